@@ -1,0 +1,5 @@
+package kz.hattama.reconcile;
+
+/** A rectangle on the normalized page, in pixels. */
+public record Box(int x, int y, int width, int height) {
+}

@@ -1,0 +1,3 @@
+package kz.hattama.reconcile;
+
+public enum FieldStatus { VERIFIED, NEEDS_REVIEW, REVIEWED }

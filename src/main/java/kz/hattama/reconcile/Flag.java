@@ -1,0 +1,4 @@
+package kz.hattama.reconcile;
+
+public record Flag(String id, String detail) {
+}

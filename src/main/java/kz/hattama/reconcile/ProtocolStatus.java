@@ -1,0 +1,3 @@
+package kz.hattama.reconcile;
+
+public enum ProtocolStatus { VERIFIED, NEEDS_REVIEW, REVIEWED, REJECTED }
