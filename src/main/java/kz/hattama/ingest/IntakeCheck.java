@@ -10,6 +10,9 @@ public final class IntakeCheck {
     }
 
     public IntakeItem check(IncomingFile file) {
+        if (file.size() < 0) {
+            return new IntakeItem(file, file.sha256(), null, Rejection.of(RejectionCode.CORRUPT_FILE));
+        }
         if (file.bytes() == null) {
             return new IntakeItem(file, file.sha256(), null, Rejection.of(RejectionCode.TOO_LARGE, megabytes(maxBytes)));
         }
