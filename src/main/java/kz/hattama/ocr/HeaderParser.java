@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class HeaderParser {
 
-    /** «№» is often read as N, No, Ne, N°, Nº or M by OCR. */
-    private static final Pattern NUMBER_SIGN = Pattern.compile("(?:№|N[oо°º]?|Ne|Nе|М)\\s*[.:]?\\s*(\\d{1,5})\\b");
+    /** «№» is often read as N, No, Ne, N°, Nº, M or Mo by OCR. */
+    private static final Pattern NUMBER_SIGN = Pattern.compile("(?:№|N[oо°º]?|Ne|Nе|М[оo]?|M[oо]?)\\s*[.:]?\\s*(\\d{1,5})\\b");
     private static final Pattern KAZAKH_LETTERS = Pattern.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]");
     private static final Pattern STANDALONE_NUMBER = Pattern.compile("(?<![\\d/])(\\d{1,4})(?![\\d/])");
 

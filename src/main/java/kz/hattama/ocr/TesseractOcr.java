@@ -1,6 +1,8 @@
 package kz.hattama.ocr;
 
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.tesseract.StringVector;
 import org.bytedeco.tesseract.ChoiceIterator;
 import org.bytedeco.tesseract.ResultIterator;
 import org.bytedeco.tesseract.TessBaseAPI;
@@ -14,6 +16,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.bytedeco.tesseract.global.tesseract.OEM_LSTM_ONLY;
 import static org.bytedeco.tesseract.global.tesseract.PSM_SINGLE_BLOCK;
 import static org.bytedeco.tesseract.global.tesseract.PSM_SINGLE_LINE;
 import static org.bytedeco.tesseract.global.tesseract.RIL_SYMBOL;
@@ -99,16 +102,18 @@ public final class TesseractOcr implements AutoCloseable {
 
     private TessBaseAPI open(OcrMode mode, String languages) {
         TessBaseAPI api = new TessBaseAPI();
-        if (api.Init(tessdata.toString(), languages) != 0) {
+        // Tesseract's dictionaries would pull a mis-seen figure towards a frequent word; the numerals
+        // stage does that job with the grammar of numbers instead. They can only be set at Init.
+        StringVector names = new StringVector("load_system_dawg", "load_freq_dawg");
+        StringVector values = new StringVector("0", "0");
+        int rc = api.Init(new BytePointer(tessdata.toString()), new BytePointer(languages), OEM_LSTM_ONLY,
+                (PointerPointer<?>) null, 0, names, values, false);
+        if (rc != 0) {
             api.close();
             throw new IllegalStateException("Tesseract cannot load language data '" + languages + "' from " + tessdata
                     + " (set HATTAMA_TESSDATA to the folder holding " + languages + ".traineddata)");
         }
         api.SetPageSegMode(mode == OcrMode.BLOCK ? PSM_SINGLE_BLOCK : PSM_SINGLE_LINE);
-        // Tesseract's own dictionaries would pull a mis-seen figure towards a frequent word; the
-        // numerals stage does that job with the grammar of numbers instead.
-        api.SetVariable("load_system_dawg", "0");
-        api.SetVariable("load_freq_dawg", "0");
         if (mode == OcrMode.DIGITS) {
             api.SetVariable("tessedit_char_whitelist", DIGITS);
         }
