@@ -1,6 +1,9 @@
 package kz.hattama.image;
 
-/** Loads OpenCV's native library once per JVM. */
+/**
+ * Loads the OpenCV native library once per JVM. {@code loadLocally()} copies a 65 MB library into
+ * the temp folder on each call, so it must not run per image or per thread.
+ */
 public final class OpenCv {
 
     private static volatile boolean loaded;
@@ -9,12 +12,13 @@ public final class OpenCv {
     }
 
     public static void load() {
-        if (!loaded) {
-            synchronized (OpenCv.class) {
-                if (!loaded) {
-                    nu.pattern.OpenCV.loadLocally();
-                    loaded = true;
-                }
+        if (loaded) {
+            return;
+        }
+        synchronized (OpenCv.class) {
+            if (!loaded) {
+                nu.pattern.OpenCV.loadLocally();
+                loaded = true;
             }
         }
     }
