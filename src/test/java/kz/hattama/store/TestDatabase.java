@@ -1,0 +1,137 @@
+package kz.hattama.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * The PostgreSQL the tests run on: HATTAMA_TEST_DB_URL (with HATTAMA_TEST_DB_USER, HATTAMA_TEST_DB_PASSWORD) when
+ * set, otherwise one embedded server per test JVM. Every test works in a schema of its own, so runs against a
+ * shared server do not see each other's rows.
+ */
+public final class TestDatabase {
+
+    public record Server(String url, String user, String password) {
+
+        public String url(String schema) {
+            return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        }
+    }
+
+    private static Server server;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized Server server() {
+        if (server == null) {
+            String url = System.getenv("HATTAMA_TEST_DB_URL");
+            server = url != null && !url.isBlank()
+                    ? new Server(url, System.getenv("HATTAMA_TEST_DB_USER"), System.getenv("HATTAMA_TEST_DB_PASSWORD"))
+                    : startEmbedded();
+        }
+        return server;
+    }
+
+    private static Server startEmbedded() {
+        try {
+            // zonky's own shutdown hook stops it and deletes its temporary data directory when the JVM ends.
+            EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+            return new Server("jdbc:postgresql://localhost:" + pg.getPort() + "/postgres", "postgres", null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded PostgreSQL for tests", e);
+        }
+    }
+
+    /** A new schema with the application's migrations applied. */
+    public static Schema migratedSchema() {
+        Schema schema = emptySchema();
+        Flyway.configure().dataSource(schema.url(), schema.user(), schema.password())
+                .schemas(schema.name()).load().migrate();
+        return schema;
+    }
+
+    /** A new, empty schema, for tests that let the application migrate it. */
+    public static Schema emptySchema() {
+        Server s = server();
+        String name = "hattama_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute(s, "create schema " + name);
+        return new Schema(s, name);
+    }
+
+    private static void execute(Server s, String sql) {
+        try (Connection c = DriverManager.getConnection(s.url(), s.user(), s.password()); Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public static final class Schema implements AutoCloseable {
+        private final Server server;
+        private final String name;
+        private HikariDataSource pool;
+
+        private Schema(Server server, String name) {
+            this.server = server;
+            this.name = name;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String url() {
+            return server.url(name);
+        }
+
+        public String user() {
+            return server.user();
+        }
+
+        public String password() {
+            return server.password();
+        }
+
+        public synchronized HikariDataSource dataSource() {
+            if (pool == null) {
+                pool = new HikariDataSource();
+                pool.setJdbcUrl(url());
+                pool.setUsername(user());
+                pool.setPassword(password());
+                pool.setMaximumPoolSize(4);
+            }
+            return pool;
+        }
+
+        public JdbcTemplate jdbc() {
+            return new JdbcTemplate(dataSource());
+        }
+
+        public ProtocolStore store() {
+            return new ProtocolStore(jdbc(), new DataSourceTransactionManager(dataSource()));
+        }
+
+        ProtocolStore store(int exportPage) {
+            return new ProtocolStore(jdbc(), new DataSourceTransactionManager(dataSource()), exportPage);
+        }
+
+        @Override
+        public synchronized void close() {
+            if (pool != null) {
+                pool.close();
+            }
+            execute(server, "drop schema " + name + " cascade");
+        }
+    }
+}
