@@ -27,8 +27,13 @@ public class HattamaApplication {
         try {
             parsed = plain.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
-            return plain.getParameterExceptionHandler().handleParseException(e, args);
-        } catch (Exception e) {
+            try {
+                return plain.getParameterExceptionHandler().handleParseException(e, args);
+            } catch (Exception unexpected) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+        } catch (RuntimeException e) {
             System.err.println(e.getMessage());
             return 2;
         }

@@ -6,7 +6,7 @@ import kz.hattama.ingest.IntakeCheck;
 import kz.hattama.ingest.IntakeItem;
 import kz.hattama.ingest.PageDecoder;
 import kz.hattama.recognize.PageRecognizer;
-import kz.hattama.store.PendingSource;
+import kz.hattama.store.ProtocolStore.PendingSource;
 import kz.hattama.store.ProtocolStore;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;

@@ -3,7 +3,7 @@ package kz.hattama.batch;
 import kz.hattama.ingest.Rejection;
 import kz.hattama.ingest.RejectionCode;
 import kz.hattama.reconcile.PageOutcome;
-import kz.hattama.store.PendingSource;
+import kz.hattama.store.ProtocolStore.PendingSource;
 import kz.hattama.store.ProtocolStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

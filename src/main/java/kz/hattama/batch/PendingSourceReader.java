@@ -1,6 +1,6 @@
 package kz.hattama.batch;
 
-import kz.hattama.store.PendingSource;
+import kz.hattama.store.ProtocolStore.PendingSource;
 import kz.hattama.store.ProtocolStore;
 import org.springframework.batch.item.ItemReader;
 

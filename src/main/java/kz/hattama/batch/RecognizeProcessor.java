@@ -3,7 +3,7 @@ package kz.hattama.batch;
 import kz.hattama.ingest.PageDecoder;
 import kz.hattama.reconcile.PageOutcome;
 import kz.hattama.recognize.PageRecognizer;
-import kz.hattama.store.PendingSource;
+import kz.hattama.store.ProtocolStore.PendingSource;
 import org.opencv.core.Mat;
 import org.springframework.batch.item.ItemProcessor;
 

@@ -8,6 +8,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -25,13 +26,11 @@ public class DigitizeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Folders, zip files or single files.")
     List<Path> paths;
 
-    private final DigitizeLauncher launcher;
-    private final ProtocolStore store;
-
-    public DigitizeCommand(DigitizeLauncher launcher, ProtocolStore store) {
-        this.launcher = launcher;
-        this.store = store;
-    }
+    // Field injection: picocli first builds commands without Spring to parse the command line.
+    @Autowired
+    private DigitizeLauncher launcher;
+    @Autowired
+    private ProtocolStore store;
 
     @Override
     public Integer call() throws Exception {

@@ -75,6 +75,11 @@ public final class PageRecognizer implements AutoCloseable {
         int readable = 0;
         for (FieldDef field : form.fields()) {
             FieldZones zones = layout.fields().get(field.key());
+            if (zones == null) {
+                // Its rulings were not found (torn, folded, covered): the field is left for a person.
+                fields.put(field.key(), new FieldReading(field.key(), List.of(), List.of(), "", "", null));
+                continue;
+            }
             DigitsZoneReader.Reading digits = ocr.digits().read(page.submat(zones.digits()));
             WordsZoneReader.Reading words = ocr.words().read(page.submat(zones.words()), header.lang());
             if (!digits.candidates().isEmpty() || !words.candidates().isEmpty()) {

@@ -305,10 +305,10 @@ public final class Reconciler {
         NumberCandidate d = r.digits().get(0);
         NumberCandidate w = r.words().get(0);
         if (d.value() == w.value()) {
-            return new CheckResult("words_match", true, key + ": " + d.value() + " = «" + r.wordsText() + "»");
+            return CheckResult.wordsMatch(key, true, key + ": " + d.value() + " = «" + r.wordsText() + "»");
         }
         if (d.probability() >= verifyDigits && w.probability() >= verifyWords) {
-            return new CheckResult("words_match", false, key + ": " + d.value() + " ≠ " + w.value() + " «" + r.wordsText() + "»");
+            return CheckResult.wordsMatch(key, false, key + ": " + d.value() + " ≠ " + w.value() + " «" + r.wordsText() + "»");
         }
         return null;
     }
