@@ -29,8 +29,8 @@ public record HattamaProperties(Path form, Path tessdata, int workers, int maxFi
         maxPdfPages = maxPdfPages <= 0 ? 10 : maxPdfPages;
         pdfDpi = pdfDpi <= 0 ? 200 : pdfDpi;
         minImageSide = minImageSide <= 0 ? 600 : minImageSide;
-        verifyDigits = verifyDigits <= 0 ? 0.90 : verifyDigits;
-        verifyWords = verifyWords <= 0 ? 0.80 : verifyWords;
+        verifyDigits = verifyDigits <= 0 ? 0.50 : verifyDigits;
+        verifyWords = verifyWords <= 0 ? 0.50 : verifyWords;
     }
 
     public int effectiveWorkers() {

@@ -52,8 +52,13 @@ public final class Reconciler {
             FieldReading r = page.fields().get(keys.get(i));
             TreeSet<Integer> values = new TreeSet<>();
             if (r != null) {
-                r.digits().forEach(c -> values.add(c.value()));
-                r.words().forEach(c -> values.add(c.value()));
+                // Each reading's best, plus runners-up that the other reading also saw. A runner-up
+                // backed by one reading alone would let the checks pick any figure that balances
+                // them, which is how a systematic misreading turns into a confident wrong value.
+                r.digits().stream().limit(1).forEach(c -> values.add(c.value()));
+                r.words().stream().limit(1).forEach(c -> values.add(c.value()));
+                r.digits().stream().filter(c -> r.words().stream().anyMatch(w -> w.value() == c.value()))
+                        .forEach(c -> values.add(c.value()));
             }
             options[i] = values.stream().mapToInt(Integer::intValue).toArray();
             scores[i] = new double[options[i].length];
@@ -326,7 +331,8 @@ public final class Reconciler {
         } else if (!digits.equals(words)) {
             reasons.add("digits ≠ words");
         } else if (r.digits().get(0).probability() < verifyDigits || r.words().get(0).probability() < verifyWords) {
-            reasons.add("low confidence");
+            reasons.add(String.format(Locale.ROOT, "low confidence (digits %.2f, words %.2f)",
+                    r.digits().get(0).probability(), r.words().get(0).probability()));
         }
         if (value != null && digits != null && !value.equals(digits) && (words == null || !value.equals(words))) {
             reasons.add("chosen from alternatives to fit the checks");
