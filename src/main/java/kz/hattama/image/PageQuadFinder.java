@@ -22,8 +22,10 @@ public final class PageQuadFinder {
     /** Outline search runs on a small copy: the page edge is a large-scale feature. */
     private static final double WORK_SIDE = 600;
     private static final double MIN_PAGE_FRACTION = 0.2;
-    /** Corners closer than this to the frame mean the page is cut off or fills the frame. */
-    private static final double BORDER_MARGIN = 0.01;
+    /** A side shorter than this share of the outline is a bitten corner, not a page side. */
+    private static final double MIN_SIDE_FRACTION = 0.08;
+    /** How far outside the frame a corner of a cut-off page may lie, as a share of the frame. */
+    private static final double MAX_OUTSIDE = 0.25;
 
     public Optional<Quad> find(Mat gray) {
         double f = Math.min(1.0, WORK_SIDE / Math.max(gray.cols(), gray.rows()));
@@ -37,11 +39,17 @@ public final class PageQuadFinder {
         if (contour == null || Imgproc.contourArea(contour) < MIN_PAGE_FRACTION * small.total()) {
             return Optional.empty();
         }
-        Optional<Quad> quad = cornersFromLongestSides(contour);
-        if (quad.isEmpty()) {
-            quad = cornersBySimplifying(contour);
+        MatOfPoint2f hull = hull(contour);
+        Point[] contourPts = contour.toArray();
+        // A coarser outline is tried when a fine one has too few long sides (a ragged shadow edge).
+        for (double eps = 0.01; eps <= 0.05; eps += 0.01) {
+            Optional<Quad> quad = cornersFromLongestSides(simplify(hull, eps), contourPts, small.cols(), small.rows())
+                    .filter(q -> plausible(q, small.cols(), small.rows()));
+            if (quad.isPresent()) {
+                return quad.map(q -> q.scaled(1 / f));
+            }
         }
-        return quad.filter(q -> plausible(q, small.cols(), small.rows())).map(q -> q.scaled(1 / f));
+        return Optional.empty();
     }
 
     private static MatOfPoint largestOuterContour(Mat mask) {
@@ -52,26 +60,40 @@ public final class PageQuadFinder {
 
     /**
      * A shadow or a finger can bite a corner off the bright region; the four longest straight
-     * sides survive, and their intersections put the lost corner back.
+     * sides survive, and their intersections put the lost corner back. Where the page runs out of
+     * the frame, the frame's edge stands in for the one missing side; with two sides missing there
+     * is too little outline to trust, as with a scan where the page fills the frame.
      */
-    private static Optional<Quad> cornersFromLongestSides(MatOfPoint contour) {
-        Point[] poly = simplify(hull(contour), 0.01);
+    private static Optional<Quad> cornersFromLongestSides(Point[] poly, Point[] contour, int w, int h) {
         int n = poly.length;
-        if (n < 4) {
+        double perimeter = 0;
+        for (int i = 0; i < n; i++) {
+            perimeter += dist(poly[i], poly[(i + 1) % n]);
+        }
+        List<Integer> pageSides = new ArrayList<>(), frameSides = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Point a = poly[i], b = poly[(i + 1) % n];
+            if (alongFrame(a, b, w, h)) {
+                frameSides.add(i);
+            } else if (dist(a, b) >= MIN_SIDE_FRACTION * perimeter) {
+                pageSides.add(i);
+            }
+        }
+        Comparator<Integer> longestFirst = Comparator.comparingDouble(i -> -dist(poly[i], poly[(i + 1) % n]));
+        pageSides.sort(longestFirst);
+        frameSides.sort(longestFirst);
+        if (pageSides.size() < 3 || pageSides.size() == 3 && frameSides.isEmpty()) {
             return Optional.empty();
         }
-        List<Integer> sides = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            sides.add(i);
+        List<Integer> chosen = new ArrayList<>(pageSides.subList(0, Math.min(4, pageSides.size())));
+        if (chosen.size() == 3) {
+            chosen.add(frameSides.get(0));
         }
-        sides.sort(Comparator.comparingDouble((Integer i) -> -dist(poly[i], poly[(i + 1) % n])));
-        List<Integer> longest = new ArrayList<>(sides.subList(0, 4));
-        longest.sort(null);
-        Point[] contourPts = contour.toArray();
+        chosen.sort(null);
         double[][] lines = new double[4][];
         for (int k = 0; k < 4; k++) {
-            int i = longest.get(k);
-            lines[k] = refineSide(poly[i], poly[(i + 1) % n], contourPts);
+            int i = chosen.get(k);
+            lines[k] = refineSide(poly[i], poly[(i + 1) % n], contour);
         }
         Point[] corners = new Point[4];
         for (int k = 0; k < 4; k++) {
@@ -84,18 +106,10 @@ public final class PageQuadFinder {
         return Optional.of(Quad.ofCorners(corners));
     }
 
-    private static Optional<Quad> cornersBySimplifying(MatOfPoint contour) {
-        MatOfPoint2f hull = hull(contour);
-        for (double eps = 0.015; eps < 0.1; eps += 0.005) {
-            Point[] p = simplify(hull, eps);
-            if (p.length == 4) {
-                return Optional.of(Quad.ofCorners(p));
-            }
-            if (p.length < 4) {
-                break;
-            }
-        }
-        return Optional.empty();
+    private static boolean alongFrame(Point a, Point b, int w, int h) {
+        double m = 2;
+        return a.x <= m && b.x <= m || a.y <= m && b.y <= m
+                || a.x >= w - 1 - m && b.x >= w - 1 - m || a.y >= h - 1 - m && b.y >= h - 1 - m;
     }
 
     /** Fits the side to the contour points along its middle, away from rounded corners. */
@@ -129,13 +143,13 @@ public final class PageQuadFinder {
     }
 
     private static boolean plausible(Quad q, int w, int h) {
-        double mx = BORDER_MARGIN * w, my = BORDER_MARGIN * h;
-        for (Point p : q.corners()) {
-            if (p.x < mx || p.y < my || p.x > w - 1 - mx || p.y > h - 1 - my) {
+        double mx = MAX_OUTSIDE * w, my = MAX_OUTSIDE * h;
+        Point[] c = q.corners();
+        for (Point p : c) {
+            if (p.x < -mx || p.y < -my || p.x > w + mx || p.y > h + my) {
                 return false;
             }
         }
-        Point[] c = q.corners();
         for (int i = 0; i < 4; i++) {
             double angle = angleAt(c[(i + 3) % 4], c[i], c[(i + 1) % 4]);
             if (angle < 55 || angle > 125) {

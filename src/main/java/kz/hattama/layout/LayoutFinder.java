@@ -164,7 +164,10 @@ public final class LayoutFinder {
         FieldZones line(ValueLine l, double floor) {
             Rect digits = above(l.digits());
             Rect words = above(l.words());
-            double top = floor >= 0 ? floor : Math.min(digits.y, words.y);
+            double top = Math.min(digits.y, words.y);
+            if (floor >= 0) {
+                top = Math.min(top, floor);
+            }
             Rect box = rect(l.digits().start() - SIDE_PAD * unit, top, l.words().end() + SIDE_PAD * unit, bottomOf(l));
             return new FieldZones(digits, words, box);
         }

@@ -14,7 +14,7 @@ import kz.hattama.numerals.Vocabulary.Entry;
  * state, it keeps the few cheapest hypotheses with distinct values. A hypothesis moves on by
  * matching a vocabulary word against any nearby substring (cost: its Levenshtein distance,
  * capped per word so that hopeless matches are not even computed), by dropping one stray letter
- * (cost 1), or by skipping a whole leading/trailing OCR word that is not part of the number.
+ * (cost 1), or by skipping a whole leading/trailing OCR word that is not a number word.
  * Keeping k distinct values per (position, state) loses none of the k best complete readings:
  * two prefixes that meet in the same state with different values stay different whatever
  * follows, so a prefix beaten by k others there could only lead to a value beaten by k others.
@@ -38,7 +38,7 @@ final class NoisyParser {
     record Hit(int value, double raw, boolean explicitOne) {
     }
 
-    private static final int MAX_THRESHOLD = 8;
+    private static final int MAX_THRESHOLD = 4;
     private static final LevenshteinDistance[] LEVENSHTEIN = new LevenshteinDistance[MAX_THRESHOLD + 1];
 
     static {
@@ -49,7 +49,9 @@ final class NoisyParser {
 
     /**
      * Edits a word may carry and still be read as that word. Half its length: a short word with
-     * two wrong letters out of three is no longer evidence for anything.
+     * two wrong letters out of three is no longer evidence for anything. At most
+     * {@value #MAX_THRESHOLD}: a long word that far gone cannot be told from its neighbours
+     * (семнадцать/семьдесят) anyway, and the cap cuts the search time by a quarter.
      */
     static int threshold(String word) {
         return Math.min(MAX_THRESHOLD, Math.max(1, word.length() / 2));
@@ -73,6 +75,8 @@ final class NoisyParser {
     /** Letter counts by bucket; letters sharing a bucket only weaken the bound, never break it. */
     private static final int BAG_MASK = 63;
     private final int[] bagScratch = new int[BAG_MASK + 1];
+    /** At a word break: the OCR word starting there is a vocabulary word as it stands. */
+    private final boolean[] numberWordAt;
 
     private NoisyParser(OcrText text, Vocabulary vocab, Grammar grammar, int k) {
         this.text = text;
@@ -90,6 +94,10 @@ final class NoisyParser {
         distAt = new int[entries];
         java.util.Arrays.fill(distAt, -1);
         slice = new Slice(text.letters());
+        numberWordAt = new boolean[n + 1];
+        for (int p = 0; p < n; p = text.nextBoundary(p)) {
+            numberWordAt[p] = vocab.byFlat.containsKey(text.token(p, text.nextBoundary(p)));
+        }
     }
 
     /** Up to {@code k} best readings by raw cost, distinct values, in no particular order. */
@@ -151,6 +159,11 @@ final class NoisyParser {
     }
 
     private void skipToken(int p, int state, double c, int v, boolean x) {
+        if (numberWordAt[p]) {
+            // A correctly spelled number word is not noise; leaving it out («двенадцать три»
+            // read as 12) must cost as much as deleting it letter by letter.
+            return;
+        }
         int next = text.nextBoundary(p);
         double skipped = c + SKIP_PER_LETTER * (next - p);
         if (state == Grammar.START) {

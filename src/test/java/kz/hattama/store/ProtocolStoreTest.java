@@ -5,7 +5,8 @@ import kz.hattama.ingest.RejectionCode;
 import kz.hattama.reconcile.PageOutcome;
 import kz.hattama.reconcile.ProtocolResult;
 import kz.hattama.reconcile.ProtocolStatus;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,19 +27,24 @@ class ProtocolStoreTest {
 
     private static final long JOB = 7;
 
-    private TestDatabase.Schema schema;
-    private ProtocolStore store;
-    private JdbcTemplate jdbc;
+    private static TestDatabase.Schema schema;
+    private static ProtocolStore store;
+    private static JdbcTemplate jdbc;
 
-    @BeforeEach
-    void setUp() {
+    @BeforeAll
+    static void migrate() {
         schema = TestDatabase.migratedSchema();
         store = schema.store();
         jdbc = schema.jdbc();
     }
 
-    @AfterEach
-    void tearDown() {
+    @BeforeEach
+    void emptyTables() {
+        schema.truncate();
+    }
+
+    @AfterAll
+    static void dropSchema() {
         schema.close();
     }
 

@@ -126,6 +126,12 @@ public final class TestDatabase {
             return new ProtocolStore(jdbc(), new DataSourceTransactionManager(dataSource()), exportPage);
         }
 
+        /** Empties the application's tables and restarts their ids, for the next test of a class sharing the schema. */
+        public void truncate() {
+            jdbc().execute("truncate source_file, scan_blob, protocol, protocol_field, protocol_check, protocol_flag"
+                    + " restart identity cascade");
+        }
+
         @Override
         public synchronized void close() {
             if (pool != null) {

@@ -54,6 +54,9 @@ public final class LayoutDebugMain {
                 System.out.printf("%-16s skew=%5.2f outline=%-5s %3d+%3d ms %s%n", f.getFileName(), page.skewDegrees(),
                         page.perspectiveCorrected(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
                         problems.isEmpty() ? "OK" : problems);
+                if (System.getProperty("crops") != null) {
+                    Imgcodecs.imwrite(out.resolve(f.getFileName() + ".crops.png").toString(), cropSheet(page.image(), layout));
+                }
                 Mat drawn = LayoutOverlay.draw(page.image(), layout);
                 double s = 1000.0 / drawn.rows();
                 Imgproc.resize(drawn, drawn, new Size(), s, s, Imgproc.INTER_AREA);
@@ -64,5 +67,29 @@ public final class LayoutDebugMain {
         }
         System.out.printf("%d of %d pages complete; mean normalize %d ms, layout %d ms%n", complete, total,
                 normMs / Math.max(1, total), layoutMs / Math.max(1, total));
+    }
+
+    /** Every field's digits and words crops side by side, one field a row, to see what a reader gets. */
+    static Mat cropSheet(Mat page, Layout layout) {
+        List<Mat> rows = new java.util.ArrayList<>();
+        int width = 0;
+        for (var z : layout.fields().values()) {
+            Mat d = page.submat(z.digits()), w = page.submat(z.words());
+            int h = Math.max(d.rows(), w.rows());
+            Mat row = new Mat(h + 6, d.cols() + w.cols() + 12, page.type(), new org.opencv.core.Scalar(128));
+            d.copyTo(row.submat(0, d.rows(), 0, d.cols()));
+            w.copyTo(row.submat(0, w.rows(), d.cols() + 12, d.cols() + 12 + w.cols()));
+            rows.add(row);
+            width = Math.max(width, row.cols());
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            Mat r = rows.get(i);
+            Mat padded = new Mat(r.rows(), width, r.type(), new org.opencv.core.Scalar(128));
+            r.copyTo(padded.submat(0, r.rows(), 0, r.cols()));
+            rows.set(i, padded);
+        }
+        Mat sheet = new Mat();
+        org.opencv.core.Core.vconcat(rows, sheet);
+        return sheet;
     }
 }

@@ -1,0 +1,83 @@
+package kz.hattama.export;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import kz.hattama.form.FormDefinition;
+import kz.hattama.ingest.Rejection;
+import kz.hattama.reconcile.CheckResult;
+import kz.hattama.reconcile.FieldResult;
+import kz.hattama.reconcile.FieldStatus;
+import kz.hattama.reconcile.Flag;
+import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.store.StoredProtocol;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One line of the dataset, shaped as protocol-spec.md's export record. Every field key of the form is present, in
+ * form order, with null where nothing is known; {@code rejection} appears only on REJECTED records.
+ */
+@JsonPropertyOrder({"id", "form", "lang", "precinct", "address", "source_files", "source_sha256", "status",
+        "fields", "checks", "flags", "review", "rejection"})
+public record ExportRecord(String id, String form, String lang, String precinct, String address,
+                           @JsonProperty("source_files") List<String> sourceFiles,
+                           @JsonProperty("source_sha256") List<String> sourceSha256,
+                           ProtocolStatus status, Map<String, Field> fields, List<Check> checks, List<Flag> flags,
+                           JsonNode review,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Rejection rejection) {
+
+    /** {@code reason} is an extra key: why a field is not VERIFIED, for the reviewer. */
+    @JsonPropertyOrder({"value", "status", "confidence", "digits", "words", "words_text", "reason"})
+    public record Field(Integer value, FieldStatus status, Double confidence, Integer digits, Integer words,
+                        @JsonProperty("words_text") String wordsText, String reason) {
+
+        /**
+         * A figure of a rejected page. Its status is null too: nothing was read, so there is nothing to verify or
+         * review; the record's status and rejection say what to do with the file.
+         */
+        static final Field UNKNOWN = new Field(null, null, null, null, null, null, null);
+
+        /** A read protocol that lacks a figure: nobody has seen it, so a person must. */
+        static final Field UNREAD = new Field(null, FieldStatus.NEEDS_REVIEW, null, null, null, null, "not read");
+
+        static Field of(FieldResult f) {
+            return new Field(f.value(), f.status(), f.confidence(), f.digits(), f.words(), f.wordsText(), f.reason());
+        }
+    }
+
+    /** {@code field} names the figure of a per-field check (words_match) and is left out otherwise. */
+    @JsonPropertyOrder({"id", "field", "passed", "detail"})
+    public record Check(String id, @JsonInclude(JsonInclude.Include.NON_NULL) String field, boolean passed, String detail) {
+
+        static Check of(CheckResult c) {
+            return new Check(c.id(), c.field(), c.passed(), c.detail());
+        }
+    }
+
+    /**
+     * @param form the form the job reads; a rejected page has none of its own but is exported with the form's keys
+     */
+    public static ExportRecord of(StoredProtocol p, FormDefinition form) {
+        boolean rejected = p.status() == ProtocolStatus.REJECTED;
+        Map<String, FieldResult> read = p.fields().stream()
+                .collect(Collectors.toMap(FieldResult::key, Function.identity()));
+        Map<String, Field> fields = new LinkedHashMap<>();
+        for (String key : form.keys()) {
+            FieldResult f = read.get(key);
+            fields.put(key, f != null ? Field.of(f) : rejected ? Field.UNKNOWN : Field.UNREAD);
+        }
+        return new ExportRecord(p.uid(), p.form() != null ? p.form() : form.id(), p.lang(), p.precinct(), p.address(),
+                List.of(p.sourceName()), List.of(p.sourceSha256()), p.status(), fields,
+                p.checks().stream().map(Check::of).toList(), List.copyOf(p.flags()), null, p.rejection());
+    }
+
+    public List<Check> failedChecks() {
+        return checks.stream().filter(c -> !c.passed()).toList();
+    }
+}

@@ -1,0 +1,201 @@
+package kz.hattama.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * The dev-set scorer, devset-generator/score.py, in Java, so the pipeline can score itself without Python. It keeps
+ * score.py's semantics, quirks included (the last export naming a file wins; "precinct" compares as Python's str()
+ * with leading zeros stripped; value equality is Python's, where 2170.0 equals 2170): the two must give the same
+ * figures.
+ */
+public final class Scorer {
+
+    static final List<String> KEYS = Stream.concat(
+            Stream.of("voters_total", "ballots_received", "ballots_issued", "voters_participated", "voted_outside",
+                    "ballots_invalid", "ballots_unused"),
+            IntStream.rangeClosed(1, 5).mapToObj(i -> "party_" + i)).toList();
+
+    private Scorer() {
+    }
+
+    public static Score score(Path truth, Path exportJsonl) throws IOException {
+        return score(truth, readJsonl(exportJsonl));
+    }
+
+    public static Score score(Path truth, List<? extends JsonNode> export) throws IOException {
+        Map<String, JsonNode> truths = new LinkedHashMap<>();
+        for (JsonNode t : readJsonl(truth)) {
+            truths.put(t.get("file").asText(), t);
+        }
+        return score(truths, export);
+    }
+
+    /** Export records as written by {@link JsonlExporter}. */
+    public static Score scoreRecords(Path truth, List<ExportRecord> export) throws IOException {
+        return score(truth, export.stream().map(r -> (JsonNode) JsonlExporter.JSON.valueToTree(r)).toList());
+    }
+
+    static List<JsonNode> readJsonl(Path file) throws IOException {
+        List<JsonNode> nodes = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (!line.isBlank()) {
+                    nodes.add(JsonlExporter.JSON.readTree(line));
+                }
+            }
+        }
+        return nodes;
+    }
+
+    private static Score score(Map<String, JsonNode> truths, List<? extends JsonNode> export) {
+        Map<String, JsonNode> byFile = new LinkedHashMap<>();
+        for (JsonNode e : export) {
+            JsonNode files = e.path("source_files");
+            List<JsonNode> names = new ArrayList<>();
+            if (truthy(files)) {
+                files.forEach(names::add);
+            } else {
+                names.add(e.path("source_file"));
+            }
+            for (JsonNode s : names) {
+                if (truthy(s)) {
+                    byFile.put(basename(s.asText()), e);
+                }
+            }
+        }
+        int nFields = 0, correct = 0, accepted = 0, acceptedOk = 0;
+        int protOk = 0, straight = 0, clean = 0, viol = 0, violCaught = 0, falseAlarm = 0, missing = 0, precOk = 0;
+        Map<String, int[]> byKind = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> entry : truths.entrySet()) {
+            JsonNode t = entry.getValue();
+            Map<String, JsonNode> expected = new LinkedHashMap<>();
+            t.path("fields").fields().forEachRemaining(f -> expected.put(f.getKey(), f.getValue()));
+            t.path("parties").forEach(p -> expected.put("party_" + p.path("line").asText(), p.get("votes")));
+            JsonNode e = byFile.get(entry.getKey());
+            if (e == null) {
+                missing++;
+            }
+            JsonNode got = e == null || !truthy(e.path("fields")) ? MissingNode.getInstance() : e.path("fields");
+            JsonNode wordsDiffer = t.path("words_differ");
+            boolean allOk = true, allVerified = true;
+            for (String k : KEYS) {
+                nFields++;
+                JsonNode g = got.path(k);
+                boolean ok = pyEquals(g.path("value"), expected.get(k));
+                boolean wd = truthy(wordsDiffer) && wordsDiffer.path("field").asText().equals(k);
+                correct += ok ? 1 : 0;
+                allOk &= ok;
+                if (isVerified(g)) {
+                    accepted++;
+                    acceptedOk += ok && !wd ? 1 : 0;
+                } else {
+                    allVerified = false;
+                }
+            }
+            String kind = (truthy(t.path("handwritten")) ? "hand" : "typed") + "/" + t.path("capture").asText();
+            int[] bk = byKind.computeIfAbsent(kind, x -> new int[2]);
+            bk[0]++;
+            bk[1] += allOk ? 1 : 0;
+            protOk += allOk ? 1 : 0;
+            String precinct = e == null || !e.has("precinct") ? "" : pyStr(e.get("precinct"));
+            JsonNode truePrecinct = t.path("precinct");
+            precOk += truePrecinct.isTextual() && precinct.replaceFirst("^0+", "").equals(truePrecinct.textValue()) ? 1 : 0;
+            boolean failed = false;
+            if (e != null) {
+                for (JsonNode c : e.path("checks")) {
+                    failed |= c.path("passed").isBoolean() && !c.path("passed").booleanValue();
+                }
+            }
+            if (truthy(t.path("violation"))) {
+                viol++;
+                if (t.path("violation").asText().equals("words_differ")) {
+                    violCaught += e != null && !isVerified(got.path(wordsDiffer.path("field").asText())) ? 1 : 0;
+                } else {
+                    violCaught += failed ? 1 : 0;
+                }
+            } else {
+                clean++;
+                straight += allOk && allVerified ? 1 : 0;
+                falseAlarm += failed && allOk ? 1 : 0;
+            }
+        }
+        int n = truths.size();
+        Map<String, String> kinds = new LinkedHashMap<>();
+        byKind.forEach((k, v) -> kinds.put(k, v[1] + "/" + v[0]));
+        return new Score(n, missing, (double) correct / nFields, (double) protOk / n, (double) precOk / n,
+                accepted == 0 ? null : (double) acceptedOk / accepted, (double) acceptedOk / nFields,
+                clean == 0 ? null : (double) straight / clean, viol == 0 ? null : (double) violCaught / viol,
+                clean == 0 ? null : (double) falseAlarm / clean, kinds);
+    }
+
+    private static boolean isVerified(JsonNode field) {
+        return field.path("status").isTextual() && field.path("status").textValue().equals("VERIFIED");
+    }
+
+    /** os.path.basename: a zip entry 'upload.zip!/folder/a.jpg' is matched by 'a.jpg'. */
+    private static String basename(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** Python's truth value of a JSON value; an absent key is None. */
+    static boolean truthy(JsonNode v) {
+        if (v == null || v.isMissingNode() || v.isNull()) {
+            return false;
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isNumber()) {
+            return v.doubleValue() != 0;
+        }
+        if (v.isTextual()) {
+            return !v.textValue().isEmpty();
+        }
+        return v.size() > 0;
+    }
+
+    /** Python's == between two JSON values: numbers (and booleans, which are ints) compare by value. */
+    static boolean pyEquals(JsonNode a, JsonNode b) {
+        a = a == null || a.isMissingNode() ? NullNode.getInstance() : a;
+        b = b == null || b.isMissingNode() ? NullNode.getInstance() : b;
+        if ((a.isNumber() || a.isBoolean()) && (b.isNumber() || b.isBoolean())) {
+            return numeric(a).compareTo(numeric(b)) == 0;
+        }
+        return a.equals(b);
+    }
+
+    private static BigDecimal numeric(JsonNode v) {
+        return v.isBoolean() ? BigDecimal.valueOf(v.booleanValue() ? 1 : 0) : v.decimalValue();
+    }
+
+    /** Python's str() of a JSON value, for the precinct comparison. */
+    private static String pyStr(JsonNode v) {
+        if (v.isNull()) {
+            return "None";
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue() ? "True" : "False";
+        }
+        if (v.isTextual()) {
+            return v.textValue();
+        }
+        // Double.toString matches Python's repr for the floats a precinct could plausibly be written as (237.0).
+        return v.isFloatingPointNumber() ? Double.toString(v.doubleValue()) : v.toString();
+    }
+}
