@@ -44,6 +44,11 @@ public final class PageDecoder {
     }
 
     private Pages image(byte[] bytes) {
+        // OpenCV decodes a cut-off JPEG or PNG without complaint, greying out what is missing;
+        // such a half picture must be re-sent, not read.
+        if (truncated(bytes)) {
+            return rejected(RejectionCode.CORRUPT_FILE);
+        }
         Mat picture = Imgcodecs.imdecode(new MatOfByte(bytes), Imgcodecs.IMREAD_COLOR);
         if (picture.empty()) {
             return rejected(RejectionCode.CORRUPT_FILE);
@@ -58,7 +63,8 @@ public final class PageDecoder {
         try (PDDocument doc = Loader.loadPDF(bytes)) {
             int count = doc.getNumberOfPages();
             if (count == 0) {
-                return rejected(RejectionCode.EMPTY_FILE);
+                // PDFBox's lenient parser opens a cut-off file as a document without pages.
+                return rejected(RejectionCode.CORRUPT_FILE);
             }
             PDFRenderer renderer = new PDFRenderer(doc);
             List<Mat> pages = new ArrayList<>();
@@ -71,6 +77,25 @@ public final class PageDecoder {
         } catch (IOException | RuntimeException e) {
             return rejected(RejectionCode.CORRUPT_FILE);
         }
+    }
+
+    private static boolean truncated(byte[] b) {
+        boolean jpeg = b.length > 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8;
+        if (jpeg) {
+            // The end-of-image marker, allowing for padding some cameras append after it.
+            for (int i = b.length - 2; i >= Math.max(2, b.length - 4096); i--) {
+                if ((b[i] & 0xff) == 0xFF && (b[i + 1] & 0xff) == 0xD9) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        boolean png = b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+        if (png) {
+            String tail = new String(b, Math.max(0, b.length - 64), Math.min(64, b.length), java.nio.charset.StandardCharsets.ISO_8859_1);
+            return !tail.contains("IEND");
+        }
+        return false;
     }
 
     private static Mat toMat(BufferedImage gray) {
