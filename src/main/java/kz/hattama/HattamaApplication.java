@@ -1,7 +1,65 @@
 package kz.hattama;
 
+import kz.hattama.cli.HattamaCommand;
+import kz.hattama.config.HattamaProperties;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
 
 @SpringBootApplication
+@EnableConfigurationProperties(HattamaProperties.class)
 public class HattamaApplication {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Parses the command line before Spring starts, so that help and usage errors answer at once
+     * without starting a database.
+     */
+    public static int run(String... args) {
+        CommandLine plain = new CommandLine(new HattamaCommand());
+        CommandLine.ParseResult parsed;
+        try {
+            parsed = plain.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            try {
+                return plain.getParameterExceptionHandler().handleParseException(e, args);
+            } catch (Exception unexpected) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+        } catch (RuntimeException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        if (CommandLine.printHelpIfRequested(parsed)) {
+            return 0;
+        }
+        if (!parsed.hasSubcommand()) {
+            plain.usage(System.err);
+            return 2;
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HattamaApplication.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false).run()) {
+            CommandLine cli = new CommandLine(new HattamaCommand(), new SpringFactory(context));
+            return cli.execute(args);
+        }
+    }
+
+    /** Lets picocli build commands as Spring beans, so they get the stores and exporters injected. */
+    record SpringFactory(ConfigurableApplicationContext context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                return context.getAutowireCapableBeanFactory().createBean(cls);
+            } catch (Exception e) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
+    }
 }

@@ -1,0 +1,155 @@
+package kz.hattama.batch;
+
+import kz.hattama.config.HattamaProperties;
+import kz.hattama.ingest.IncomingFile;
+import kz.hattama.ingest.IntakeCheck;
+import kz.hattama.ingest.IntakeItem;
+import kz.hattama.ingest.PageDecoder;
+import kz.hattama.recognize.PageRecognizer;
+import kz.hattama.store.ProtocolStore.PendingSource;
+import kz.hattama.store.ProtocolStore;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.support.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The digitize job: {@code intake} stores every uploaded file once and rejects what cannot be a
+ * scan; {@code recognize} reads the stored files in parallel partitions and writes their protocols.
+ * Step names are stable: the job repository finds a killed run's progress by them.
+ */
+@Configuration
+public class DigitizeJobConfiguration {
+
+    public static final String JOB = "digitizeJob";
+    public static final String INTAKE = "intake";
+    public static final String RECOGNIZE = "recognize";
+    public static final String RECOGNIZE_PARTITION = "recognizePartition";
+    /** Identifying job parameter: the inputs, one absolute path a line. */
+    public static final String INPUTS = "inputs";
+    /** Identifying job parameter: the how-many-th complete run over the same inputs. */
+    public static final String RUN = "run";
+
+    private static final int INTAKE_CHUNK = 10;
+    private static final int MAX_DB_RETRIES = 3;
+
+    @Bean
+    public Job digitizeJob(JobRepository repository, Step intake, Step recognize) {
+        return new JobBuilder(JOB, repository).start(intake).next(recognize).build();
+    }
+
+    @Bean
+    public Step intake(JobRepository repository, PlatformTransactionManager tx, IntakeReader intakeReader,
+                       IntakeWriter intakeWriter, HattamaProperties props) {
+        IntakeCheck check = new IntakeCheck(props.maxFileBytes());
+        return new StepBuilder(INTAKE, repository)
+                .<IncomingFile, IntakeItem>chunk(INTAKE_CHUNK, tx)
+                .reader(intakeReader)
+                .processor(check::check)
+                .writer(intakeWriter)
+                // The reader turns unreadable files into rejections itself; only a database hiccup
+                // is worth another try, and nothing here is skipped silently.
+                .faultTolerant()
+                .retry(TransientDataAccessException.class)
+                .retryLimit(MAX_DB_RETRIES)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public IntakeReader intakeReader(@Value("#{jobParameters['" + INPUTS + "']}") String inputs, HattamaProperties props) {
+        List<Path> paths = Arrays.stream(inputs.split("\n")).filter(s -> !s.isBlank()).map(Path::of).toList();
+        return new IntakeReader(paths, props.maxFileBytes());
+    }
+
+    @Bean
+    @StepScope
+    public IntakeWriter intakeWriter(ProtocolStore store,
+                                     @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long instanceId) {
+        return new IntakeWriter(store, instanceId);
+    }
+
+    @Bean
+    public Step recognize(JobRepository repository, Step recognizePartition, TaskExecutor recognizeExecutor,
+                          HattamaProperties props) {
+        int grid = props.effectiveWorkers();
+        Partitioner partitioner = gridSize -> {
+            Map<String, ExecutionContext> parts = new HashMap<>();
+            for (int i = 0; i < grid; i++) {
+                ExecutionContext ctx = new ExecutionContext();
+                ctx.putInt("partition", i);
+                ctx.putInt("gridSize", grid);
+                parts.put("partition" + i, ctx);
+            }
+            return parts;
+        };
+        return new StepBuilder(RECOGNIZE, repository)
+                .partitioner(RECOGNIZE_PARTITION, partitioner)
+                .step(recognizePartition)
+                .gridSize(grid)
+                .taskExecutor(recognizeExecutor)
+                .build();
+    }
+
+    @Bean
+    public TaskExecutor recognizeExecutor(HattamaProperties props) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(props.effectiveWorkers());
+        executor.setMaxPoolSize(props.effectiveWorkers());
+        executor.setThreadNamePrefix("recognize-");
+        executor.initialize();
+        return executor;
+    }
+
+    @Bean
+    public Step recognizePartition(JobRepository repository, PlatformTransactionManager tx,
+                                   PendingSourceReader pendingSourceReader, RecognizeProcessor recognizeProcessor,
+                                   ProtocolStore store) {
+        return new StepBuilder(RECOGNIZE_PARTITION, repository)
+                // One file a chunk: a file takes a second or more, and a killed job then loses at
+                // most the files in hand.
+                .<PendingSource, SourceOutcome>chunk(1, tx)
+                .reader(pendingSourceReader)
+                .processor(recognizeProcessor)
+                .writer(new OutcomeWriter(store))
+                .faultTolerant()
+                .retry(TransientDataAccessException.class)
+                .retryLimit(MAX_DB_RETRIES)
+                .skip(Exception.class)
+                .noSkip(TransientDataAccessException.class)
+                .skipLimit(Integer.MAX_VALUE)
+                .listener(new FailedFileListener(store))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public PendingSourceReader pendingSourceReader(ProtocolStore store,
+                                                   @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long instanceId,
+                                                   @Value("#{stepExecutionContext['partition']}") Integer partition,
+                                                   @Value("#{stepExecutionContext['gridSize']}") Integer gridSize) {
+        return new PendingSourceReader(store, instanceId, partition, gridSize);
+    }
+
+    @Bean
+    public RecognizeProcessor recognizeProcessor(PageRecognizer recognizer, HattamaProperties props) {
+        return new RecognizeProcessor(new PageDecoder(props.pdfDpi(), props.maxPdfPages(), props.minImageSide()), recognizer);
+    }
+}

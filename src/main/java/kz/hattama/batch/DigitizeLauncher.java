@@ -1,0 +1,155 @@
+package kz.hattama.batch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.launch.support.TaskExecutorJobLauncher;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Starts {@code digitizeJob} the way a volunteer expects from re-running the same command: a run
+ * that was killed or failed is restarted where it stopped; a run that completed is followed by a
+ * new one (which then reports the files as duplicates).
+ */
+@Component
+public class DigitizeLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(DigitizeLauncher.class);
+    /** One digitize at a time per database: the lock tells a killed run from a running one. */
+    private static final long LOCK_KEY = 0x4861_7474_616dL;
+
+    private final Job job;
+    private final JobRepository repository;
+    private final JobExplorer explorer;
+    private final DataSource dataSource;
+
+    public DigitizeLauncher(Job digitizeJob, JobRepository repository, JobExplorer explorer, DataSource dataSource) {
+        this.job = digitizeJob;
+        this.repository = repository;
+        this.explorer = explorer;
+        this.dataSource = dataSource;
+    }
+
+    /** A started run: its execution and the lock held until {@link #close()}. */
+    public final class Run implements AutoCloseable {
+        private final Connection lock;
+        private final long executionId;
+
+        private Run(Connection lock, long executionId) {
+            this.lock = lock;
+            this.executionId = executionId;
+        }
+
+        public JobExecution execution() {
+            return explorer.getJobExecution(executionId);
+        }
+
+        public long jobInstanceId() {
+            return execution().getJobInstance().getInstanceId();
+        }
+
+        public boolean isRunning() {
+            JobExecution e = execution();
+            return e.getStatus().isRunning() && e.getEndTime() == null;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            lock.close();
+        }
+    }
+
+    /** Starts the job in the background; the caller polls the returned run. */
+    public Run start(List<Path> inputs) throws Exception {
+        Connection lock = dataSource.getConnection();
+        try {
+            if (!tryLock(lock)) {
+                throw new IllegalStateException("Another digitize is running on this database. Wait for it to finish.");
+            }
+            String joined = inputs.stream().map(p -> p.toAbsolutePath().normalize().toString())
+                    .collect(Collectors.joining("\n"));
+            JobParameters params = parameters(joined);
+            TaskExecutorJobLauncher launcher = new TaskExecutorJobLauncher();
+            launcher.setJobRepository(repository);
+            launcher.setTaskExecutor(new SimpleAsyncTaskExecutor("digitize-"));
+            launcher.afterPropertiesSet();
+            JobExecution execution = ((JobLauncher) launcher).run(job, params);
+            return new Run(lock, execution.getId());
+        } catch (Exception e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private JobParameters parameters(String inputs) {
+        for (long run = 1; ; run++) {
+            JobParameters params = new JobParametersBuilder()
+                    .addString(DigitizeJobConfiguration.INPUTS, inputs)
+                    .addLong(DigitizeJobConfiguration.RUN, run)
+                    .toJobParameters();
+            JobExecution last = repository.getLastJobExecution(DigitizeJobConfiguration.JOB, params);
+            if (last == null) {
+                return params;
+            }
+            if (last.getStatus() == BatchStatus.COMPLETED) {
+                continue;
+            }
+            if (last.getStatus().isRunning()) {
+                abandonStale(explorer.getJobExecution(last.getId()));
+            }
+            return params;
+        }
+    }
+
+    /**
+     * We hold the lock, so an execution still marked running was killed with its JVM. Mark it and
+     * its steps FAILED so that Spring Batch restarts it from what was committed.
+     */
+    private void abandonStale(JobExecution execution) {
+        log.warn("Digitize run {} was interrupted; restarting it where it stopped", execution.getId());
+        LocalDateTime now = LocalDateTime.now();
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus().isRunning()) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(ExitStatus.FAILED.addExitDescription("interrupted"));
+                step.setEndTime(now);
+                repository.update(step);
+            }
+        }
+        execution.setStatus(BatchStatus.FAILED);
+        execution.setExitStatus(ExitStatus.FAILED.addExitDescription("interrupted"));
+        execution.setEndTime(now);
+        repository.update(execution);
+    }
+
+    private static boolean tryLock(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+            s.setLong(1, LOCK_KEY);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+}

@@ -1,0 +1,21 @@
+package kz.hattama.batch;
+
+import kz.hattama.store.ProtocolStore;
+import org.springframework.batch.item.Chunk;
+import org.springframework.batch.item.ItemWriter;
+
+public class OutcomeWriter implements ItemWriter<SourceOutcome> {
+
+    private final ProtocolStore store;
+
+    public OutcomeWriter(ProtocolStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void write(Chunk<? extends SourceOutcome> items) {
+        for (SourceOutcome item : items) {
+            store.saveOutcome(item.sourceId(), item.pages());
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package kz.hattama.batch;
+
+import kz.hattama.reconcile.PageOutcome;
+
+import java.util.List;
+
+/** What one stored file became: one outcome per page. */
+public record SourceOutcome(long sourceId, List<PageOutcome> pages) {
+}

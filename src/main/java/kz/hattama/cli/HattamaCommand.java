@@ -1,0 +1,9 @@
+package kz.hattama.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "hattama", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Reads photos and scans of polling-station protocols into a checked dataset.",
+        subcommands = {DigitizeCommand.class, ExportCommand.class, EvaluateCommand.class})
+public class HattamaCommand {
+}

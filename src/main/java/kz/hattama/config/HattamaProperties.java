@@ -1,0 +1,43 @@
+package kz.hattama.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.nio.file.Path;
+
+/**
+ * Every setting of Hattama. Each is also an environment variable: {@code hattama.max-file-mb}
+ * is {@code HATTAMA_MAX_FILE_MB}, and so on (Spring's relaxed binding). Documented in the README.
+ *
+ * @param form          the form definition file ({@code HATTAMA_FORM})
+ * @param tessdata      folder with rus, kaz and eng .traineddata ({@code HATTAMA_TESSDATA})
+ * @param workers       recognition threads; 0 means one per core ({@code HATTAMA_WORKERS})
+ * @param maxFileMb     larger uploads are rejected as TOO_LARGE ({@code HATTAMA_MAX_FILE_MB})
+ * @param maxPdfPages   pages read from one PDF at most ({@code HATTAMA_MAX_PDF_PAGES})
+ * @param pdfDpi        resolution PDF pages are rendered at ({@code HATTAMA_PDF_DPI})
+ * @param minImageSide  pictures smaller than this on their short side are TOO_SMALL ({@code HATTAMA_MIN_IMAGE_SIDE})
+ * @param verifyDigits  least probability of the digits reading for a field to be VERIFIED ({@code HATTAMA_VERIFY_DIGITS})
+ * @param verifyWords   least probability of the words reading for a field to be VERIFIED ({@code HATTAMA_VERIFY_WORDS})
+ */
+@ConfigurationProperties("hattama")
+public record HattamaProperties(Path form, Path tessdata, int workers, int maxFileMb, int maxPdfPages, int pdfDpi,
+                                int minImageSide, double verifyDigits, double verifyWords) {
+
+    public HattamaProperties {
+        form = form == null ? Path.of("batch-config/form-mazhilis-2021-pec.json") : form;
+        tessdata = tessdata == null ? Path.of("tessdata") : tessdata;
+        maxFileMb = maxFileMb <= 0 ? 50 : maxFileMb;
+        maxPdfPages = maxPdfPages <= 0 ? 10 : maxPdfPages;
+        pdfDpi = pdfDpi <= 0 ? 200 : pdfDpi;
+        minImageSide = minImageSide <= 0 ? 600 : minImageSide;
+        verifyDigits = verifyDigits <= 0 ? 0.50 : verifyDigits;
+        verifyWords = verifyWords <= 0 ? 0.50 : verifyWords;
+    }
+
+    public int effectiveWorkers() {
+        return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+    }
+
+    public long maxFileBytes() {
+        return maxFileMb * 1024L * 1024L;
+    }
+}

@@ -1,0 +1,36 @@
+package kz.hattama.image;
+
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.imgproc.Imgproc;
+
+/** One 8-bit channel from whatever {@code Imgcodecs.imdecode} produced. */
+public final class Grayscale {
+
+    private Grayscale() {
+    }
+
+    public static Mat of(Mat picture) {
+        if (picture.empty()) {
+            throw new PageNotFoundException("the picture is empty");
+        }
+        Mat src = picture;
+        if (picture.depth() != CvType.CV_8U) {
+            src = new Mat();
+            // 16-bit PNG/TIFF scans: keep the top byte.
+            picture.convertTo(src, CvType.CV_8U, picture.depth() == CvType.CV_16U ? 1.0 / 256 : 1.0);
+        }
+        return switch (src.channels()) {
+            case 1 -> src;
+            case 3 -> convert(src, Imgproc.COLOR_BGR2GRAY);
+            case 4 -> convert(src, Imgproc.COLOR_BGRA2GRAY);
+            default -> throw new PageNotFoundException("unsupported picture with " + src.channels() + " channels");
+        };
+    }
+
+    private static Mat convert(Mat src, int code) {
+        Mat out = new Mat();
+        Imgproc.cvtColor(src, out, code);
+        return out;
+    }
+}

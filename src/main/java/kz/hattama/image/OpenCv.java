@@ -1,0 +1,25 @@
+package kz.hattama.image;
+
+/**
+ * Loads the OpenCV native library once per JVM. {@code loadLocally()} copies a 65 MB library into
+ * the temp folder on each call, so it must not run per image or per thread.
+ */
+public final class OpenCv {
+
+    private static volatile boolean loaded;
+
+    private OpenCv() {
+    }
+
+    public static void load() {
+        if (loaded) {
+            return;
+        }
+        synchronized (OpenCv.class) {
+            if (!loaded) {
+                nu.pattern.OpenCV.loadLocally();
+                loaded = true;
+            }
+        }
+    }
+}

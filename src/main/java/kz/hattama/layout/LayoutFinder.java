@@ -1,0 +1,233 @@
+package kz.hattama.layout;
+
+import kz.hattama.form.FieldDef;
+import kz.hattama.form.FormDefinition;
+import kz.hattama.image.PageNormalizer;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Locates the form's fields on a normalized page from its printed rulings, so that scale, offset
+ * and small normalization errors do not matter. The form definition says what to expect in page
+ * order: line fields (a short digits rule and a long words rule under a label), then a block of
+ * table rows, then more line fields.
+ */
+public final class LayoutFinder {
+
+    /** Distances below are in pixels of a page {@link PageNormalizer#PAGE_WIDTH} wide. */
+    private static final double RULE_MIN_LENGTH = 100;
+    private static final double RULE_BRIDGE = 20;
+    /** Handwriting stands this tall over its rule; printed labels start just above. */
+    private static final double WRITING_ABOVE = 55;
+    /** Handwriting sits on the rule and dips a little below it; the printed hint starts lower. */
+    private static final double WRITING_BELOW = 6;
+    private static final double SIDE_PAD = 10;
+    /** Depth of the «(цифрами)»/«(прописью)» hints under a value line. */
+    private static final double HINTS_BELOW = 40;
+    /** Keeps cell borders out of table-cell crops. */
+    private static final double CELL_INSET = 4;
+    /** Printed lines of one label are closer than this; the header is set off by a wider gap. */
+    private static final double LABEL_LINE_GAP = 18;
+    private static final double BORDER_MARGIN = 0.02;
+
+    public Layout find(Mat page, FormDefinition form) {
+        double unit = (double) page.cols() / PageNormalizer.PAGE_WIDTH;
+        Mat ink = InkMask.of(page, unit);
+        RuleDetector rules = new RuleDetector((int) Math.round(RULE_MIN_LENGTH * unit), (int) Math.round(RULE_BRIDGE * unit));
+        List<Rule> horizontal = awayFromBorder(rules.horizontal(ink), page.cols(), page.rows());
+        List<Rule> vertical = awayFromBorder(rules.vertical(ink), page.rows(), page.cols());
+
+        FormBlocks blocks = FormBlocks.of(form);
+        TableGrid table = null;
+        if (!blocks.table().isEmpty()) {
+            table = new TableFinder(unit).find(horizontal, vertical, blocks.table().size())
+                    .orElseThrow(() -> new NotAProtocolException(
+                            "no ruled table with " + blocks.table().size() + " rows, as form " + form.id() + " has"));
+        }
+        List<ValueLine> lines = new ValueLineFinder(unit).find(outside(horizontal, table, unit));
+        Zones zones = new Zones(unit, page.cols(), page.rows());
+
+        Map<String, FieldZones> fields = new LinkedHashMap<>();
+        double tableTop = table == null ? Double.MAX_VALUE : table.top();
+        double tableBottom = table == null ? Double.MAX_VALUE : table.bottom();
+        List<ValueLine> above = lines.stream().filter(l -> l.y() < tableTop).toList();
+        List<ValueLine> below = lines.stream().filter(l -> l.y() > tableBottom).toList();
+        int mappedLines = 0;
+        Optional<List<ValueLine>> before = pick(above, blocks.before().size(), true);
+        if (before.isPresent()) {
+            mappedLines += blocks.before().size();
+            double floor = -1;
+            for (int i = 0; i < blocks.before().size(); i++) {
+                ValueLine l = before.get().get(i);
+                fields.put(blocks.before().get(i).key(), zones.line(l, floor));
+                floor = zones.bottomOf(l);
+            }
+        }
+        if (table != null) {
+            for (int i = 0; i < blocks.table().size(); i++) {
+                fields.put(blocks.table().get(i).key(), zones.tableRow(table, i));
+            }
+        }
+        Optional<List<ValueLine>> after = pick(below, blocks.after().size(), false);
+        if (after.isPresent()) {
+            mappedLines += blocks.after().size();
+            double floor = table == null ? -1 : table.bottom() + CELL_INSET * unit;
+            for (int i = 0; i < blocks.after().size(); i++) {
+                ValueLine l = after.get().get(i);
+                fields.put(blocks.after().get(i).key(), zones.line(l, floor));
+                floor = zones.bottomOf(l);
+            }
+        }
+        int lineFields = blocks.before().size() + blocks.after().size();
+        if (2 * mappedLines < lineFields) {
+            throw new NotAProtocolException("found " + lines.size() + " value lines where form " + form.id()
+                    + " has " + blocks.before().size() + " before its table and " + blocks.after().size() + " after");
+        }
+        if (fields.isEmpty()) {
+            throw new NotAProtocolException("none of the fields of form " + form.id() + " was found");
+        }
+        double firstTop = !above.isEmpty() ? above.get(0).digits().minAcross() - WRITING_ABOVE * unit
+                : table != null ? table.top() : 0;
+        return new Layout(zones.header(ink, firstTop, LABEL_LINE_GAP * unit), fields);
+    }
+
+    /**
+     * Which found lines are the block's fields. A count that does not match leaves the block out:
+     * guessing which line is missing would hand a figure to the wrong field. Extra lines are
+     * dropped on the side away from the table, where the page header is (or the signatures).
+     */
+    private static Optional<List<ValueLine>> pick(List<ValueLine> found, int expected, boolean nearestLast) {
+        if (expected == 0 || found.size() < expected) {
+            return Optional.empty();
+        }
+        return Optional.of(nearestLast ? found.subList(found.size() - expected, found.size()) : found.subList(0, expected));
+    }
+
+    /** Photos may keep a strip of the surface at the page edge; its border is no printed rule. */
+    private static List<Rule> awayFromBorder(List<Rule> rules, int alongSize, int acrossSize) {
+        double margin = BORDER_MARGIN * Math.max(alongSize, acrossSize);
+        return rules.stream()
+                .filter(r -> r.minAcross() > margin && r.maxAcross() < acrossSize - margin)
+                .toList();
+    }
+
+    private static List<Rule> outside(List<Rule> horizontal, TableGrid table, double unit) {
+        if (table == null) {
+            return horizontal;
+        }
+        double tol = 10 * unit;
+        return horizontal.stream()
+                .filter(r -> r.maxAcross() < table.top() - tol || r.minAcross() > table.bottom() + tol)
+                .toList();
+    }
+
+    /** The form's fields split around its one block of table rows. */
+    private record FormBlocks(List<FieldDef> before, List<FieldDef> table, List<FieldDef> after) {
+
+        static FormBlocks of(FormDefinition form) {
+            List<FieldDef> all = form.fields();
+            int first = -1, last = -1;
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).isTableRow()) {
+                    if (first < 0) {
+                        first = i;
+                    } else if (last != i - 1) {
+                        throw new IllegalArgumentException("form " + form.id() + " has table rows in more than one block");
+                    }
+                    last = i;
+                }
+            }
+            if (first < 0) {
+                return new FormBlocks(all, List.of(), List.of());
+            }
+            return new FormBlocks(all.subList(0, first), all.subList(first, last + 1), all.subList(last + 1, all.size()));
+        }
+    }
+
+    /** Turns found rulings into crop rectangles, clipped to the page. */
+    private static final class Zones {
+        private final double unit;
+        private final int width;
+        private final int height;
+
+        Zones(double unit, int width, int height) {
+            this.unit = unit;
+            this.width = width;
+            this.height = height;
+        }
+
+        FieldZones line(ValueLine l, double floor) {
+            Rect digits = above(l.digits());
+            Rect words = above(l.words());
+            double top = Math.min(digits.y, words.y);
+            if (floor >= 0) {
+                top = Math.min(top, floor);
+            }
+            Rect box = rect(l.digits().start() - SIDE_PAD * unit, top, l.words().end() + SIDE_PAD * unit, bottomOf(l));
+            return new FieldZones(digits, words, box);
+        }
+
+        double bottomOf(ValueLine l) {
+            return Math.max(l.digits().maxAcross(), l.words().maxAcross()) + HINTS_BELOW * unit;
+        }
+
+        FieldZones tableRow(TableGrid t, int row) {
+            double[] c = t.columns();
+            int n = c.length;
+            Rule upper = t.rowRules().get(row), lower = t.rowRules().get(row + 1);
+            return new FieldZones(cell(upper, lower, c[n - 3], c[n - 2]), cell(upper, lower, c[n - 2], c[n - 1]),
+                    rect(c[0], upper.minAcross(), c[n - 1], lower.maxAcross()));
+        }
+
+        Rect header(Mat ink, double firstFieldTop, double labelGap) {
+            return rect(0, 0, width, labelTop(ink, firstFieldTop, labelGap));
+        }
+
+        private Rect above(Rule r) {
+            return rect(r.start() - SIDE_PAD * unit, r.minAcross() - WRITING_ABOVE * unit,
+                    r.end() + SIDE_PAD * unit, r.maxAcross() + WRITING_BELOW * unit);
+        }
+
+        private Rect cell(Rule upper, Rule lower, double left, double right) {
+            double inset = CELL_INSET * unit;
+            double top = Math.max(upper.at(left), upper.at(right)) + inset;
+            double bottom = Math.min(lower.at(left), lower.at(right)) - inset;
+            return rect(left + inset, top, right - inset, bottom);
+        }
+
+        /**
+         * Walks up from the first field through the lines of its label (close together) and stops
+         * at the wider gap that sets the label off from the header above.
+         */
+        private double labelTop(Mat ink, double fieldTop, double labelGap) {
+            int bottom = (int) Math.max(0, Math.min(height, fieldTop));
+            int top = (int) Math.max(0, bottom - 260 * unit);
+            int[] profile = InkMask.rowProfile(ink, (int) (0.05 * width), (int) (0.95 * width), top, bottom);
+            int minInk = Math.max(4, (int) (0.003 * width));
+            int gap = 0;
+            int labelTop = -1;
+            for (int r = profile.length - 1; r >= 0; r--) {
+                if (profile[r] >= minInk) {
+                    labelTop = r;
+                    gap = 0;
+                } else if (labelTop >= 0 && ++gap > labelGap) {
+                    break;
+                }
+            }
+            return labelTop < 0 ? fieldTop : top + labelTop - 4 * unit;
+        }
+
+        private Rect rect(double x0, double y0, double x1, double y1) {
+            int left = (int) Math.max(0, Math.round(x0));
+            int top = (int) Math.max(0, Math.round(y0));
+            int right = (int) Math.min(width, Math.round(x1));
+            int bottom = (int) Math.min(height, Math.round(y1));
+            return new Rect(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package kz.hattama.layout;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds a table of a known number of rows: vertical rules that share the same top and bottom give
+ * its extent and columns; the horizontal rules spanning it give its rows.
+ */
+final class TableFinder {
+
+    private final double unit;
+
+    /** @param unit page width over the standard width: every distance below scales with it */
+    TableFinder(double unit) {
+        this.unit = unit;
+    }
+
+    Optional<TableGrid> find(List<Rule> horizontal, List<Rule> vertical, int rows) {
+        List<Rule> frame = tallestGroup(vertical.stream().filter(r -> r.length() >= 150 * unit).toList());
+        double[] columns = distinct(frame.stream().mapToDouble(Rule::middle).sorted().toArray(), 15 * unit);
+        if (columns.length < 3) {
+            return Optional.empty();
+        }
+        double top = median(frame.stream().mapToDouble(Rule::start).toArray());
+        double bottom = median(frame.stream().mapToDouble(Rule::end).toArray());
+        double left = columns[0], right = columns[columns.length - 1];
+        double tol = 20 * unit;
+        List<Rule> spanning = new ArrayList<>();
+        for (Rule h : horizontal) {
+            double y = h.at((left + right) / 2);
+            if (h.covers(left, right) >= 0.6 && y >= top - tol && y <= bottom + tol) {
+                spanning.add(h);
+            }
+        }
+        List<Rule> rowRules = mergeCloseRules(spanning, 15 * unit);
+        if (rowRules.size() > rows + 1) {
+            // Extra rules above are taken for a column-title row, which forms often have.
+            rowRules = rowRules.subList(rowRules.size() - rows - 1, rowRules.size());
+        } else if (rowRules.size() < rows + 1) {
+            rowRules = evenRows(rowRules, rows, top, bottom, tol);
+        }
+        return rowRules == null ? Optional.empty() : Optional.of(new TableGrid(List.copyOf(rowRules), columns));
+    }
+
+    /** Vertical rules of one table start and end together; the biggest such set is the table. */
+    private List<Rule> tallestGroup(List<Rule> vertical) {
+        List<Rule> best = List.of();
+        double tol = 30 * unit;
+        for (Rule seed : vertical) {
+            List<Rule> group = vertical.stream()
+                    .filter(r -> Math.abs(r.start() - seed.start()) < tol && Math.abs(r.end() - seed.end()) < tol)
+                    .toList();
+            if (group.size() > best.size()
+                    || group.size() == best.size() && !best.isEmpty() && seed.length() > best.get(0).length()) {
+                best = group;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * When some inner row rules are too faint to find but the table's top and bottom are there,
+     * rows are taken as equal: most tables are drawn that way, and the checks catch a misplaced row.
+     */
+    private static List<Rule> evenRows(List<Rule> found, int rows, double top, double bottom, double tol) {
+        if (found.size() < 2) {
+            return null;
+        }
+        Rule first = found.get(0), last = found.get(found.size() - 1);
+        if (Math.abs(first.middle() - top) > tol || Math.abs(last.middle() - bottom) > tol) {
+            return null;
+        }
+        List<Rule> even = new ArrayList<>();
+        for (int i = 0; i <= rows; i++) {
+            double t = (double) i / rows;
+            even.add(new Rule(first.start() + t * (last.start() - first.start()), first.end() + t * (last.end() - first.end()),
+                    first.atStart() + t * (last.atStart() - first.atStart()), first.atEnd() + t * (last.atEnd() - first.atEnd())));
+        }
+        return even;
+    }
+
+    /** A thick or doubled rule can come out as two close rules: one row boundary. */
+    static List<Rule> mergeCloseRules(List<Rule> rules, double gap) {
+        List<Rule> sorted = new ArrayList<>(rules);
+        sorted.sort(Comparator.comparingDouble(Rule::middle));
+        List<Rule> out = new ArrayList<>();
+        for (Rule r : sorted) {
+            if (!out.isEmpty() && r.middle() - out.get(out.size() - 1).middle() < gap) {
+                Rule prev = out.remove(out.size() - 1);
+                out.add(prev.length() >= r.length() ? prev : r);
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static double[] distinct(double[] sorted, double gap) {
+        List<Double> out = new ArrayList<>();
+        for (double v : sorted) {
+            if (out.isEmpty() || v - out.get(out.size() - 1) >= gap) {
+                out.add(v);
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s[s.length / 2];
+    }
+}

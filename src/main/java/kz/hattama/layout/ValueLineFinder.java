@@ -1,0 +1,58 @@
+package kz.hattama.layout;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Pairs rules into value lines: a rule followed, at the same height and after a short gap, by
+ * another. Lone rules (signature lines, underlines) are not value lines.
+ */
+final class ValueLineFinder {
+
+    private final double unit;
+
+    ValueLineFinder(double unit) {
+        this.unit = unit;
+    }
+
+    List<ValueLine> find(List<Rule> horizontal) {
+        List<List<Rule>> chains = chains(horizontal.stream().filter(r -> r.length() >= 120 * unit).toList());
+        List<ValueLine> lines = new ArrayList<>();
+        for (List<Rule> chain : chains) {
+            if (chain.size() >= 2) {
+                Rule words = chain.get(1);
+                for (Rule r : chain.subList(2, chain.size())) {
+                    words = words.joinedWith(r);
+                }
+                lines.add(new ValueLine(chain.get(0), words));
+            }
+        }
+        lines.sort(Comparator.comparingDouble(ValueLine::y));
+        return lines;
+    }
+
+    /** Rules that continue one another left to right at the same height. */
+    private List<List<Rule>> chains(List<Rule> rules) {
+        List<Rule> byX = new ArrayList<>(rules);
+        byX.sort(Comparator.comparingDouble(Rule::start));
+        List<List<Rule>> chains = new ArrayList<>();
+        for (Rule r : byX) {
+            List<Rule> host = null;
+            for (List<Rule> c : chains) {
+                Rule last = c.get(c.size() - 1);
+                double gap = r.start() - last.end();
+                if (gap > 0 && gap < 250 * unit && Math.abs(r.atStart() - last.atEnd()) < 10 * unit) {
+                    host = c;
+                    break;
+                }
+            }
+            if (host == null) {
+                host = new ArrayList<>();
+                chains.add(host);
+            }
+            host.add(r);
+        }
+        return chains;
+    }
+}

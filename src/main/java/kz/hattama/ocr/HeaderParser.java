@@ -1,0 +1,96 @@
+package kz.hattama.ocr;
+
+import kz.hattama.form.FormDefinition;
+import kz.hattama.form.Lang;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Interprets the OCR text of a protocol's header. Pure text work, so it is tested without images.
+ */
+public final class HeaderParser {
+
+    /** «№» is often read as N, No, Ne, N°, Nº, M or Mo by OCR. */
+    private static final Pattern NUMBER_SIGN = Pattern.compile("(?:№|N[oо°º]?|Ne|Nе|М[оo]?|M[oо]?)\\s*[.:]?\\s*(\\d{1,5})\\b");
+    private static final Pattern KAZAKH_LETTERS = Pattern.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]");
+    private static final Pattern STANDALONE_NUMBER = Pattern.compile("(?<![\\d/])(\\d{1,4})(?![\\d/])");
+
+    private final FormDefinition form;
+
+    public HeaderParser(FormDefinition form) {
+        this.form = form;
+    }
+
+    public HeaderReading parse(String text) {
+        List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        Lang lang = language(text);
+        int precinctLine = -1;
+        String precinct = null;
+        String anchor = anchor(lang);
+        for (int i = 0; i < lines.size() && precinct == null; i++) {
+            String line = lines.get(i);
+            Matcher m = NUMBER_SIGN.matcher(line);
+            boolean anchored = fold(line).contains(anchor);
+            if (m.find() && (anchored || !line.contains("/"))) {
+                if (anchored || precinctLine < 0) {
+                    precinct = strip(m.group(1));
+                    precinctLine = i;
+                }
+            } else if (anchored) {
+                Matcher n = STANDALONE_NUMBER.matcher(line);
+                if (n.find()) {
+                    precinct = strip(n.group(1));
+                    precinctLine = i;
+                }
+            }
+        }
+        String address = precinctLine < 0 ? null : address(lines, precinctLine, lang);
+        return new HeaderReading(lang, precinct, address, text);
+    }
+
+    private Lang language(String text) {
+        int kk = 0;
+        int ru = 0;
+        String folded = fold(text);
+        for (String marker : form.markers().getOrDefault("kk", List.of())) {
+            kk += folded.contains(fold(marker)) ? 2 : 0;
+        }
+        for (String marker : form.markers().getOrDefault("ru", List.of())) {
+            ru += folded.contains(fold(marker)) ? 2 : 0;
+        }
+        Matcher m = KAZAKH_LETTERS.matcher(text);
+        while (m.find()) {
+            kk++;
+        }
+        return kk > ru ? Lang.KK : Lang.RU;
+    }
+
+    /** The word of the precinct line that survives OCR best: the stem of «участок» / «учаскесі». */
+    private static String anchor(Lang lang) {
+        return lang == Lang.KK ? "учаске" : "участк";
+    }
+
+    private String address(List<String> lines, int precinctLine, Lang lang) {
+        for (int i = precinctLine + 1; i < lines.size(); i++) {
+            String folded = fold(lines.get(i));
+            boolean formText = form.markers().getOrDefault(lang.code(), List.of()).stream()
+                    .anyMatch(m -> folded.contains(fold(m))) || folded.contains("хаттамас");
+            if (!formText && lines.get(i).length() >= 8) {
+                return lines.get(i);
+            }
+        }
+        return null;
+    }
+
+    private static String strip(String digits) {
+        String s = digits.replaceFirst("^0+(?=\\d)", "");
+        return s;
+    }
+
+    private static String fold(String s) {
+        return s.toLowerCase(Locale.ROOT).replace('ё', 'е');
+    }
+}

@@ -1,0 +1,74 @@
+package kz.hattama.ocr;
+
+import kz.hattama.reconcile.NumberCandidate;
+import org.opencv.core.Mat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Digits through Tesseract with a digits-only character set. N-best numbers come from the
+ * per-character alternatives Tesseract reports, combined as independent choices.
+ */
+public final class TesseractDigitsReader implements DigitsZoneReader {
+
+    private static final int MAX_CANDIDATES = 6;
+    private static final int MAX_DIGITS = 6;
+
+    private final TesseractOcr ocr;
+
+    public TesseractDigitsReader(TesseractOcr ocr) {
+        this.ocr = ocr;
+    }
+
+    @Override
+    public Reading read(Mat zone) {
+        ZoneCleaner.Cleaned cleaned = ZoneCleaner.clean(zone);
+        if (cleaned.isBlank()) {
+            return Reading.NONE;
+        }
+        OcrLine line = ocr.read(cleaned.image(), OcrMode.DIGITS, "eng");
+        String text = line.text().replaceAll("\\s+", "");
+        if (text.isEmpty() || text.length() > MAX_DIGITS) {
+            return new Reading(text, List.of());
+        }
+        return new Reading(text, candidates(line));
+    }
+
+    private static List<NumberCandidate> candidates(OcrLine line) {
+        record Partial(String digits, double p) {
+        }
+        List<Partial> beam = new ArrayList<>(List.of(new Partial("", 1.0)));
+        for (List<SymbolChoice> symbol : line.symbols()) {
+            List<SymbolChoice> digitChoices = symbol.stream().filter(c -> c.text().matches("\\d")).toList();
+            if (digitChoices.isEmpty()) {
+                continue;
+            }
+            double total = digitChoices.stream().mapToDouble(c -> Math.max(c.confidence(), 1)).sum();
+            List<Partial> next = new ArrayList<>();
+            for (Partial p : beam) {
+                for (SymbolChoice c : digitChoices) {
+                    next.add(new Partial(p.digits() + c.text(), p.p() * Math.max(c.confidence(), 1) / total
+                            * Math.min(1.0, symbol.get(0).confidence() / 100.0 + 0.05)));
+                }
+            }
+            next.sort(Comparator.comparingDouble(Partial::p).reversed());
+            beam = next.subList(0, Math.min(next.size(), MAX_CANDIDATES * 2));
+        }
+        List<NumberCandidate> out = new ArrayList<>();
+        for (Partial p : beam) {
+            if (p.digits().isEmpty() || p.digits().length() > MAX_DIGITS) {
+                continue;
+            }
+            int v = Integer.parseInt(p.digits());
+            if (out.stream().noneMatch(c -> c.value() == v)) {
+                out.add(new NumberCandidate(v, p.p()));
+            }
+            if (out.size() == MAX_CANDIDATES) {
+                break;
+            }
+        }
+        return out;
+    }
+}

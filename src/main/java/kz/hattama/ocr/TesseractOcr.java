@@ -1,0 +1,145 @@
+package kz.hattama.ocr;
+
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.tesseract.StringVector;
+import org.bytedeco.tesseract.ChoiceIterator;
+import org.bytedeco.tesseract.ResultIterator;
+import org.bytedeco.tesseract.TessBaseAPI;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.bytedeco.tesseract.global.tesseract.OEM_LSTM_ONLY;
+import static org.bytedeco.tesseract.global.tesseract.PSM_SINGLE_BLOCK;
+import static org.bytedeco.tesseract.global.tesseract.PSM_SINGLE_LINE;
+import static org.bytedeco.tesseract.global.tesseract.RIL_SYMBOL;
+
+/**
+ * Tesseract handles for one worker thread. A handle is not thread-safe and initialising one costs
+ * 50–70 ms, so each thread keeps its own, one per mode and language, for its whole life.
+ */
+public final class TesseractOcr implements AutoCloseable {
+
+    private static final String DIGITS = "0123456789";
+
+    private final Path tessdata;
+    private final Map<OcrMode, Map<String, TessBaseAPI>> handles = new EnumMap<>(OcrMode.class);
+
+    public TesseractOcr(Path tessdata) {
+        this.tessdata = tessdata;
+    }
+
+    /**
+     * Reads a grayscale zone. {@code languages} is a Tesseract language string such as "rus" or
+     * "kaz"; for DIGITS it is ignored since digits are the same in every language.
+     */
+    public OcrLine read(Mat gray, OcrMode mode, String languages) {
+        if (gray.empty() || gray.type() != CvType.CV_8UC1) {
+            throw new IllegalArgumentException("expected a non-empty 8-bit grayscale image");
+        }
+        TessBaseAPI api = handle(mode, mode == OcrMode.DIGITS ? "eng" : languages);
+        byte[] pixels = new byte[(int) gray.total()];
+        Mat continuous = gray.isContinuous() ? gray : gray.clone();
+        continuous.get(0, 0, pixels);
+        api.SetImage(pixels, gray.cols(), gray.rows(), 1, gray.cols());
+        try {
+            if (api.Recognize(null) != 0) {
+                return OcrLine.EMPTY;
+            }
+            String text = utf8(api.GetUTF8Text()).strip();
+            List<List<SymbolChoice>> symbols = mode == OcrMode.BLOCK ? List.of() : symbols(api);
+            return new OcrLine(text, text.isEmpty() ? 0 : api.MeanTextConf(), symbols);
+        } finally {
+            api.Clear();
+        }
+    }
+
+    private static List<List<SymbolChoice>> symbols(TessBaseAPI api) {
+        List<List<SymbolChoice>> out = new ArrayList<>();
+        ResultIterator it = api.GetIterator();
+        if (it == null) {
+            return out;
+        }
+        try {
+            it.Begin();
+            do {
+                String best = utf8(it.GetUTF8Text(RIL_SYMBOL));
+                if (best == null || best.isBlank()) {
+                    continue;
+                }
+                List<SymbolChoice> alternatives = new ArrayList<>();
+                alternatives.add(new SymbolChoice(best, it.Confidence(RIL_SYMBOL)));
+                ChoiceIterator choices = new ChoiceIterator(it);
+                try {
+                    do {
+                        String alt = utf8(choices.GetUTF8Text());
+                        if (alt != null && !alt.equals(best) && alternatives.stream().noneMatch(a -> a.text().equals(alt))) {
+                            alternatives.add(new SymbolChoice(alt, choices.Confidence()));
+                        }
+                    } while (choices.Next());
+                } finally {
+                    choices.deallocate();
+                }
+                out.add(alternatives);
+            } while (it.Next(RIL_SYMBOL));
+        } finally {
+            it.deallocate();
+        }
+        return out;
+    }
+
+    private TessBaseAPI handle(OcrMode mode, String languages) {
+        return handles.computeIfAbsent(mode, m -> new java.util.HashMap<>())
+                .computeIfAbsent(languages, l -> open(mode, l));
+    }
+
+    private TessBaseAPI open(OcrMode mode, String languages) {
+        TessBaseAPI api = new TessBaseAPI();
+        // Tesseract's dictionaries would pull a mis-seen figure towards a frequent word; the numerals
+        // stage does that job with the grammar of numbers instead. They can only be set at Init.
+        StringVector names = new StringVector("load_system_dawg", "load_freq_dawg");
+        StringVector values = new StringVector("0", "0");
+        int rc = api.Init(new BytePointer(tessdata.toString()), new BytePointer(languages), OEM_LSTM_ONLY,
+                (PointerPointer<?>) null, 0, names, values, false);
+        if (rc != 0) {
+            api.close();
+            throw new IllegalStateException("Tesseract cannot load language data '" + languages + "' from " + tessdata
+                    + " (set HATTAMA_TESSDATA to the folder holding " + languages + ".traineddata)");
+        }
+        api.SetPageSegMode(mode == OcrMode.BLOCK ? PSM_SINGLE_BLOCK : PSM_SINGLE_LINE);
+        if (mode == OcrMode.DIGITS) {
+            api.SetVariable("tessedit_char_whitelist", DIGITS);
+        }
+        if (mode != OcrMode.BLOCK) {
+            api.SetVariable("lstm_choice_mode", "2");
+        }
+        return api;
+    }
+
+    private static String utf8(BytePointer p) {
+        if (p == null) {
+            return null;
+        }
+        try {
+            return p.getString(StandardCharsets.UTF_8);
+        } finally {
+            p.deallocate();
+        }
+    }
+
+    @Override
+    public void close() {
+        handles.values().forEach(m -> m.values().forEach(api -> {
+            api.End();
+            api.close();
+        }));
+        handles.clear();
+    }
+}

@@ -1,0 +1,14 @@
+package kz.hattama.recognize;
+
+import kz.hattama.ocr.DigitsZoneReader;
+import kz.hattama.ocr.TesseractOcr;
+import kz.hattama.ocr.WordsZoneReader;
+
+/** The readers one worker thread owns: none of them may be shared between threads. */
+public record OcrToolkit(TesseractOcr tesseract, DigitsZoneReader digits, WordsZoneReader words) implements AutoCloseable {
+
+    @Override
+    public void close() {
+        tesseract.close();
+    }
+}

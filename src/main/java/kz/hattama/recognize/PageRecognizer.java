@@ -1,0 +1,119 @@
+package kz.hattama.recognize;
+
+import kz.hattama.form.FieldDef;
+import kz.hattama.form.FormDefinition;
+import kz.hattama.image.PageNormalizer;
+import kz.hattama.image.PageNotFoundException;
+import kz.hattama.ingest.Rejection;
+import kz.hattama.ingest.RejectionCode;
+import kz.hattama.layout.FieldZones;
+import kz.hattama.layout.Layout;
+import kz.hattama.layout.LayoutFinder;
+import kz.hattama.layout.NotAProtocolException;
+import kz.hattama.ocr.DigitsZoneReader;
+import kz.hattama.ocr.HeaderParser;
+import kz.hattama.ocr.HeaderReading;
+import kz.hattama.ocr.OcrMode;
+import kz.hattama.ocr.WordsZoneReader;
+import kz.hattama.reconcile.Box;
+import kz.hattama.reconcile.FieldReading;
+import kz.hattama.reconcile.PageOutcome;
+import kz.hattama.reconcile.PageReading;
+import kz.hattama.reconcile.Reconciler;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One page through every stage: image → layout → ocr → numerals → reconcile. Thread-safe: each
+ * thread gets its own OCR toolkit, made on first use and kept for the thread's life.
+ */
+public final class PageRecognizer implements AutoCloseable {
+
+    private final FormDefinition form;
+    private final PageNormalizer normalizer;
+    private final LayoutFinder layoutFinder;
+    private final HeaderParser headerParser;
+    private final Reconciler reconciler;
+    private final Supplier<OcrToolkit> toolkitFactory;
+    private final ThreadLocal<OcrToolkit> toolkits = new ThreadLocal<>();
+    private final List<OcrToolkit> opened = Collections.synchronizedList(new ArrayList<>());
+
+    public PageRecognizer(FormDefinition form, PageNormalizer normalizer, LayoutFinder layoutFinder,
+                          Reconciler reconciler, Supplier<OcrToolkit> toolkitFactory) {
+        this.form = form;
+        this.normalizer = normalizer;
+        this.layoutFinder = layoutFinder;
+        this.headerParser = new HeaderParser(form);
+        this.reconciler = reconciler;
+        this.toolkitFactory = toolkitFactory;
+    }
+
+    public PageOutcome recognize(int pageNo, Mat picture) {
+        Mat page;
+        try {
+            page = normalizer.normalize(picture).image();
+        } catch (PageNotFoundException e) {
+            return PageOutcome.rejected(pageNo, Rejection.of(RejectionCode.UNREADABLE));
+        }
+        Layout layout;
+        try {
+            layout = layoutFinder.find(page, form);
+        } catch (NotAProtocolException e) {
+            return PageOutcome.rejected(pageNo, Rejection.of(RejectionCode.NOT_A_PROTOCOL));
+        }
+        OcrToolkit ocr = toolkit();
+        HeaderReading header = headerParser.parse(
+                ocr.tesseract().read(page.submat(layout.header()), OcrMode.BLOCK, "rus+kaz").text());
+        Map<String, FieldReading> fields = new LinkedHashMap<>();
+        int readable = 0;
+        for (FieldDef field : form.fields()) {
+            FieldZones zones = layout.fields().get(field.key());
+            if (zones == null) {
+                // Its rulings were not found (torn, folded, covered): the field is left for a person.
+                fields.put(field.key(), new FieldReading(field.key(), List.of(), List.of(), "", "", null));
+                continue;
+            }
+            DigitsZoneReader.Reading digits = ocr.digits().read(page.submat(zones.digits()));
+            WordsZoneReader.Reading words = ocr.words().read(page.submat(zones.words()), header.lang());
+            if (!digits.candidates().isEmpty() || !words.candidates().isEmpty()) {
+                readable++;
+            }
+            fields.put(field.key(), new FieldReading(field.key(), digits.candidates(), words.candidates(),
+                    digits.text(), words.text(), box(zones.box())));
+        }
+        if (readable == 0) {
+            return PageOutcome.rejected(pageNo, Rejection.of(RejectionCode.UNREADABLE));
+        }
+        PageReading reading = new PageReading(header.lang().code(), header.precinct(), header.address(), fields);
+        return PageOutcome.read(pageNo, reconciler.reconcile(reading));
+    }
+
+    private static Box box(Rect r) {
+        return new Box(r.x, r.y, r.width, r.height);
+    }
+
+    private OcrToolkit toolkit() {
+        OcrToolkit t = toolkits.get();
+        if (t == null) {
+            t = toolkitFactory.get();
+            toolkits.set(t);
+            opened.add(t);
+        }
+        return t;
+    }
+
+    @Override
+    public void close() {
+        synchronized (opened) {
+            opened.forEach(OcrToolkit::close);
+            opened.clear();
+        }
+    }
+}

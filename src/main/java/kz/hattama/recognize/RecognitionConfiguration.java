@@ -1,0 +1,41 @@
+package kz.hattama.recognize;
+
+import kz.hattama.config.HattamaProperties;
+import kz.hattama.form.FormDefinition;
+import kz.hattama.form.FormLoader;
+import kz.hattama.image.OpenCv;
+import kz.hattama.image.PageNormalizer;
+import kz.hattama.layout.LayoutFinder;
+import kz.hattama.ocr.TessdataLocator;
+import kz.hattama.ocr.TesseractDigitsReader;
+import kz.hattama.ocr.TesseractOcr;
+import kz.hattama.ocr.TesseractWordsReader;
+import kz.hattama.reconcile.Reconciler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+import java.nio.file.Path;
+
+/** Builds the recognition stages from the settings; the form comes from its data file. */
+@Configuration
+public class RecognitionConfiguration {
+
+    @Bean
+    public FormDefinition form(HattamaProperties props) {
+        return FormLoader.load(props.form());
+    }
+
+    @Bean(destroyMethod = "close")
+    @Lazy
+    public PageRecognizer pageRecognizer(FormDefinition form, HattamaProperties props) {
+        OpenCv.load();
+        Path tessdata = TessdataLocator.locate(props.tessdata(), Path.of(System.getProperty("user.home"), ".cache", "hattama"));
+        return new PageRecognizer(form, new PageNormalizer(), new LayoutFinder(),
+                new Reconciler(form, props.verifyDigits(), props.verifyWords()),
+                () -> {
+                    TesseractOcr ocr = new TesseractOcr(tessdata);
+                    return new OcrToolkit(ocr, new TesseractDigitsReader(ocr), new TesseractWordsReader(ocr));
+                });
+    }
+}

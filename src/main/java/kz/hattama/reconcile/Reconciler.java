@@ -1,0 +1,367 @@
+package kz.hattama.reconcile;
+
+import kz.hattama.form.CheckDef;
+import kz.hattama.form.FlagDef;
+import kz.hattama.form.FormDefinition;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Chooses each figure of a protocol from its digits and words readings and the form's control
+ * relations, then decides what a person must look at.
+ *
+ * <p>The choice maximises the joint likelihood of the readings, with a fixed penalty per failed
+ * check. The penalty only settles between candidates that a reading actually supports: when the
+ * digits and the words agree with confidence, no penalty outweighs them, so a protocol whose
+ * arithmetic is broken on paper is reported as read, never bent into balance.
+ */
+public final class Reconciler {
+
+    /** Likelihood left for "this reading is wrong and the value is none of its candidates". */
+    private static final double UNSUPPORTED = 1e-3;
+    /** Log-penalty of one failed check: worth less than one confident reading. */
+    private static final double CHECK_PENALTY = 4.0;
+    private static final int MAX_COMBINATIONS = 50_000;
+
+    private final FormDefinition form;
+    private final double verifyDigits;
+    private final double verifyWords;
+
+    /**
+     * @param verifyDigits minimum probability of the best digits reading for a field to be VERIFIED
+     * @param verifyWords  minimum probability of the best words reading for a field to be VERIFIED
+     */
+    public Reconciler(FormDefinition form, double verifyDigits, double verifyWords) {
+        this.form = form;
+        this.verifyDigits = verifyDigits;
+        this.verifyWords = verifyWords;
+    }
+
+    public ProtocolResult reconcile(PageReading page) {
+        List<String> keys = form.keys();
+        int n = keys.size();
+        int[][] options = new int[n][];
+        double[][] scores = new double[n][];
+        for (int i = 0; i < n; i++) {
+            FieldReading r = page.fields().get(keys.get(i));
+            TreeSet<Integer> values = new TreeSet<>();
+            if (r != null) {
+                // Each reading's best, plus runners-up that the other reading also saw. A runner-up
+                // backed by one reading alone would let the checks pick any figure that balances
+                // them, which is how a systematic misreading turns into a confident wrong value.
+                r.digits().stream().limit(1).forEach(c -> values.add(c.value()));
+                r.words().stream().limit(1).forEach(c -> values.add(c.value()));
+                r.digits().stream().filter(c -> r.words().stream().anyMatch(w -> w.value() == c.value()))
+                        .forEach(c -> values.add(c.value()));
+            }
+            options[i] = values.stream().mapToInt(Integer::intValue).toArray();
+            scores[i] = new double[options[i].length];
+            for (int j = 0; j < options[i].length; j++) {
+                scores[i][j] = score(r, options[i][j]);
+            }
+            sortByScore(options[i], scores[i]);
+        }
+        Integer[] chosen = choose(keys, options, scores);
+        Map<String, Integer> values = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            values.put(keys.get(i), chosen[i]);
+        }
+        List<CheckResult> checks = new ArrayList<>(checks(values));
+        Map<String, FieldResult> fields = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String key = keys.get(i);
+            FieldReading r = page.fields().get(key);
+            CheckResult wordsMatch = wordsMatch(key, r);
+            if (wordsMatch != null) {
+                checks.add(wordsMatch);
+            }
+            fields.put(key, field(key, r, chosen[i], confidence(i, keys, options, scores, chosen), checks));
+        }
+        List<Flag> flags = flags(values);
+        boolean allVerified = fields.values().stream().allMatch(f -> f.status() == FieldStatus.VERIFIED);
+        boolean allPass = checks.stream().allMatch(CheckResult::passed);
+        ProtocolStatus status = allVerified && allPass ? ProtocolStatus.VERIFIED : ProtocolStatus.NEEDS_REVIEW;
+        return new ProtocolResult(form.id(), page.lang(), page.precinct(), page.address(), fields, checks, flags, status);
+    }
+
+    private static double score(FieldReading r, int value) {
+        if (r == null) {
+            return 0;
+        }
+        return Math.log(probability(r.digits(), value)) + Math.log(probability(r.words(), value));
+    }
+
+    private static double probability(List<NumberCandidate> candidates, int value) {
+        if (candidates.isEmpty()) {
+            return 1.0;
+        }
+        for (NumberCandidate c : candidates) {
+            if (c.value() == value) {
+                return Math.max(c.probability(), UNSUPPORTED);
+            }
+        }
+        return UNSUPPORTED;
+    }
+
+    private static void sortByScore(int[] values, double[] scores) {
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+        int[] v = values.clone();
+        double[] s = scores.clone();
+        for (int i = 0; i < order.length; i++) {
+            values[i] = v[order[i]];
+            scores[i] = s[order[i]];
+        }
+    }
+
+    /**
+     * Starts from each field's best candidate; where checks fail, searches the candidates of the
+     * fields those checks involve for the assignment of highest likelihood-minus-penalty.
+     */
+    private Integer[] choose(List<String> keys, int[][] options, double[][] scores) {
+        int n = keys.size();
+        int[] pick = new int[n];
+        Integer[] best = assignment(options, pick);
+        List<CheckDef> failing = form.checks().stream().filter(c -> !passes(c, keys, best)).toList();
+        if (failing.isEmpty()) {
+            return best;
+        }
+        List<Integer> free = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String key = keys.get(i);
+            if (options[i].length > 1 && failing.stream().anyMatch(c -> c.involves(key))) {
+                free.add(i);
+            }
+        }
+        int[] limit = new int[n];
+        for (int i : free) {
+            limit[i] = options[i].length;
+        }
+        // Keep the search small by trimming the weakest candidates of the widest fields.
+        while (product(free, limit) > MAX_COMBINATIONS) {
+            int widest = free.stream().max((a, b) -> Integer.compare(limit[a], limit[b])).orElseThrow();
+            limit[widest]--;
+        }
+        int[] current = new int[n];
+        int[] bestPick = current.clone();
+        double bestObjective = objective(keys, options, scores, current);
+        while (next(current, free, limit)) {
+            double o = objective(keys, options, scores, current);
+            if (o > bestObjective + 1e-9) {
+                bestObjective = o;
+                bestPick = current.clone();
+            }
+        }
+        return assignment(options, bestPick);
+    }
+
+    private static long product(List<Integer> free, int[] limit) {
+        long p = 1;
+        for (int i : free) {
+            p *= Math.max(1, limit[i]);
+        }
+        return p;
+    }
+
+    private static boolean next(int[] current, List<Integer> free, int[] limit) {
+        for (int i : free) {
+            if (++current[i] < limit[i]) {
+                return true;
+            }
+            current[i] = 0;
+        }
+        return false;
+    }
+
+    private double objective(List<String> keys, int[][] options, double[][] scores, int[] pick) {
+        double s = 0;
+        for (int i = 0; i < pick.length; i++) {
+            if (options[i].length > 0) {
+                s += scores[i][pick[i]];
+            }
+        }
+        Integer[] values = assignment(options, pick);
+        for (CheckDef c : form.checks()) {
+            if (!passes(c, keys, values)) {
+                s -= CHECK_PENALTY;
+            }
+        }
+        return s;
+    }
+
+    private static Integer[] assignment(int[][] options, int[] pick) {
+        Integer[] values = new Integer[options.length];
+        for (int i = 0; i < options.length; i++) {
+            values[i] = options[i].length == 0 ? null : options[i][pick[i]];
+        }
+        return values;
+    }
+
+    private static boolean passes(CheckDef c, List<String> keys, Integer[] values) {
+        Long l = sum(c.left(), keys, values);
+        Long r = sum(c.right(), keys, values);
+        return l == null || r == null || c.holds(l, r);
+    }
+
+    private static Long sum(List<String> terms, List<String> keys, Integer[] values) {
+        long s = 0;
+        for (String t : terms) {
+            Integer v = values[keys.indexOf(t)];
+            if (v == null) {
+                return null;
+            }
+            s += v;
+        }
+        return s;
+    }
+
+    /** Posterior of the chosen value among the field's candidates, the other fields held fixed. */
+    private double confidence(int i, List<String> keys, int[][] options, double[][] scores, Integer[] chosen) {
+        if (options[i].length == 0) {
+            return 0;
+        }
+        double chosenWeight = 0;
+        double total = 0;
+        Integer[] trial = chosen.clone();
+        for (int j = 0; j < options[i].length; j++) {
+            trial[i] = options[i][j];
+            double s = scores[i][j];
+            for (CheckDef c : form.checks()) {
+                if (c.involves(keys.get(i)) && !passes(c, keys, trial)) {
+                    s -= CHECK_PENALTY;
+                }
+            }
+            double w = Math.exp(s);
+            total += w;
+            if (options[i][j] == chosen[i]) {
+                chosenWeight = w;
+            }
+        }
+        // The mass no candidate captured: the chance that both readings missed the true value.
+        total += UNSUPPORTED * UNSUPPORTED;
+        return chosenWeight / total;
+    }
+
+    private List<CheckResult> checks(Map<String, Integer> values) {
+        List<CheckResult> out = new ArrayList<>();
+        for (CheckDef c : form.checks()) {
+            List<String> missing = new ArrayList<>();
+            for (String k : concat(c)) {
+                if (values.get(k) == null) {
+                    missing.add(k);
+                }
+            }
+            if (!missing.isEmpty()) {
+                out.add(new CheckResult(c.id(), false, "cannot check: " + String.join(", ", missing) + " unread"));
+                continue;
+            }
+            long l = c.left().stream().mapToLong(values::get).sum();
+            long r = c.right().stream().mapToLong(values::get).sum();
+            boolean ok = c.holds(l, r);
+            String detail = side(c.left(), values) + " " + (ok ? symbol(c.op()) : c.failedSymbol()) + " " + side(c.right(), values);
+            out.add(new CheckResult(c.id(), ok, detail));
+        }
+        return out;
+    }
+
+    private static String symbol(String op) {
+        return switch (op) {
+            case "<=" -> "≤";
+            case ">=" -> "≥";
+            default -> op;
+        };
+    }
+
+    private static String side(List<String> terms, Map<String, Integer> values) {
+        if (terms.size() == 1) {
+            return String.valueOf(values.get(terms.get(0)));
+        }
+        long total = terms.stream().mapToLong(values::get).sum();
+        StringBuilder sb = new StringBuilder();
+        for (String t : terms) {
+            sb.append(sb.length() == 0 ? "" : " + ").append(values.get(t));
+        }
+        return terms.size() > 2 ? total + " (" + sb + ")" : sb.toString();
+    }
+
+    private static List<String> concat(CheckDef c) {
+        List<String> all = new ArrayList<>(c.left());
+        all.addAll(c.right());
+        return all;
+    }
+
+    /**
+     * The per-field words_match check. It is reported failed only when both readings are
+     * confident: a doubtful reading is a reason to review, not evidence of a falsified protocol.
+     */
+    private CheckResult wordsMatch(String key, FieldReading r) {
+        if (r == null || r.digits().isEmpty() || r.words().isEmpty()) {
+            return null;
+        }
+        NumberCandidate d = r.digits().get(0);
+        NumberCandidate w = r.words().get(0);
+        if (d.value() == w.value()) {
+            return CheckResult.wordsMatch(key, true, key + ": " + d.value() + " = «" + r.wordsText() + "»");
+        }
+        if (d.probability() >= verifyDigits && w.probability() >= verifyWords) {
+            return CheckResult.wordsMatch(key, false, key + ": " + d.value() + " ≠ " + w.value() + " «" + r.wordsText() + "»");
+        }
+        return null;
+    }
+
+    private FieldResult field(String key, FieldReading r, Integer value, double confidence, List<CheckResult> checks) {
+        Integer digits = r == null || r.digits().isEmpty() ? null : r.digits().get(0).value();
+        Integer words = r == null || r.words().isEmpty() ? null : r.words().get(0).value();
+        List<String> reasons = new ArrayList<>();
+        if (digits == null && words == null) {
+            reasons.add("unreadable zone");
+        } else if (digits == null) {
+            reasons.add("digits unreadable");
+        } else if (words == null) {
+            reasons.add("words unreadable");
+        } else if (!digits.equals(words)) {
+            reasons.add("digits ≠ words");
+        } else if (r.digits().get(0).probability() < verifyDigits || r.words().get(0).probability() < verifyWords) {
+            reasons.add(String.format(Locale.ROOT, "low confidence (digits %.2f, words %.2f)",
+                    r.digits().get(0).probability(), r.words().get(0).probability()));
+        }
+        if (value != null && digits != null && !value.equals(digits) && (words == null || !value.equals(words))) {
+            reasons.add("chosen from alternatives to fit the checks");
+        }
+        for (CheckDef c : form.checks()) {
+            if (c.involves(key)) {
+                checks.stream().filter(x -> x.id().equals(c.id()) && !x.passed()).findFirst()
+                        .ifPresent(x -> reasons.add("failed check " + c.id()));
+            }
+        }
+        FieldStatus status = reasons.isEmpty() ? FieldStatus.VERIFIED : FieldStatus.NEEDS_REVIEW;
+        return new FieldResult(key, value, digits, words, r == null ? null : r.digitsText(),
+                r == null ? null : r.wordsText(), round(confidence), status,
+                reasons.isEmpty() ? null : String.join("; ", reasons), r == null ? null : r.box());
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private List<Flag> flags(Map<String, Integer> values) {
+        List<Flag> out = new ArrayList<>();
+        for (FlagDef f : form.flags()) {
+            Integer num = values.get(f.numerator());
+            Integer den = values.get(f.denominator());
+            if (num != null && den != null && den > 0 && (double) num / den > f.above()) {
+                out.add(new Flag(f.id(), String.format(Locale.ROOT, "turnout %.1f %%", 100.0 * num / den)));
+            }
+        }
+        return out;
+    }
+}

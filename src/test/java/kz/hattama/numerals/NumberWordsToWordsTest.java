@@ -1,0 +1,73 @@
+package kz.hattama.numerals;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import kz.hattama.form.Lang;
+
+/** toWords against the dev-set generator, /work/shared/devset-generator/numerals.py (its __main__ list). */
+class NumberWordsToWordsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            0      | ноль                                        | нөл
+            1      | один                                        | бір
+            12     | двенадцать                                  | он екі
+            21     | двадцать один                               | жиырма бір
+            58     | пятьдесят восемь                            | елу сегіз
+            94     | девяносто четыре                            | тоқсан төрт
+            186    | сто восемьдесят шесть                       | бір жүз сексен алты
+            214    | двести четырнадцать                         | екі жүз он төрт
+            393    | триста девяносто три                        | үш жүз тоқсан үш
+            1000   | одна тысяча                                 | бір мың
+            1035   | одна тысяча тридцать пять                   | бір мың отыз бес
+            1896   | одна тысяча восемьсот девяносто шесть       | бір мың сегіз жүз тоқсан алты
+            2072   | две тысячи семьдесят два                    | екі мың жетпіс екі
+            2170   | две тысячи сто семьдесят                    | екі мың бір жүз жетпіс
+            3482   | три тысячи четыреста восемьдесят два        | үш мың төрт жүз сексен екі
+            12994  | двенадцать тысяч девятьсот девяносто четыре | он екі мың тоғыз жүз тоқсан төрт
+            19444  | девятнадцать тысяч четыреста сорок четыре   | он тоғыз мың төрт жүз қырық төрт
+            20052  | двадцать тысяч пятьдесят два                | жиырма мың елу екі
+            27512  | двадцать семь тысяч пятьсот двенадцать      | жиырма жеті мың бес жүз он екі
+            111111 | сто одиннадцать тысяч сто одиннадцать       | бір жүз он бір мың бір жүз он бір
+            """)
+    void matchesGeneratorWithExplicitOne(int n, String ru, String kk) {
+        assertEquals(ru, NumberWords.toWords(n, Lang.RU, true));
+        assertEquals(kk, NumberWords.toWords(n, Lang.KK, true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            186    | сто восемьдесят шесть                 | жүз сексен алты
+            1000   | тысяча                                | мың
+            1035   | тысяча тридцать пять                  | мың отыз бес
+            1896   | тысяча восемьсот девяносто шесть      | мың сегіз жүз тоқсан алты
+            2170   | две тысячи сто семьдесят              | екі мың жүз жетпіс
+            21000  | двадцать одна тысяча                  | жиырма бір мың
+            101101 | сто одна тысяча сто один              | жүз бір мың жүз бір
+            111111 | сто одиннадцать тысяч сто одиннадцать | жүз он бір мың жүз он бір
+            """)
+    void dropsOptionalLeadingOne(int n, String ru, String kk) {
+        assertEquals(ru, NumberWords.toWords(n, Lang.RU, false));
+        assertEquals(kk, NumberWords.toWords(n, Lang.KK, false));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "2000, две тысячи", "5000, пять тысяч", "11000, одиннадцать тысяч", "14000, четырнадцать тысяч",
+            "21000, двадцать одна тысяча", "22000, двадцать две тысячи", "111000, сто одиннадцать тысяч",
+            "999999, девятьсот девяносто девять тысяч девятьсот девяносто девять"})
+    void russianThousandAgreesWithCount(int n, String words) {
+        assertEquals(words, NumberWords.toWords(n, Lang.RU, true));
+    }
+
+    @Test
+    void rejectsOutOfRange() {
+        assertThrows(IllegalArgumentException.class, () -> NumberWords.toWords(-1, Lang.RU, true));
+        assertThrows(IllegalArgumentException.class, () -> NumberWords.toWords(1_000_000, Lang.KK, true));
+    }
+}

@@ -1,0 +1,141 @@
+package kz.hattama.reconcile;
+
+import kz.hattama.form.FormDefinition;
+import kz.hattama.form.FormLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReconcilerTest {
+
+    static final FormDefinition FORM = FormLoader.load(Path.of("batch-config/form-mazhilis-2021-pec.json"));
+    final Reconciler reconciler = new Reconciler(FORM, 0.9, 0.9);
+
+    /** A clean protocol: every relation holds. */
+    static Map<String, Integer> clean() {
+        Map<String, Integer> v = new LinkedHashMap<>();
+        v.put("voters_total", 2170);
+        v.put("ballots_received", 1896);
+        v.put("ballots_issued", 1500);
+        v.put("voters_participated", 1498);
+        v.put("voted_outside", 40);
+        v.put("party_1", 100);
+        v.put("party_2", 900);
+        v.put("party_3", 200);
+        v.put("party_4", 150);
+        v.put("party_5", 140);
+        v.put("ballots_invalid", 8);
+        v.put("ballots_unused", 396);
+        return v;
+    }
+
+    static PageReading agreeing(Map<String, Integer> values) {
+        Map<String, FieldReading> fields = new LinkedHashMap<>();
+        values.forEach((k, v) -> fields.put(k, new FieldReading(k, List.of(new NumberCandidate(v, 0.99)),
+                List.of(new NumberCandidate(v, 0.98)), String.valueOf(v), "words of " + v, new Box(0, 0, 10, 10))));
+        return new PageReading("ru", "237", "г. Семей", fields);
+    }
+
+    @Test
+    void cleanProtocolReadConfidentlyIsVerified() {
+        ProtocolResult r = reconciler.reconcile(agreeing(clean()));
+        assertThat(r.status()).isEqualTo(ProtocolStatus.VERIFIED);
+        assertThat(r.failedChecks()).isEmpty();
+        assertThat(r.fields().values()).allMatch(f -> f.status() == FieldStatus.VERIFIED && f.confidence() > 0.99);
+        assertThat(r.checks()).extracting(CheckResult::id).contains("ballots_balance", "participated_le_issued",
+                "votes_balance", "issued_le_voters", "outside_le_participated", "words_match");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "ballots_balance, ballots_unused, 397, 1896 ≠ 1500 + 397",
+            "participated_le_issued, ballots_issued, 1497, 1498 > 1497",
+            "votes_balance, party_2, 950, 1548 (100 + 950 + 200 + 150 + 140 + 8) ≠ 1498",
+            "issued_le_voters, voters_total, 1400, 1500 > 1400",
+            "outside_le_participated, voted_outside, 1600, 1600 > 1498",
+    })
+    void eachRelationFailsWhenBrokenOnPaperAndIsReportedAsRead(String check, String field, int value, String detail) {
+        Map<String, Integer> v = clean();
+        v.put(field, value);
+        ProtocolResult r = reconciler.reconcile(agreeing(v));
+        assertThat(r.status()).isEqualTo(ProtocolStatus.NEEDS_REVIEW);
+        assertThat(r.failedChecks()).extracting(CheckResult::id).contains(check);
+        assertThat(r.failedChecks()).filteredOn(c -> c.id().equals(check)).extracting(CheckResult::detail).containsExactly(detail);
+        // Digits and words agree: the figure stays as written, never bent to fit.
+        assertThat(r.fields().get(field).value()).isEqualTo(value);
+        assertThat(r.fields().get(field).status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+        assertThat(r.fields().get(field).reason()).contains("failed check " + check);
+    }
+
+    @Test
+    void eachRelationPassesOnTheCleanProtocol() {
+        ProtocolResult r = reconciler.reconcile(agreeing(clean()));
+        assertThat(r.checks()).filteredOn(c -> !c.id().equals("words_match"))
+                .extracting(CheckResult::id, CheckResult::passed)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("ballots_balance", true),
+                        org.assertj.core.groups.Tuple.tuple("participated_le_issued", true),
+                        org.assertj.core.groups.Tuple.tuple("votes_balance", true),
+                        org.assertj.core.groups.Tuple.tuple("issued_le_voters", true),
+                        org.assertj.core.groups.Tuple.tuple("outside_le_participated", true));
+    }
+
+    @Test
+    void wordsThatDisagreeWithDigitsAreAFailedCheckAndTheDigitsStayTheValue() {
+        PageReading page = agreeing(clean());
+        page.fields().put("party_1", new FieldReading("party_1", List.of(new NumberCandidate(100, 0.99)),
+                List.of(new NumberCandidate(110, 0.97)), "100", "сто десять", null));
+        ProtocolResult r = reconciler.reconcile(page);
+        FieldResult f = r.fields().get("party_1");
+        assertThat(f.value()).isEqualTo(100);
+        assertThat(f.digits()).isEqualTo(100);
+        assertThat(f.words()).isEqualTo(110);
+        assertThat(f.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+        assertThat(f.reason()).contains("digits ≠ words");
+        assertThat(r.failedChecks()).extracting(CheckResult::id).containsExactly("words_match");
+    }
+
+    @Test
+    void anUncertainDigitReadingIsSettledByTheWordsAndTheChecksButStillReviewed() {
+        PageReading page = agreeing(clean());
+        // The digits reader saw 160 first, 100 second; the words say 100; the votes balance with 100.
+        page.fields().put("party_1", new FieldReading("party_1",
+                List.of(new NumberCandidate(160, 0.55), new NumberCandidate(100, 0.40)),
+                List.of(new NumberCandidate(100, 0.60)), "160", "сто", null));
+        ProtocolResult r = reconciler.reconcile(page);
+        assertThat(r.fields().get("party_1").value()).isEqualTo(100);
+        assertThat(r.fields().get("party_1").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+        assertThat(r.failedChecks()).isEmpty();
+        assertThat(r.status()).isEqualTo(ProtocolStatus.NEEDS_REVIEW);
+    }
+
+    @Test
+    void anUnreadableZoneLeavesTheValueNullAndItsChecksUncheckable() {
+        PageReading page = agreeing(clean());
+        page.fields().put("ballots_unused", new FieldReading("ballots_unused", List.of(), List.of(), "", "", null));
+        ProtocolResult r = reconciler.reconcile(page);
+        FieldResult f = r.fields().get("ballots_unused");
+        assertThat(f.value()).isNull();
+        assertThat(f.reason()).contains("unreadable zone");
+        assertThat(r.checks()).filteredOn(c -> c.id().equals("ballots_balance"))
+                .extracting(CheckResult::detail).containsExactly("cannot check: ballots_unused unread");
+    }
+
+    @Test
+    void highTurnoutIsAFlagNotAFailedCheck() {
+        Map<String, Integer> v = clean();
+        v.put("voters_total", 1600);
+        ProtocolResult r = reconciler.reconcile(agreeing(v));
+        assertThat(r.flags()).extracting(Flag::id, Flag::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("turnout_over_70", "turnout 93.6 %"));
+        assertThat(r.failedChecks()).isEmpty();
+        assertThat(r.status()).isEqualTo(ProtocolStatus.VERIFIED);
+    }
+}

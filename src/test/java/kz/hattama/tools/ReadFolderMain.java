@@ -1,0 +1,109 @@
+package kz.hattama.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kz.hattama.config.HattamaProperties;
+import kz.hattama.form.FormDefinition;
+import kz.hattama.ingest.FileTypes;
+import kz.hattama.ingest.PageDecoder;
+import kz.hattama.reconcile.FieldResult;
+import kz.hattama.reconcile.FieldStatus;
+import kz.hattama.reconcile.PageOutcome;
+import kz.hattama.recognize.PageRecognizer;
+import kz.hattama.recognize.RecognitionConfiguration;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Developer loop without a database: reads every protocol of a folder that has a truth.jsonl and
+ * prints each misread field and accuracy by kind. Usage: ReadFolderMain FOLDER [THREADS]
+ */
+public final class ReadFolderMain {
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        HattamaProperties props = new HattamaProperties(null, null, 0, 0, 0, 0, 0, 0, 0);
+        RecognitionConfiguration cfg = new RecognitionConfiguration();
+        FormDefinition form = cfg.form(props);
+        PageRecognizer recognizer = cfg.pageRecognizer(form, props);
+        PageDecoder decoder = new PageDecoder(200, 10, 600);
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> truth = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("truth.jsonl"))) {
+            truth.add(json.readTree(line));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<PageOutcome>> futures = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (JsonNode t : truth) {
+            futures.add(pool.submit(() -> {
+                byte[] bytes = Files.readAllBytes(dir.resolve(t.get("file").asText()));
+                PageDecoder.Pages pages = decoder.decode(bytes, FileTypes.detect(bytes, t.get("file").asText()));
+                return pages.rejection() != null ? PageOutcome.rejected(0, pages.rejection()) : recognizer.recognize(1, pages.pages().get(0));
+            }));
+        }
+        Map<String, int[]> byKind = new TreeMap<>();
+        int verified = 0, verifiedWrong = 0, precinctOk = 0;
+        for (int i = 0; i < truth.size(); i++) {
+            JsonNode t = truth.get(i);
+            PageOutcome o = futures.get(i).get();
+            String kind = (t.get("handwritten").asBoolean() ? "hand" : "typed") + "/" + t.get("capture").asText();
+            int[] k = byKind.computeIfAbsent(kind, x -> new int[3]);
+            String file = t.get("file").asText();
+            if (o.isRejected()) {
+                System.out.println(file + " REJECTED " + o.rejection().code());
+                k[1] += 12;
+                continue;
+            }
+            precinctOk += t.get("precinct").asText().equals(o.protocol().precinct()) ? 1 : 0;
+            StringBuilder sb = new StringBuilder();
+            int ok = 0;
+            for (FieldResult f : o.protocol().fields().values()) {
+                int expected = expected(t, f.key());
+                boolean right = f.value() != null && f.value() == expected;
+                ok += right ? 1 : 0;
+                if (f.status() == FieldStatus.VERIFIED) {
+                    verified++;
+                    verifiedWrong += right ? 0 : 1;
+                }
+                if (!right || f.status() != FieldStatus.VERIFIED) {
+                    sb.append(String.format("   %-20s want %6d got %6s d=%-6s w=%-6s %s c=%.3f [%s] «%s» «%s»%n", f.key(), expected,
+                            f.value(), f.digits(), f.words(), right ? "ok " : "BAD", f.confidence(), f.reason(), f.digitsText(), f.wordsText()));
+                }
+            }
+            k[0] += ok;
+            k[1] += 12;
+            k[2] += ok == 12 ? 1 : 0;
+            System.out.printf("%s %s %s lang=%s precinct=%s/%s %d/12 %s viol=%s failed=%s%n%s", file, kind, o.protocol().status(),
+                    o.protocol().lang(), o.protocol().precinct(), t.get("precinct").asText(), ok, t.get("lang").asText(),
+                    t.get("violation"), o.protocol().failedChecks().stream().map(c -> c.id() + ":" + c.detail()).toList(), sb);
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        int all = 0, right = 0;
+        for (var e : byKind.entrySet()) {
+            System.out.printf("%-12s fields %d/%d  protocols %d%n", e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]);
+            all += e.getValue()[1];
+            right += e.getValue()[0];
+        }
+        System.out.printf("field accuracy %.4f, verified %d (wrong %d), precinct %d/%d, %.2f s, %.2f protocols/s%n",
+                right / (double) all, verified, verifiedWrong, precinctOk, truth.size(), secs, truth.size() / secs);
+        recognizer.close();
+    }
+
+    private static int expected(JsonNode t, String key) {
+        if (key.startsWith("party_")) {
+            return t.get("parties").get(Integer.parseInt(key.substring(6)) - 1).get("votes").asInt();
+        }
+        return t.get("fields").get(key).asInt();
+    }
+}
