@@ -2,6 +2,8 @@ package kz.hattama.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -13,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * The one database of a Hattama installation: protocols, scans and Spring Batch's job repository together, so a
@@ -23,14 +26,19 @@ import java.io.IOException;
 @EnableConfigurationProperties(StoreProperties.class)
 public class DatabaseConfiguration {
 
-    static final String EMBEDDED_DATABASE = "postgres";
-    static final String EMBEDDED_USER = "postgres";
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    private static final String EMBEDDED_DATABASE = "postgres";
+    private static final String EMBEDDED_USER = "postgres";
 
     /** Closed after the pool, since the pool depends on it. */
     @Bean(destroyMethod = "close")
     @Conditional(NoExternalDatabase.class)
     EmbeddedPostgres embeddedPostgres(StoreProperties properties) throws IOException {
-        return LocalPostgres.start(properties.dataDir().resolve("pg").toAbsolutePath(), properties.db().port());
+        Path dir = properties.dataDir().resolve("pg").toAbsolutePath();
+        EmbeddedPostgres server = LocalPostgres.start(dir, properties.db().port());
+        LOG.info("PostgreSQL on port {} with its data in {}", server.getPort(), dir);
+        return server;
     }
 
     @Bean(destroyMethod = "close")

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.MessageDigest;
@@ -52,6 +53,8 @@ public class ProtocolStore {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate tx;
+    /** Reads that span several queries see one state of the database, even while a job is writing. */
+    private final TransactionTemplate snapshot;
 
     @Autowired
     public ProtocolStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
@@ -63,6 +66,9 @@ public class ProtocolStore {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.tx = new TransactionTemplate(transactionManager);
+        this.snapshot = new TransactionTemplate(transactionManager);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
     }
 
     public record PendingSource(long id, String name, String sha256, String mediaType, byte[] bytes) {
@@ -215,7 +221,7 @@ public class ProtocolStore {
     }
 
     public JobSummary summarize(long jobInstanceId) {
-        return tx.execute(status -> {
+        return snapshot.execute(status -> {
             Map<String, Object> files = jdbc.queryForMap("""
                     select count(*) as files,
                            count(*) filter (where state = 'PENDING') as pending,
@@ -257,6 +263,10 @@ public class ProtocolStore {
      * @return how many were handed over
      */
     public long forEachProtocol(Set<ProtocolStatus> statuses, Consumer<StoredProtocol> sink) {
+        return snapshot.execute(status -> forEachProtocolInSnapshot(statuses, sink));
+    }
+
+    private long forEachProtocolInSnapshot(Set<ProtocolStatus> statuses, Consumer<StoredProtocol> sink) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("statuses", statuses.stream().map(Enum::name).toList())
                 .addValue("limit", exportPage);
