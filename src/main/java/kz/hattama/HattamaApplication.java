@@ -1,5 +1,6 @@
 package kz.hattama;
 
+import kz.hattama.cli.BenchmarkCommand;
 import kz.hattama.cli.HattamaCommand;
 import kz.hattama.config.HattamaProperties;
 import org.springframework.boot.WebApplicationType;
@@ -44,10 +45,28 @@ public class HattamaApplication {
             plain.usage(System.err);
             return 2;
         }
+        java.nio.file.Path scratch = parsed.subcommand().commandSpec().userObject() instanceof BenchmarkCommand
+                ? freshDatabase() : null;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HattamaApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false).run()) {
             CommandLine cli = new CommandLine(new HattamaCommand(), new SpringFactory(context));
             return cli.execute(args);
+        } finally {
+            if (scratch != null) {
+                org.springframework.util.FileSystemUtils.deleteRecursively(scratch.toFile());
+            }
+        }
+    }
+
+    /** The benchmark measures a clean run: its own embedded database in a temporary folder. */
+    private static java.nio.file.Path freshDatabase() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(BenchmarkCommand.FRESH_DATA_DIR);
+            System.setProperty("hattama.data-dir", dir.toString());
+            System.setProperty("hattama.db.url", "");
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create a temporary folder for the benchmark database", e);
         }
     }
 

@@ -1,0 +1,67 @@
+package kz.hattama.cli;
+
+import kz.hattama.batch.DigitizeLauncher;
+import kz.hattama.export.ExportFilter;
+import kz.hattama.export.ExportRecord;
+import kz.hattama.export.ExportSource;
+import kz.hattama.export.Scorer;
+import kz.hattama.store.ProtocolStore;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * Speed and accuracy on a folder with a truth file: digitize into a fresh, throw-away embedded
+ * database (so earlier runs cannot turn the files into duplicates), then score.
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Reads a folder of protocols with a truth file into a fresh temporary database and prints "
+                + "the scorer's figures and protocols per second.")
+public class BenchmarkCommand implements Callable<Integer> {
+
+    /** Set before Spring starts, see HattamaApplication: the benchmark's own database folder. */
+    public static final String FRESH_DATA_DIR = "hattama-benchmark-";
+
+    @Parameters(index = "0", paramLabel = "FOLDER", description = "Folder of scans, photos and PDFs.")
+    Path folder;
+
+    @Option(names = "--truth", paramLabel = "TRUTH.jsonl", description = "Truth file; default FOLDER/truth.jsonl.")
+    Path truth;
+
+    @Autowired
+    private DigitizeLauncher launcher;
+    @Autowired
+    private ProtocolStore store;
+    @Autowired
+    private ExportSource source;
+
+    @Override
+    public Integer call() throws Exception {
+        Path truthFile = truth != null ? truth : folder.resolve("truth.jsonl");
+        if (!Files.isRegularFile(truthFile)) {
+            System.err.println("No truth file: " + truthFile);
+            return 2;
+        }
+        ProgressRun.Result result = ProgressRun.run(launcher, store, List.of(folder));
+        ProgressRun.print(result, System.out);
+        if (result.status() != BatchStatus.COMPLETED) {
+            System.err.println("The job ended " + result.status());
+            return 1;
+        }
+        List<ExportRecord> records = new ArrayList<>();
+        source.forEach(ExportFilter.all(), records::add);
+        System.out.println();
+        System.out.print(Scorer.scoreRecords(truthFile, records).format());
+        System.out.printf(Locale.ROOT, "%-20s %.3f%n", "protocols_per_s", result.protocolsPerSecond());
+        return 0;
+    }
+}

@@ -1,0 +1,60 @@
+package kz.hattama.cli;
+
+import kz.hattama.batch.DigitizeLauncher;
+import kz.hattama.store.JobSummary;
+import kz.hattama.store.ProtocolStore;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.springframework.batch.core.BatchStatus;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** Runs digitizeJob with a progress bar (files done / total, protocols per second) and prints the summary. */
+final class ProgressRun {
+
+    record Result(BatchStatus status, String exitDescription, JobSummary summary, double seconds) {
+        double protocolsPerSecond() {
+            return summary.protocols() / Math.max(seconds, 1e-9);
+        }
+    }
+
+    private ProgressRun() {
+    }
+
+    static Result run(DigitizeLauncher launcher, ProtocolStore store, List<Path> paths) throws Exception {
+        long started = System.nanoTime();
+        try (DigitizeLauncher.Run run = launcher.start(paths);
+             ProgressBar bar = new ProgressBarBuilder().setTaskName("Reading").setInitialMax(0)
+                     .setStyle(ProgressBarStyle.ASCII).setUnit(" files", 1).continuousUpdate()
+                     .setUpdateIntervalMillis(1000).build()) {
+            long instance = run.jobInstanceId();
+            while (run.isRunning()) {
+                update(bar, store.summarize(instance), started);
+                Thread.sleep(500);
+            }
+            JobSummary summary = store.summarize(instance);
+            update(bar, summary, started);
+            var execution = run.execution();
+            return new Result(execution.getStatus(), execution.getExitStatus().getExitDescription(), summary,
+                    (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    static void print(Result r, PrintStream out) {
+        out.println();
+        out.print(r.summary().toTable());
+        out.printf(Locale.ROOT, "%-26s %8.1f s%n", "wall time", r.seconds());
+        out.printf(Locale.ROOT, "%-26s %8.2f%n", "protocols/s", r.protocolsPerSecond());
+    }
+
+    private static void update(ProgressBar bar, JobSummary s, long started) {
+        double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+        bar.maxHint(s.files());
+        bar.stepTo(s.files() - s.pending());
+        bar.setExtraMessage(String.format(Locale.ROOT, "%d protocols, %.2f protocols/s", s.protocols(), s.protocols() / seconds));
+    }
+}
