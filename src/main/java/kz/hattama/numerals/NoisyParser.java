@@ -1,6 +1,7 @@
 package kz.hattama.numerals;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.commons.text.similarity.LevenshteinDistance;
@@ -15,9 +16,12 @@ import kz.hattama.numerals.Vocabulary.Entry;
  * matching a vocabulary word against any nearby substring (cost: its Levenshtein distance,
  * capped per word so that hopeless matches are not even computed), by dropping one stray letter
  * (cost 1), or by skipping a whole leading/trailing OCR word that is not a number word.
- * Keeping k distinct values per (position, state) loses none of the k best complete readings:
- * two prefixes that meet in the same state with different values stay different whatever
- * follows, so a prefix beaten by k others there could only lead to a value beaten by k others.
+ * Keeping k distinct values per (position, state) rather than one is what makes the result
+ * an n-best list: two prefixes that meet in the same state with different values stay different
+ * whatever follows, so a prefix beaten by k others there mostly leads to a value beaten by k
+ * others. "Mostly", because a few continuations depend on the value (the form of «тысяча» after
+ * the count, the Kazakh unit before «жүз»), and the beam drops far-off hypotheses; the caller
+ * asks for a few more than it needs to cover both.
  */
 final class NoisyParser {
 
@@ -39,6 +43,8 @@ final class NoisyParser {
     }
 
     private static final int MAX_THRESHOLD = 4;
+    /** Letter counts by bucket; letters sharing a bucket only weaken the bound, never break it. */
+    private static final int BAG_MASK = 63;
     private static final LevenshteinDistance[] LEVENSHTEIN = new LevenshteinDistance[MAX_THRESHOLD + 1];
 
     static {
@@ -72,8 +78,6 @@ final class NoisyParser {
     private final int[][] dist;
     private final int[] distAt;
     private final Slice slice;
-    /** Letter counts by bucket; letters sharing a bucket only weaken the bound, never break it. */
-    private static final int BAG_MASK = 63;
     private final int[] bagScratch = new int[BAG_MASK + 1];
     /** At a word break: the OCR word starting there is a vocabulary word as it stands. */
     private final boolean[] numberWordAt;
@@ -92,7 +96,7 @@ final class NoisyParser {
         int entries = vocab.entries.size();
         dist = new int[entries][];
         distAt = new int[entries];
-        java.util.Arrays.fill(distAt, -1);
+        Arrays.fill(distAt, -1);
         slice = new Slice(text.letters());
         numberWordAt = new boolean[n + 1];
         for (int p = 0; p < n; p = text.nextBoundary(p)) {
@@ -201,7 +205,7 @@ final class NoisyParser {
         // distance and is updated in O(1) per extra letter of the span, so it rules out most
         // (word, span) pairs before the comparatively dear Levenshtein call.
         int[] diff = bagScratch;
-        java.util.Arrays.fill(diff, 0);
+        Arrays.fill(diff, 0);
         for (int i = 0; i < word.length(); i++) {
             diff[word.charAt(i) & BAG_MASK]++;
         }

@@ -16,32 +16,37 @@ import kz.hattama.form.Lang;
  * <h2>Cost of a reading</h2>
  * The raw cost is the sum of
  * <ul>
- *   <li>the Levenshtein distance between each number word and the letters it was matched to,</li>
+ *   <li>the Levenshtein distance between each number word and the letters it was matched to
+ *       (a word matches only within half its length in edits, at most 4),</li>
  *   <li>1 per stray letter matched to no word,</li>
  *   <li>{@value NoisyParser#MERGE_COST} per word boundary inside an OCR word (merged words) and
  *       {@value NoisyParser#SPLIT_COST} per OCR break inside a number word (split words),</li>
  *   <li>{@value NoisyParser#SKIP_PER_LETTER} per letter of whole leading/trailing OCR words
- *       left out of the number (labels, ruling read as letters).</li>
+ *       left out of the number (labels, ruling read as letters); a correctly spelled number
+ *       word is never left out this cheaply.</li>
  * </ul>
- * computed after folding letters OCR confuses (Latin look-alikes, Kazakh letters without their
- * diacritics, ё/е, case), which cost nothing. {@link NumberReading#cost()} is the raw cost
- * divided by the number of letters of the reading's canonical words, so one wrong letter weighs
- * less in «двадцать семь тысяч пятьсот двенадцать» than in «сто». It is 0.0 exactly when the
- * text spells the number with correct words and breaks.
+ * computed after dropping non-letters and folding letters OCR confuses (Latin look-alikes, a
+ * lone digit or bar inside a word, Kazakh letters without their diacritics, ё/е, case), which
+ * cost nothing. {@link NumberReading#cost()} is the raw cost divided by the number of letters
+ * of the reading's canonical words, so one wrong letter weighs less in «двадцать семь тысяч
+ * пятьсот двенадцать» than in «сто». It is 0.0 exactly when the folded text is the number's
+ * words with their breaks; «один»/«одна» and «два»/«две» count as the same word.
  */
 public final class NumberWords {
 
     /**
      * Readings costing more than this are not evidence for their number: about one letter in
-     * three wrong. Typical Tesseract damage on a clean protocol stays below 0.15.
+     * three wrong. Typical Tesseract damage (a wrong or missing letter per word or two, merged
+     * words) stays below 0.15; signatures, labels and ruling come out above 0.45.
      */
     public static final double MAX_PLAUSIBLE_COST = 0.35;
 
     public static final int MAX_VALUE = 999_999;
 
     /**
-     * Extra candidates the search keeps beyond what the caller asked for, because it ranks by
-     * raw cost while the result is ranked by normalized cost, and the two orders can differ.
+     * Extra candidates the search keeps beyond what the caller asked for: it ranks by raw cost
+     * while the result is ranked by normalized cost, and its per-state n-best is not exact
+     * where the grammar looks at the value read so far (see {@link NoisyParser}).
      */
     private static final int POOL_SLACK = 4;
 

@@ -153,6 +153,28 @@ class NumberWordsNoiseTest {
         assertImplausible(text, lang);
     }
 
+    /** Each of these breaks the grammar, so none may be read exactly, whatever the edits find. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            RU | двенадцать три
+            RU | сорок двенадцать
+            RU | сто двести
+            RU | пять сто
+            RU | три тысяча
+            RU | одна тысяча тысяча
+            RU | семь ноль
+            KK | он жиырма
+            KK | елу отыз
+            KK | жүз бір жүз
+            KK | бір бір
+            KK | нөл мың
+            """)
+    void illFormedSequencesAreNeverExact(Lang lang, String text) {
+        for (NumberReading reading : NumberWords.parse(text, lang, 5)) {
+            assertTrue(reading.cost() > 0.0, () -> text + " → " + reading);
+        }
+    }
+
     @Test
     void costGrowsWithDamage() {
         double clean = best("сорок пять", Lang.RU).cost();
