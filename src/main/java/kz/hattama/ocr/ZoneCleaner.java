@@ -53,7 +53,8 @@ public final class ZoneCleaner {
     /** Erases long horizontal and vertical strokes: rules and table borders, never digits. */
     private static void removeRules(Mat ink) {
         int hLen = Math.max(40, ink.cols() / 6);
-        int vLen = Math.max(30, (int) (ink.rows() * 0.7));
+        // A cell border spans the whole zone; a handwritten «1» or «4» can reach two thirds of it.
+        int vLen = Math.max(30, (int) (ink.rows() * 0.9));
         for (Size k : List.of(new Size(hLen, 1), new Size(1, vLen))) {
             Mat lines = new Mat();
             Imgproc.morphologyEx(ink, lines, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, k));

@@ -81,7 +81,7 @@ public final class Reconciler {
             if (wordsMatch != null) {
                 checks.add(wordsMatch);
             }
-            fields.put(key, field(key, r, chosen[i], confidence(i, keys, options, scores, chosen), checks));
+            fields.put(key, field(key, r, chosen[i], confidence(i, keys, options, scores, chosen) * support(r, chosen[i]), checks));
         }
         List<Flag> flags = flags(values);
         boolean allVerified = fields.values().stream().allMatch(f -> f.status() == FieldStatus.VERIFIED);
@@ -249,6 +249,28 @@ public final class Reconciler {
         // The mass no candidate captured: the chance that both readings missed the true value.
         total += UNSUPPORTED * UNSUPPORTED;
         return chosenWeight / total;
+    }
+
+    /**
+     * How far the readings themselves back the chosen value. The posterior alone is relative to
+     * the candidates seen, so a lone reading with no rival would look certain.
+     */
+    private static double support(FieldReading r, Integer value) {
+        if (r == null || value == null) {
+            return 0;
+        }
+        boolean digits = !r.digits().isEmpty() && r.digits().get(0).value() == value;
+        boolean words = !r.words().isEmpty() && r.words().get(0).value() == value;
+        if (digits && words) {
+            return 1;
+        }
+        double best = Math.max(probability(r.digits(), value, 0), probability(r.words(), value, 0));
+        return 0.9 * best;
+    }
+
+    private static double probability(List<NumberCandidate> candidates, int value, double absent) {
+        return candidates.stream().filter(c -> c.value() == value).mapToDouble(NumberCandidate::probability)
+                .findFirst().orElse(absent);
     }
 
     private List<CheckResult> checks(Map<String, Integer> values) {
