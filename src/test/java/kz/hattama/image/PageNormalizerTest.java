@@ -23,7 +23,7 @@ class PageNormalizerTest {
 
     @ParameterizedTest
     @ValueSource(doubles = {3.7, -6.2, 9.0, -0.8})
-    void levelsARotatedPageToWithinATenthOfTheTolerance(double degrees) {
+    void levelsARotatedPageToWithinThreeTenthsOfADegree(double degrees) {
         Mat page = SyntheticPages.rotated(SyntheticPages.textPage(7, RULE_Y), degrees);
 
         NormalizedPage out = normalizer.normalize(page);

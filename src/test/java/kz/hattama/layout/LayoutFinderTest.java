@@ -84,6 +84,39 @@ class LayoutFinderTest {
     }
 
     @Test
+    void separatesRulesThatHandwritingWeldedTogether() {
+        Mat page = page("photo-handwritten-ru.jpg").clone();
+        FieldZones before = finder.find(page, form).fields().get("ballots_issued");
+        int ruleY = before.digits().y + before.digits().height - 7;
+        // A stroke along the rule across the gap between the digits rule and the words rule.
+        Imgproc.line(page, new org.opencv.core.Point(before.digits().x + before.digits().width - 40, ruleY),
+                new org.opencv.core.Point(before.words().x + 40, ruleY), new org.opencv.core.Scalar(30), 3);
+
+        Layout layout = finder.find(page, form);
+
+        assertThat(layout.fields().keySet()).containsExactlyElementsOf(form.keys());
+        FieldZones after = layout.fields().get("ballots_issued");
+        assertThat(Math.abs(after.digits().x + after.digits().width - (before.digits().x + before.digits().width))).isLessThan(30);
+        assertThat(Math.abs(after.words().x - before.words().x)).isLessThan(30);
+    }
+
+    @Test
+    void leavesOutOnlyTheFieldWhoseRulesAreGone() {
+        Mat page = page("scan-typed-ru.png").clone();
+        Layout full = finder.find(page, form);
+        FieldZones lost = full.fields().get("ballots_issued");
+        int ruleY = lost.digits().y + lost.digits().height - 7;
+        Imgproc.rectangle(page, new org.opencv.core.Point(0, ruleY - 8), new org.opencv.core.Point(page.cols(), ruleY + 8),
+                new org.opencv.core.Scalar(255), -1);
+
+        Layout layout = finder.find(page, form);
+
+        assertThat(layout.missing(form.keys())).containsExactly("ballots_issued");
+        assertThat(layout.fields().get("voters_participated").digits()).isEqualTo(full.fields().get("voters_participated").digits());
+        assertThat(layout.fields().get("ballots_received").digits()).isEqualTo(full.fields().get("ballots_received").digits());
+    }
+
+    @Test
     void refusesAPictureWithoutAPage() {
         Mat noise = new Mat();
         Imgproc.cvtColor(SyntheticPages.noise(11), noise, Imgproc.COLOR_BGR2GRAY);
