@@ -85,7 +85,9 @@ public final class LayoutFinder {
         }
         double firstTop = !above.isEmpty() ? above.get(0).digits().minAcross() - WRITING_ABOVE * unit
                 : table != null ? table.top() : 0;
-        return new Layout(zones.header(ink, firstTop, LABEL_LINE_GAP * unit), fields);
+        Rect header = zones.header(ink, firstTop, LABEL_LINE_GAP * unit);
+        ink.release();
+        return new Layout(header, fields);
     }
 
     /** Puts each line field of a block on its slot; returns how many had one. */
