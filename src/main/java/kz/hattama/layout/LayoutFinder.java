@@ -64,7 +64,8 @@ public final class LayoutFinder {
         double tableBottom = table == null ? Double.MAX_VALUE : table.bottom();
         List<ValueLine> above = lines.stream().filter(l -> l.y() < tableTop).toList();
         List<ValueLine> below = lines.stream().filter(l -> l.y() > tableBottom).toList();
-        int mappedLines = place(blocks.before(), slots(above, blocks.before().size(), true), -1, zones, found);
+        List<ValueLine> beforeSlots = slots(above, blocks.before().size(), true);
+        int mappedLines = place(blocks.before(), beforeSlots, -1, zones, found);
         if (table != null) {
             for (int i = 0; i < blocks.table().size(); i++) {
                 found.put(blocks.table().get(i).key(), zones.tableRow(table, i));
@@ -83,7 +84,9 @@ public final class LayoutFinder {
                 fields.put(f.key(), found.get(f.key()));
             }
         }
-        double firstTop = !above.isEmpty() ? above.get(0).digits().minAcross() - WRITING_ABOVE * unit
+        ValueLine firstLine = beforeSlots.stream().filter(java.util.Objects::nonNull).findFirst()
+                .orElse(above.isEmpty() ? null : above.get(0));
+        double firstTop = firstLine != null ? firstLine.digits().minAcross() - WRITING_ABOVE * unit
                 : table != null ? table.top() : 0;
         Rect header = zones.header(ink, firstTop, LABEL_LINE_GAP * unit);
         ink.release();

@@ -118,9 +118,7 @@ class LayoutFinderTest {
 
     @Test
     void refusesAPictureWithoutAPage() {
-        Mat noise = new Mat();
-        Imgproc.cvtColor(SyntheticPages.noise(11), noise, Imgproc.COLOR_BGR2GRAY);
-        Imgproc.resize(noise, noise, new org.opencv.core.Size(PageNormalizer.PAGE_WIDTH, 2339));
+        Mat noise = new PageNormalizer().normalize(SyntheticPages.noise(11)).image();
 
         assertThatThrownBy(() -> finder.find(noise, form)).isInstanceOf(NotAProtocolException.class);
     }
