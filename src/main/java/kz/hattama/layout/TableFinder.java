@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 final class TableFinder {
 
+    /** Title rows a table may have above its field rows; more rules than that is another grid. */
+    private static final int MAX_TITLE_ROWS = 2;
+
     private final double unit;
 
     /** @param unit page width over the standard width: every distance below scales with it */
@@ -36,7 +39,9 @@ final class TableFinder {
             }
         }
         List<Rule> rowRules = mergeCloseRules(spanning, 15 * unit);
-        if (rowRules.size() > rows + 1) {
+        if (rowRules.size() > rows + 1 + MAX_TITLE_ROWS) {
+            return Optional.empty();
+        } else if (rowRules.size() > rows + 1) {
             // Extra rules above are taken for a column-title row, which forms often have.
             rowRules = rowRules.subList(rowRules.size() - rows - 1, rowRules.size());
         } else if (rowRules.size() < rows + 1) {

@@ -138,6 +138,14 @@ class LayoutFinderTest {
     }
 
     @Test
+    void refusesSquaredPaper() {
+        Mat grid = SyntheticPages.squaredPaper(96);
+
+        assertThatThrownBy(() -> finder.find(grid, form))
+                .isInstanceOf(NotAProtocolException.class).hasMessageContaining("no ruled table");
+    }
+
+    @Test
     void refusesATableWithAnotherNumberOfRows() {
         Mat other = SyntheticPages.tablePage(3);
 

@@ -59,6 +59,19 @@ public final class SyntheticPages {
         return page;
     }
 
+    /** Squared notebook paper: a grid of thin lines every {@code step} pixels. */
+    public static Mat squaredPaper(int step) {
+        OpenCv.load();
+        Mat page = new Mat(H, W, CvType.CV_8UC1, PAPER);
+        for (int y = 100; y < H - 100; y += step) {
+            Imgproc.line(page, new Point(100, y), new Point(W - 100, y), new Scalar(150), 2);
+        }
+        for (int x = 100; x < W - 100; x += step) {
+            Imgproc.line(page, new Point(x, 100), new Point(x, H - 100), new Scalar(150), 2);
+        }
+        return page;
+    }
+
     /** The page turned counter-clockwise by {@code degrees} about its centre, corners filled with paper. */
     public static Mat rotated(Mat page, double degrees) {
         Mat out = new Mat();
