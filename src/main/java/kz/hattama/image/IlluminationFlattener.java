@@ -30,6 +30,9 @@ public final class IlluminationFlattener {
         Core.max(paperFull, new org.opencv.core.Scalar(16), paperFull);
         Mat out = new Mat();
         Core.divide(gray, paperFull, out, 255.0);
+        small.release();
+        paper.release();
+        paperFull.release();
         return out;
     }
 }

@@ -64,7 +64,17 @@ public final class PageNormalizer {
         Core.gemm(levelled, toPage, 1, new Mat(), 0, transform);
         Mat page = new Mat();
         Imgproc.warpPerspective(src, page, transform, pageSize, Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
-        return new NormalizedPage(flattener.flatten(page), outline.orElse(null), skew);
+        Mat flat = flattener.flatten(page);
+        // Native pixels are invisible to the garbage collector: a batch of photos would pile up
+        // hundreds of MB before a collection, so the big intermediates go now.
+        page.release();
+        if (src != gray) {
+            src.release();
+        }
+        if (gray != picture) {
+            gray.release();
+        }
+        return new NormalizedPage(flat, outline.orElse(null), skew);
     }
 
     private double measureSkew(Mat src, Mat toPage, Size pageSize) {
@@ -76,8 +86,10 @@ public final class PageNormalizer {
         Mat preview = new Mat();
         Imgproc.warpPerspective(src, preview, toPreview,
                 new Size(Math.round(pageSize.width * PREVIEW_SCALE), Math.round(pageSize.height * PREVIEW_SCALE)),
-                Imgproc.INTER_AREA, Core.BORDER_REPLICATE);
-        return skewEstimator.estimate(preview);
+                Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
+        double skew = skewEstimator.estimate(preview);
+        preview.release();
+        return skew;
     }
 
     private static Mat rotation(double degrees, Size size) {

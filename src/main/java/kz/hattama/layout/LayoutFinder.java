@@ -6,10 +6,12 @@ import kz.hattama.image.PageNormalizer;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Locates the form's fields on a normalized page from its printed rulings, so that scale, offset
@@ -34,6 +36,11 @@ public final class LayoutFinder {
     /** Printed lines of one label are closer than this; the header is set off by a wider gap. */
     private static final double LABEL_LINE_GAP = 18;
     private static final double BORDER_MARGIN = 0.02;
+    /**
+     * Adjacent value lines are one or two label lines apart (pitches within a factor 1.3 on this
+     * form); a gap this many times the narrowest one has a line missing in it.
+     */
+    private static final double MISSING_LINE_GAP = 1.6;
 
     public Layout find(Mat page, FormDefinition form) {
         double unit = (double) page.cols() / PageNormalizer.PAGE_WIDTH;
@@ -52,60 +59,94 @@ public final class LayoutFinder {
         List<ValueLine> lines = new ValueLineFinder(unit).find(outside(horizontal, table, unit));
         Zones zones = new Zones(unit, page.cols(), page.rows());
 
-        Map<String, FieldZones> fields = new LinkedHashMap<>();
+        Map<String, FieldZones> found = new HashMap<>();
         double tableTop = table == null ? Double.MAX_VALUE : table.top();
         double tableBottom = table == null ? Double.MAX_VALUE : table.bottom();
         List<ValueLine> above = lines.stream().filter(l -> l.y() < tableTop).toList();
         List<ValueLine> below = lines.stream().filter(l -> l.y() > tableBottom).toList();
-        int mappedLines = 0;
-        Optional<List<ValueLine>> before = pick(above, blocks.before().size(), true);
-        if (before.isPresent()) {
-            mappedLines += blocks.before().size();
-            double floor = -1;
-            for (int i = 0; i < blocks.before().size(); i++) {
-                ValueLine l = before.get().get(i);
-                fields.put(blocks.before().get(i).key(), zones.line(l, floor));
-                floor = zones.bottomOf(l);
-            }
-        }
+        List<ValueLine> beforeSlots = slots(above, blocks.before().size(), true);
+        int mappedLines = place(blocks.before(), beforeSlots, -1, zones, found);
         if (table != null) {
             for (int i = 0; i < blocks.table().size(); i++) {
-                fields.put(blocks.table().get(i).key(), zones.tableRow(table, i));
+                found.put(blocks.table().get(i).key(), zones.tableRow(table, i));
             }
         }
-        Optional<List<ValueLine>> after = pick(below, blocks.after().size(), false);
-        if (after.isPresent()) {
-            mappedLines += blocks.after().size();
-            double floor = table == null ? -1 : table.bottom() + CELL_INSET * unit;
-            for (int i = 0; i < blocks.after().size(); i++) {
-                ValueLine l = after.get().get(i);
-                fields.put(blocks.after().get(i).key(), zones.line(l, floor));
-                floor = zones.bottomOf(l);
-            }
-        }
+        mappedLines += place(blocks.after(), slots(below, blocks.after().size(), false),
+                table == null ? -1 : table.bottom() + CELL_INSET * unit, zones, found);
         int lineFields = blocks.before().size() + blocks.after().size();
-        if (2 * mappedLines < lineFields) {
+        if (lineFields > 0 && mappedLines == 0) {
             throw new NotAProtocolException("found " + lines.size() + " value lines where form " + form.id()
                     + " has " + blocks.before().size() + " before its table and " + blocks.after().size() + " after");
         }
-        if (fields.isEmpty()) {
-            throw new NotAProtocolException("none of the fields of form " + form.id() + " was found");
+        Map<String, FieldZones> fields = new LinkedHashMap<>();
+        for (FieldDef f : form.fields()) {
+            if (found.containsKey(f.key())) {
+                fields.put(f.key(), found.get(f.key()));
+            }
         }
-        double firstTop = !above.isEmpty() ? above.get(0).digits().minAcross() - WRITING_ABOVE * unit
+        ValueLine firstLine = beforeSlots.stream().filter(java.util.Objects::nonNull).findFirst()
+                .orElse(above.isEmpty() ? null : above.get(0));
+        double firstTop = firstLine != null ? firstLine.digits().minAcross() - WRITING_ABOVE * unit
                 : table != null ? table.top() : 0;
-        return new Layout(zones.header(ink, firstTop, LABEL_LINE_GAP * unit), fields);
+        Rect header = zones.header(ink, firstTop, LABEL_LINE_GAP * unit);
+        ink.release();
+        return new Layout(header, fields);
+    }
+
+    /** Puts each line field of a block on its slot; returns how many had one. */
+    private static int place(List<FieldDef> defs, List<ValueLine> slots, double floor, Zones zones, Map<String, FieldZones> out) {
+        int placed = 0;
+        for (int i = 0; i < defs.size(); i++) {
+            ValueLine l = slots.get(i);
+            if (l == null) {
+                floor = -1;
+                continue;
+            }
+            out.put(defs.get(i).key(), zones.line(l, floor));
+            floor = zones.bottomOf(l);
+            placed++;
+        }
+        return placed;
     }
 
     /**
-     * Which found lines are the block's fields. A count that does not match leaves the block out:
-     * guessing which line is missing would hand a figure to the wrong field. Extra lines are
-     * dropped on the side away from the table, where the page header is (or the signatures).
+     * The block's value lines, one per field in page order, null where a field's rules were not
+     * found. Extra lines are dropped on the side away from the table, where the page header is (or
+     * the signatures). One missing line is placed only where the spacing shows it (a single gap
+     * much wider than the others); otherwise the block is left out, because guessing which line is
+     * missing would hand a figure to the wrong field.
      */
-    private static Optional<List<ValueLine>> pick(List<ValueLine> found, int expected, boolean nearestLast) {
-        if (expected == 0 || found.size() < expected) {
-            return Optional.empty();
+    static List<ValueLine> slots(List<ValueLine> found, int expected, boolean nearestLast) {
+        if (found.size() >= expected) {
+            return nearestLast ? found.subList(found.size() - expected, found.size()) : found.subList(0, expected);
         }
-        return Optional.of(nearestLast ? found.subList(found.size() - expected, found.size()) : found.subList(0, expected));
+        if (found.size() == expected - 1 && found.size() >= 3) {
+            int gap = singleWideGap(found);
+            if (gap >= 0) {
+                List<ValueLine> withHole = new ArrayList<>(found);
+                withHole.add(gap + 1, null);
+                return withHole;
+            }
+        }
+        return Collections.nCopies(expected, null);
+    }
+
+    /** Index of the one gap between consecutive lines that is too wide for adjacent fields, or -1. */
+    private static int singleWideGap(List<ValueLine> lines) {
+        double narrowest = Double.MAX_VALUE;
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            narrowest = Math.min(narrowest, lines.get(i + 1).y() - lines.get(i).y());
+        }
+        int wide = -1;
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i + 1).y() - lines.get(i).y() >= MISSING_LINE_GAP * narrowest) {
+                if (wide >= 0) {
+                    return -1;
+                }
+                wide = i;
+            }
+        }
+        return wide;
     }
 
     /** Photos may keep a strip of the surface at the page edge; its border is no printed rule. */

@@ -35,7 +35,9 @@ final class RuleDetector {
     List<Rule> vertical(Mat ink) {
         Mat t = new Mat();
         Core.transpose(ink, t);
-        return detect(t);
+        List<Rule> rules = detect(t);
+        t.release();
+        return rules;
     }
 
     private List<Rule> detect(Mat ink) {
@@ -53,6 +55,7 @@ final class RuleDetector {
                 rules.add(measure(outline, box));
             }
         }
+        lines.release();
         rules.sort(Comparator.comparingDouble(Rule::middle));
         return rules;
     }

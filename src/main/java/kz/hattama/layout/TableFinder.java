@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 final class TableFinder {
 
+    /** Title rows a table may have above its field rows; more rules than that is another grid. */
+    private static final int MAX_TITLE_ROWS = 2;
+
     private final double unit;
 
     /** @param unit page width over the standard width: every distance below scales with it */
@@ -36,7 +39,9 @@ final class TableFinder {
             }
         }
         List<Rule> rowRules = mergeCloseRules(spanning, 15 * unit);
-        if (rowRules.size() > rows + 1) {
+        if (rowRules.size() > rows + 1 + MAX_TITLE_ROWS) {
+            return Optional.empty();
+        } else if (rowRules.size() > rows + 1) {
             // Extra rules above are taken for a column-title row, which forms often have.
             rowRules = rowRules.subList(rowRules.size() - rows - 1, rowRules.size());
         } else if (rowRules.size() < rows + 1) {
@@ -63,7 +68,8 @@ final class TableFinder {
 
     /**
      * When some inner row rules are too faint to find but the table's top and bottom are there,
-     * rows are taken as equal: most tables are drawn that way, and the checks catch a misplaced row.
+     * rows are taken as equal, as most tables are drawn; but only if every rule that was found
+     * falls on that even division, so that a table of another row count is not taken for this one.
      */
     private static List<Rule> evenRows(List<Rule> found, int rows, double top, double bottom, double tol) {
         if (found.size() < 2) {
@@ -72,6 +78,13 @@ final class TableFinder {
         Rule first = found.get(0), last = found.get(found.size() - 1);
         if (Math.abs(first.middle() - top) > tol || Math.abs(last.middle() - bottom) > tol) {
             return null;
+        }
+        double pitch = (last.middle() - first.middle()) / rows;
+        for (Rule r : found) {
+            double steps = (r.middle() - first.middle()) / pitch;
+            if (Math.abs(steps - Math.round(steps)) > 0.15) {
+                return null;
+            }
         }
         List<Rule> even = new ArrayList<>();
         for (int i = 0; i <= rows; i++) {

@@ -3,6 +3,7 @@ package kz.hattama.layout;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Pairs rules into value lines: a rule followed, at the same height and after a short gap, by
@@ -19,6 +20,7 @@ final class ValueLineFinder {
     List<ValueLine> find(List<Rule> horizontal) {
         List<List<Rule>> chains = chains(horizontal.stream().filter(r -> r.length() >= 120 * unit).toList());
         List<ValueLine> lines = new ArrayList<>();
+        List<Rule> lone = new ArrayList<>();
         for (List<Rule> chain : chains) {
             if (chain.size() >= 2) {
                 Rule words = chain.get(1);
@@ -26,10 +28,35 @@ final class ValueLineFinder {
                     words = words.joinedWith(r);
                 }
                 lines.add(new ValueLine(chain.get(0), words));
+            } else {
+                lone.add(chain.get(0));
             }
         }
+        List<ValueLine> bridged = new ArrayList<>();
+        for (Rule r : lone) {
+            splitLikeOthers(r, lines).ifPresent(bridged::add);
+        }
+        lines.addAll(bridged);
         lines.sort(Comparator.comparingDouble(ValueLine::y));
         return lines;
+    }
+
+    /**
+     * Handwriting that runs across the gap between the digits rule and the words rule welds them
+     * into one. Such a rule spans exactly what another value line on the page spans, so it is cut
+     * where that line has its gap.
+     */
+    private Optional<ValueLine> splitLikeOthers(Rule r, List<ValueLine> lines) {
+        double tol = 25 * unit;
+        for (ValueLine l : lines) {
+            if (Math.abs(l.digits().start() - r.start()) < tol && Math.abs(l.words().end() - r.end()) < tol) {
+                double cutFrom = l.digits().end(), cutTo = l.words().start();
+                return Optional.of(new ValueLine(
+                        new Rule(r.start(), cutFrom, r.atStart(), r.at(cutFrom)),
+                        new Rule(cutTo, r.end(), r.at(cutTo), r.atEnd())));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Rules that continue one another left to right at the same height. */

@@ -1,0 +1,170 @@
+package kz.hattama.layout;
+
+import kz.hattama.form.FieldDef;
+import kz.hattama.form.FormDefinition;
+import kz.hattama.image.PageNormalizer;
+import kz.hattama.testsupport.Fixtures;
+import kz.hattama.testsupport.SyntheticPages;
+import kz.hattama.tools.LayoutChecks;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.imgproc.Imgproc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LayoutFinderTest {
+
+    private static FormDefinition form;
+    private static final Map<String, Mat> PAGES = new ConcurrentHashMap<>();
+    private final LayoutFinder finder = new LayoutFinder();
+
+    @BeforeAll
+    static void loadForm() {
+        form = Fixtures.form();
+    }
+
+    static List<String> fixtures() {
+        return Fixtures.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void findsEveryFieldInPageOrder(String fixture) {
+        Mat page = page(fixture);
+        Layout layout = finder.find(page, form);
+
+        assertThat(layout.fields().keySet()).containsExactlyElementsOf(form.keys());
+        assertThat(LayoutChecks.problems(layout, form, page)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void digitsZonesHoldTheWrittenFigure(String fixture) {
+        Mat page = page(fixture);
+        Layout layout = finder.find(page, form);
+
+        for (String key : List.of("voters_total", "party_3", "ballots_unused")) {
+            Rect digits = layout.fields().get(key).digits();
+            // Leave out the bottom strip, where a line field's rule runs: the ink must be the figure.
+            Rect above = new Rect(digits.x, digits.y, digits.width, digits.height - 14);
+            assertThat(inkPixels(page.submat(above))).as("ink of %s in %s", key, fixture).isGreaterThan(60);
+        }
+    }
+
+    @Test
+    void headerHoldsThePrecinctLineAndStopsAtTheFirstLabel() {
+        Mat page = page("scan-typed-ru.png");
+        Layout layout = finder.find(page, form);
+
+        Rect header = layout.header();
+        // On this form the precinct line ends about 365 px down, «УСТАНОВИЛА:» about 455 px and
+        // the first label starts at 484 px (the scan is turned by half a degree).
+        assertThat(header.y).isZero();
+        assertThat(header.height).isBetween(455, 505);
+        assertThat(layout.fields().get("voters_total").box().y).isGreaterThanOrEqualTo(header.height - 10);
+    }
+
+    @Test
+    void separatesRulesThatHandwritingWeldedTogether() {
+        Mat page = page("photo-handwritten-ru.jpg").clone();
+        FieldZones before = finder.find(page, form).fields().get("ballots_issued");
+        int ruleY = before.digits().y + before.digits().height - 7;
+        // A stroke along the rule across the gap between the digits rule and the words rule.
+        Imgproc.line(page, new org.opencv.core.Point(before.digits().x + before.digits().width - 40, ruleY),
+                new org.opencv.core.Point(before.words().x + 40, ruleY), new org.opencv.core.Scalar(30), 3);
+
+        Layout layout = finder.find(page, form);
+
+        assertThat(layout.fields().keySet()).containsExactlyElementsOf(form.keys());
+        FieldZones after = layout.fields().get("ballots_issued");
+        assertThat(Math.abs(after.digits().x + after.digits().width - (before.digits().x + before.digits().width))).isLessThan(30);
+        assertThat(Math.abs(after.words().x - before.words().x)).isLessThan(30);
+    }
+
+    @Test
+    void leavesOutOnlyTheFieldWhoseRulesAreGone() {
+        Mat page = page("scan-typed-ru.png").clone();
+        Layout full = finder.find(page, form);
+        FieldZones lost = full.fields().get("ballots_issued");
+        int ruleY = lost.digits().y + lost.digits().height - 7;
+        Imgproc.rectangle(page, new org.opencv.core.Point(0, ruleY - 8), new org.opencv.core.Point(page.cols(), ruleY + 8),
+                new org.opencv.core.Scalar(255), -1);
+
+        Layout layout = finder.find(page, form);
+
+        assertThat(layout.missing(form.keys())).containsExactly("ballots_issued");
+        assertThat(layout.fields().get("voters_participated").digits()).isEqualTo(full.fields().get("voters_participated").digits());
+        assertThat(layout.fields().get("ballots_received").digits()).isEqualTo(full.fields().get("ballots_received").digits());
+    }
+
+    @Test
+    void refusesAPictureWithoutAPage() {
+        Mat noise = new PageNormalizer().normalize(SyntheticPages.noise(11)).image();
+
+        assertThatThrownBy(() -> finder.find(noise, form)).isInstanceOf(NotAProtocolException.class);
+    }
+
+    @Test
+    void refusesAPageOfPlainText() {
+        Mat text = SyntheticPages.textPage(5, 0);
+
+        assertThatThrownBy(() -> finder.find(text, form)).isInstanceOf(NotAProtocolException.class);
+    }
+
+    @Test
+    void refusesABlankPage() {
+        Mat blank = SyntheticPages.textPage(0, 0).setTo(new org.opencv.core.Scalar(255));
+
+        assertThatThrownBy(() -> finder.find(blank, form)).isInstanceOf(NotAProtocolException.class);
+    }
+
+    @Test
+    void refusesSquaredPaper() {
+        Mat grid = SyntheticPages.squaredPaper(96);
+
+        assertThatThrownBy(() -> finder.find(grid, form))
+                .isInstanceOf(NotAProtocolException.class).hasMessageContaining("no ruled table");
+    }
+
+    @Test
+    void refusesATableWithAnotherNumberOfRows() {
+        Mat other = SyntheticPages.tablePage(3);
+
+        assertThatThrownBy(() -> finder.find(other, form))
+                .isInstanceOf(NotAProtocolException.class).hasMessageContaining("5 rows");
+    }
+
+    @Test
+    void followsTheFormDefinitionNotAFixedLayout() {
+        // The same page read against a form whose table has one row more is not that form.
+        List<FieldDef> fields = new ArrayList<>(form.fields());
+        fields.add(fields.indexOf(form.field("party_5")) + 1,
+                new FieldDef("party_6", "5.6", "table", Map.of("ru", "Шестая партия", "kk", "Алтыншы партия")));
+        FormDefinition sixParties = new FormDefinition("six-parties", 1, form.title(), form.markers(), form.precinct(),
+                fields, List.of(), List.of(), form.maxValue());
+
+        assertThatThrownBy(() -> finder.find(page("scan-typed-ru.png"), sixParties))
+                .isInstanceOf(NotAProtocolException.class).hasMessageContaining("6 rows");
+    }
+
+    private static Mat page(String fixture) {
+        return PAGES.computeIfAbsent(fixture, f -> new PageNormalizer().normalize(Fixtures.read(f)).image());
+    }
+
+    private static int inkPixels(Mat gray) {
+        Mat ink = new Mat();
+        Imgproc.threshold(gray, ink, 128, 255, Imgproc.THRESH_BINARY_INV);
+        return Core.countNonZero(ink);
+    }
+}
