@@ -15,6 +15,9 @@ public final class TesseractDigitsReader implements DigitsZoneReader {
 
     private static final int MAX_CANDIDATES = 6;
     private static final int MAX_DIGITS = 6;
+    private static final double MAX_SYMBOL = 0.97;
+    /** Tesseract misses the first strokes of small slanted handwritten figures; at this height it reads them. */
+    private static final int INK_HEIGHT = 56;
 
     private final TesseractOcr ocr;
 
@@ -24,7 +27,7 @@ public final class TesseractDigitsReader implements DigitsZoneReader {
 
     @Override
     public Reading read(Mat zone) {
-        ZoneCleaner.Cleaned cleaned = ZoneCleaner.clean(zone);
+        ZoneCleaner.Cleaned cleaned = ZoneCleaner.clean(zone, INK_HEIGHT);
         if (cleaned.isBlank()) {
             return Reading.NONE;
         }
@@ -49,8 +52,10 @@ public final class TesseractDigitsReader implements DigitsZoneReader {
             List<Partial> next = new ArrayList<>();
             for (Partial p : beam) {
                 for (SymbolChoice c : digitChoices) {
+                    // Tesseract's symbol confidences run high: a lone choice at 99 is still wrong
+                    // now and then, so none counts for more than MAX_SYMBOL.
                     next.add(new Partial(p.digits() + c.text(), p.p() * Math.max(c.confidence(), 1) / total
-                            * Math.min(1.0, symbol.get(0).confidence() / 100.0 + 0.05)));
+                            * Math.min(MAX_SYMBOL, symbol.get(0).confidence() / 100.0)));
                 }
             }
             next.sort(Comparator.comparingDouble(Partial::p).reversed());

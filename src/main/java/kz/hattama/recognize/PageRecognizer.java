@@ -56,17 +56,29 @@ public final class PageRecognizer implements AutoCloseable {
     }
 
     public PageOutcome recognize(int pageNo, Mat picture) {
+        Reading reading = read(picture);
+        if (reading.rejection() != null) {
+            return PageOutcome.rejected(pageNo, reading.rejection());
+        }
+        return PageOutcome.read(pageNo, reconciler.reconcile(reading.page()));
+    }
+
+    /** The readings of a page before reconciling, or why there are none. */
+    public record Reading(PageReading page, Rejection rejection) {
+    }
+
+    public Reading read(Mat picture) {
         Mat page;
         try {
             page = normalizer.normalize(picture).image();
         } catch (PageNotFoundException e) {
-            return PageOutcome.rejected(pageNo, Rejection.of(RejectionCode.UNREADABLE));
+            return new Reading(null, Rejection.of(RejectionCode.UNREADABLE));
         }
         Layout layout;
         try {
             layout = layoutFinder.find(page, form);
         } catch (NotAProtocolException e) {
-            return PageOutcome.rejected(pageNo, Rejection.of(RejectionCode.NOT_A_PROTOCOL));
+            return new Reading(null, Rejection.of(RejectionCode.NOT_A_PROTOCOL));
         }
         OcrToolkit ocr = toolkit();
         HeaderReading header = headerParser.parse(
@@ -89,10 +101,9 @@ public final class PageRecognizer implements AutoCloseable {
                     digits.text(), words.text(), box(zones.box())));
         }
         if (readable == 0) {
-            return PageOutcome.rejected(pageNo, Rejection.of(RejectionCode.UNREADABLE));
+            return new Reading(null, Rejection.of(RejectionCode.UNREADABLE));
         }
-        PageReading reading = new PageReading(header.lang().code(), header.precinct(), header.address(), fields);
-        return PageOutcome.read(pageNo, reconciler.reconcile(reading));
+        return new Reading(new PageReading(header.lang().code(), header.precinct(), header.address(), fields), null);
     }
 
     private static Box box(Rect r) {

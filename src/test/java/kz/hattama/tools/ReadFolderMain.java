@@ -44,11 +44,22 @@ public final class ReadFolderMain {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<PageOutcome>> futures = new ArrayList<>();
         long t0 = System.nanoTime();
+        String only = System.getProperty("only");
+        truth.removeIf(t -> only != null && !t.get("file").asText().startsWith(only));
         for (JsonNode t : truth) {
             futures.add(pool.submit(() -> {
                 byte[] bytes = Files.readAllBytes(dir.resolve(t.get("file").asText()));
                 PageDecoder.Pages pages = decoder.decode(bytes, FileTypes.detect(bytes, t.get("file").asText()));
-                return pages.rejection() != null ? PageOutcome.rejected(0, pages.rejection()) : recognizer.recognize(1, pages.pages().get(0));
+                if (pages.rejection() != null) {
+                    return PageOutcome.rejected(0, pages.rejection());
+                }
+                if (only != null) {
+                    PageRecognizer.Reading r = recognizer.read(pages.pages().get(0));
+                    if (r.page() != null) {
+                        r.page().fields().values().forEach(f -> System.out.println(f.key() + " d=" + f.digits() + " w=" + f.words()));
+                    }
+                }
+                return recognizer.recognize(1, pages.pages().get(0));
             }));
         }
         Map<String, int[]> byKind = new TreeMap<>();
