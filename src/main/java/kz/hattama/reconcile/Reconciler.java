@@ -28,6 +28,8 @@ public final class Reconciler {
     /** Log-penalty of one failed check: worth less than one confident reading. */
     private static final double CHECK_PENALTY = 4.0;
     private static final int MAX_COMBINATIONS = 50_000;
+    /** How sure both readings must be before their disagreement is reported as a failed check. */
+    private static final double SURE = 0.8;
 
     private final FormDefinition form;
     private final double verifyDigits;
@@ -77,7 +79,7 @@ public final class Reconciler {
         for (int i = 0; i < n; i++) {
             String key = keys.get(i);
             FieldReading r = page.fields().get(key);
-            CheckResult wordsMatch = wordsMatch(key, r);
+            CheckResult wordsMatch = wordsMatch(key, r, chosen[i]);
             if (wordsMatch != null) {
                 checks.add(wordsMatch);
             }
@@ -325,7 +327,7 @@ public final class Reconciler {
      * The per-field words_match check. It is reported failed only when both readings are
      * confident: a doubtful reading is a reason to review, not evidence of a falsified protocol.
      */
-    private CheckResult wordsMatch(String key, FieldReading r) {
+    private CheckResult wordsMatch(String key, FieldReading r, Integer value) {
         if (r == null || r.digits().isEmpty() || r.words().isEmpty()) {
             return null;
         }
@@ -334,7 +336,11 @@ public final class Reconciler {
         if (d.value() == w.value()) {
             return CheckResult.wordsMatch(key, true, key + ": " + d.value() + " = «" + r.wordsText() + "»");
         }
-        if (d.probability() >= verifyDigits && w.probability() >= verifyWords) {
+        // Only a clear disagreement on paper is a violation: the figure kept is the digits as read,
+        // and both readings are sure. Otherwise one of the readers erred, which is a reason to
+        // review the field, not evidence against the commission.
+        boolean digitsKept = value != null && value == d.value();
+        if (digitsKept && d.probability() >= Math.max(verifyDigits, SURE) && w.probability() >= Math.max(verifyWords, SURE)) {
             return CheckResult.wordsMatch(key, false, key + ": " + d.value() + " ≠ " + w.value() + " «" + r.wordsText() + "»");
         }
         return null;
