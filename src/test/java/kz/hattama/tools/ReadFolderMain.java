@@ -63,7 +63,7 @@ public final class ReadFolderMain {
             }));
         }
         Map<String, int[]> byKind = new TreeMap<>();
-        int verified = 0, verifiedWrong = 0, precinctOk = 0;
+        int verified = 0, verifiedWrong = 0, precinctOk = 0, sure = 0, sureWrong = 0;
         for (int i = 0; i < truth.size(); i++) {
             JsonNode t = truth.get(i);
             PageOutcome o = futures.get(i).get();
@@ -82,6 +82,10 @@ public final class ReadFolderMain {
                 int expected = expected(t, f.key());
                 boolean right = f.value() != null && f.value() == expected;
                 ok += right ? 1 : 0;
+                if (f.confidence() >= 0.99) {
+                    sure++;
+                    sureWrong += right ? 0 : 1;
+                }
                 if (f.status() == FieldStatus.VERIFIED) {
                     verified++;
                     verifiedWrong += right ? 0 : 1;
@@ -106,8 +110,8 @@ public final class ReadFolderMain {
             all += e.getValue()[1];
             right += e.getValue()[0];
         }
-        System.out.printf("field accuracy %.4f, verified %d (wrong %d), precinct %d/%d, %.2f s, %.2f protocols/s%n",
-                right / (double) all, verified, verifiedWrong, precinctOk, truth.size(), secs, truth.size() / secs);
+        System.out.printf("field accuracy %.4f, verified %d (wrong %d), confidence>=0.99 %d (wrong %d), precinct %d/%d, %.2f s, %.2f protocols/s%n",
+                right / (double) all, verified, verifiedWrong, sure, sureWrong, precinctOk, truth.size(), secs, truth.size() / secs);
         recognizer.close();
     }
 
