@@ -27,29 +27,11 @@ public final class TesseractDigitsReader implements DigitsZoneReader {
 
     @Override
     public Reading read(Mat zone) {
-        // Two looks at the figure: as written and scaled to a fixed ink height. Each size loses
-        // strokes the other keeps (small slanted handwriting, thin typed digits), and a value both
-        // looks agree on is worth more than either alone.
+        // Small slanted handwriting reads best scaled up, thin typed digits as written.
         Reading asWritten = read(ZoneCleaner.clean(zone));
         Reading scaled = read(ZoneCleaner.clean(zone, INK_HEIGHT));
-        if (asWritten.candidates().isEmpty()) {
-            return scaled;
-        }
-        if (scaled.candidates().isEmpty()) {
-            return asWritten;
-        }
-        java.util.Map<Integer, Double> merged = new java.util.LinkedHashMap<>();
-        for (Reading r : List.of(scaled, asWritten)) {
-            for (NumberCandidate c : r.candidates()) {
-                merged.merge(c.value(), c.probability() / 2, Double::sum);
-            }
-        }
-        List<NumberCandidate> out = merged.entrySet().stream()
-                .map(e -> new NumberCandidate(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparingDouble(NumberCandidate::probability).reversed())
-                .limit(MAX_CANDIDATES).toList();
-        String text = asWritten.text().equals(scaled.text()) ? scaled.text() : scaled.text() + "|" + asWritten.text();
-        return new Reading(text, out);
+        return new Reading(Looks.text(List.of(scaled.text(), asWritten.text())),
+                Looks.merge(List.of(scaled.candidates(), asWritten.candidates()), MAX_CANDIDATES));
     }
 
     private Reading read(ZoneCleaner.Cleaned cleaned) {
