@@ -17,10 +17,12 @@ import java.nio.file.Path;
  * @param minImageSide  pictures smaller than this on their short side are TOO_SMALL ({@code HATTAMA_MIN_IMAGE_SIDE})
  * @param verifyDigits  least probability of the digits reading for a field to be VERIFIED ({@code HATTAMA_VERIFY_DIGITS})
  * @param verifyWords   least probability of the words reading for a field to be VERIFIED ({@code HATTAMA_VERIFY_WORDS})
+ * @param verifyDoubt   most chance that two agreeing readings are both wrong, (1 - digits)(1 - words), for a
+ *                      field to be VERIFIED ({@code HATTAMA_VERIFY_DOUBT})
  */
 @ConfigurationProperties("hattama")
 public record HattamaProperties(Path form, Path tessdata, int workers, int maxFileMb, int maxPdfPages, int pdfDpi,
-                                int minImageSide, double verifyDigits, double verifyWords) {
+                                int minImageSide, double verifyDigits, double verifyWords, double verifyDoubt) {
 
     public HattamaProperties {
         form = form == null ? Path.of("batch-config/form-mazhilis-2021-pec.json") : form;
@@ -29,8 +31,9 @@ public record HattamaProperties(Path form, Path tessdata, int workers, int maxFi
         maxPdfPages = maxPdfPages <= 0 ? 10 : maxPdfPages;
         pdfDpi = pdfDpi <= 0 ? 200 : pdfDpi;
         minImageSide = minImageSide <= 0 ? 600 : minImageSide;
-        verifyDigits = verifyDigits <= 0 ? 0.50 : verifyDigits;
-        verifyWords = verifyWords <= 0 ? 0.50 : verifyWords;
+        verifyDigits = verifyDigits <= 0 ? 0.20 : verifyDigits;
+        verifyWords = verifyWords <= 0 ? 0.20 : verifyWords;
+        verifyDoubt = verifyDoubt <= 0 ? 0.10 : verifyDoubt;
     }
 
     public int effectiveWorkers() {

@@ -32,7 +32,7 @@ public class RecognitionConfiguration {
         OpenCv.load();
         Path tessdata = TessdataLocator.locate(props.tessdata(), Path.of(System.getProperty("user.home"), ".cache", "hattama"));
         return new PageRecognizer(form, new PageNormalizer(), new LayoutFinder(),
-                new Reconciler(form, props.verifyDigits(), props.verifyWords()),
+                new Reconciler(form, props.verifyDigits(), props.verifyWords(), props.verifyDoubt()),
                 () -> {
                     TesseractOcr ocr = new TesseractOcr(tessdata);
                     return new OcrToolkit(ocr, new TesseractDigitsReader(ocr), new TesseractWordsReader(ocr));

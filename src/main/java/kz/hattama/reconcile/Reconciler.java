@@ -34,15 +34,19 @@ public final class Reconciler {
     private final FormDefinition form;
     private final double verifyDigits;
     private final double verifyWords;
+    private final double verifyDoubt;
 
     /**
      * @param verifyDigits minimum probability of the best digits reading for a field to be VERIFIED
      * @param verifyWords  minimum probability of the best words reading for a field to be VERIFIED
+     * @param verifyDoubt  most chance that both agreeing readings are wrong, taken as independent,
+     *                     (1 - digits)(1 - words), for a field to be VERIFIED
      */
-    public Reconciler(FormDefinition form, double verifyDigits, double verifyWords) {
+    public Reconciler(FormDefinition form, double verifyDigits, double verifyWords, double verifyDoubt) {
         this.form = form;
         this.verifyDigits = verifyDigits;
         this.verifyWords = verifyWords;
+        this.verifyDoubt = verifyDoubt;
     }
 
     public ProtocolResult reconcile(PageReading page) {
@@ -358,7 +362,8 @@ public final class Reconciler {
             reasons.add("words unreadable");
         } else if (!digits.equals(words)) {
             reasons.add("digits ≠ words");
-        } else if (r.digits().get(0).probability() < verifyDigits || r.words().get(0).probability() < verifyWords) {
+        } else if (r.digits().get(0).probability() < verifyDigits || r.words().get(0).probability() < verifyWords
+                || (1 - r.digits().get(0).probability()) * (1 - r.words().get(0).probability()) > verifyDoubt) {
             reasons.add(String.format(Locale.ROOT, "low confidence (digits %.2f, words %.2f)",
                     r.digits().get(0).probability(), r.words().get(0).probability()));
         }

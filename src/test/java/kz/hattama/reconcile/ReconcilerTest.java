@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReconcilerTest {
 
     static final FormDefinition FORM = FormLoader.load(Path.of("batch-config/form-mazhilis-2021-pec.json"));
-    final Reconciler reconciler = new Reconciler(FORM, 0.9, 0.9);
+    final Reconciler reconciler = new Reconciler(FORM, 0.9, 0.9, 0.1);
 
     /** A clean protocol: every relation holds. */
     static Map<String, Integer> clean() {
