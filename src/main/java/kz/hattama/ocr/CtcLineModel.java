@@ -1,0 +1,60 @@
+package kz.hattama.ocr;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.dnn.Dnn;
+import org.opencv.dnn.Net;
+
+/**
+ * An ONNX CTC line recogniser (training/common/ctcnet.py) run by OpenCV DNN: input
+ * 1 x 1 x 32 x width, output log-probabilities 1 x classes x 1 x width/4.
+ *
+ * <p>Not thread-safe (an OpenCV Net keeps its buffers): one per worker thread.
+ */
+final class CtcLineModel {
+
+    private final Net net;
+    private final LinePreprocessor pre;
+    private final int classes;
+
+    CtcLineModel(String resource, int width, int classes) {
+        OpenCvNatives.load();
+        byte[] bytes;
+        try (InputStream in = CtcLineModel.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("model not on the classpath: " + resource);
+            }
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.net = Dnn.readNetFromONNX(new MatOfByte(bytes));
+        this.net.setPreferableBackend(Dnn.DNN_BACKEND_OPENCV);
+        this.net.setPreferableTarget(Dnn.DNN_TARGET_CPU);
+        this.pre = new LinePreprocessor(width);
+        this.classes = classes;
+    }
+
+    /** Per-column log-probabilities, [column][class], class 0 = blank. */
+    float[][] logProbs(Mat crop) {
+        float[] input = pre.apply(crop);
+        Mat blob = new Mat(new int[] {1, 1, LinePreprocessor.HEIGHT, pre.width()}, CvType.CV_32F);
+        blob.put(new int[] {0, 0, 0, 0}, input);
+        net.setInput(blob);
+        Mat out = net.forward();
+        int t = (int) (out.total() / classes);
+        float[] flat = new float[(int) out.total()];
+        out.reshape(1, 1).get(0, 0, flat);
+        float[][] lp = new float[t][classes];
+        for (int c = 0; c < classes; c++) {
+            for (int i = 0; i < t; i++) {
+                lp[i][c] = flat[c * t + i];
+            }
+        }
+        return lp;
+    }
+}

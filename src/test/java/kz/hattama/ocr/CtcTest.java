@@ -1,0 +1,94 @@
+package kz.hattama.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CtcTest {
+
+    private static final String AB = "ab";
+
+    /** Random log-softmax columns over blank, a, b. */
+    private static float[][] randomLogp(long seed, int t) {
+        Random r = new Random(seed);
+        float[][] lp = new float[t][3];
+        for (int i = 0; i < t; i++) {
+            double[] e = new double[3];
+            double s = 0;
+            for (int c = 0; c < 3; c++) {
+                e[c] = Math.exp(r.nextGaussian() * 2);
+                s += e[c];
+            }
+            for (int c = 0; c < 3; c++) {
+                lp[i][c] = (float) Math.log(e[c] / s);
+            }
+        }
+        return lp;
+    }
+
+    /** P(text) by enumerating every path of length T and collapsing it. */
+    private static double bruteForce(float[][] lp, String text) {
+        int t = lp.length;
+        double total = 0;
+        int paths = (int) Math.pow(3, t);
+        for (int p = 0; p < paths; p++) {
+            int code = p;
+            double prob = 1;
+            StringBuilder sb = new StringBuilder();
+            int prev = 0;
+            for (int i = 0; i < t; i++) {
+                int c = code % 3;
+                code /= 3;
+                prob *= Math.exp(lp[i][c]);
+                if (c != 0 && c != prev) {
+                    sb.append(AB.charAt(c - 1));
+                }
+                prev = c;
+            }
+            if (sb.toString().equals(text)) {
+                total += prob;
+            }
+        }
+        return total;
+    }
+
+    @Test
+    void forwardAlgorithmEqualsSumOverAllAlignments() {
+        for (long seed = 1; seed <= 5; seed++) {
+            float[][] lp = randomLogp(seed, 6);
+            for (String s : new String[] {"", "a", "ab", "aa", "aba", "bb", "abab"}) {
+                double expected = bruteForce(lp, s);
+                double got = Math.exp(Ctc.logLikelihood(lp, AB, s));
+                assertEquals(expected, got, 1e-9 + 1e-6 * expected, "P(" + s + ") seed " + seed);
+            }
+        }
+    }
+
+    @Test
+    void beamSearchFindsTheMostProbableStrings() {
+        float[][] lp = randomLogp(7, 6);
+        List<Ctc.Hypothesis> hs = Ctc.beamSearch(lp, AB, 64, 5);
+        String best = null;
+        double bestP = -1;
+        for (String s : new String[] {"", "a", "b", "aa", "ab", "ba", "bb", "aab", "aba", "abb", "baa", "bab", "bba", "aaa", "bbb", "abab", "baba"}) {
+            double p = bruteForce(lp, s);
+            if (p > bestP) {
+                bestP = p;
+                best = s;
+            }
+        }
+        assertEquals(best, hs.get(0).text());
+        assertEquals(bestP, Math.exp(hs.get(0).logProb()), 1e-6);
+        for (int i = 1; i < hs.size(); i++) {
+            assertTrue(hs.get(i - 1).logProb() >= hs.get(i).logProb(), "sorted best first");
+        }
+    }
+
+    @Test
+    void unknownCharacterHasZeroProbability() {
+        assertEquals(Double.NEGATIVE_INFINITY, Ctc.logLikelihood(randomLogp(3, 4), AB, "ac"));
+    }
+}

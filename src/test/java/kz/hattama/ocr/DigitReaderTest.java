@@ -1,0 +1,102 @@
+package kz.hattama.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
+
+/**
+ * Fixtures: crops rendered by training/digits/make_fixtures.py with seed 100 (no training seed)
+ * and zones cut from protocols generated with seed 777 (not the dev set), named
+ * {@code <typed|hand>-<digits>-<source>.png}; a {@code hard-} prefix marks a crop whose truth need
+ * only be among the five best readings (a tiny faint 2, say).
+ */
+class DigitReaderTest {
+
+    private static DigitReader reader;
+    private static List<Path> crops;
+
+    @BeforeAll
+    static void load() throws Exception {
+        reader = new DigitReader();
+        crops = Fixtures.crops("digits");
+    }
+
+    @Test
+    void readsEveryFixture() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Path p : crops) {
+            List<DigitCandidate> c = reader.read(Fixtures.grey(p), 5);
+            assertFalse(c.isEmpty());
+            String truth = Fixtures.truth(p);
+            boolean ok = Fixtures.hard(p)
+                    ? c.stream().anyMatch(d -> d.digits().equals(truth))
+                    : c.get(0).digits().equals(truth);
+            if (!ok) {
+                wrong.add(p.getFileName() + " read " + c);
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void candidatesAreSortedProbabilities() throws Exception {
+        for (Path p : crops) {
+            Mat crop = Fixtures.grey(p);
+            List<DigitCandidate> c = reader.read(crop, 5);
+            double sum = 0;
+            for (int i = 0; i < c.size(); i++) {
+                double pr = c.get(i).probability();
+                assertTrue(pr >= 0 && pr <= 1, c.toString());
+                if (i > 0) {
+                    assertTrue(c.get(i - 1).probability() >= pr, c.toString());
+                }
+                sum += pr;
+            }
+            assertTrue(sum <= 1.0 + 1e-6, "probabilities of distinct strings sum to at most 1: " + c);
+            assertEquals(Math.log(c.get(0).probability()), reader.score(crop, c.get(0).digits()), 1e-6);
+        }
+    }
+
+    @Test
+    void rightStringScoresAboveNearMisses() throws Exception {
+        for (Path p : crops) {
+            if (Fixtures.hard(p)) {
+                continue;
+            }
+            Mat crop = Fixtures.grey(p);
+            String truth = Fixtures.truth(p);
+            double right = reader.score(crop, truth);
+            for (String wrong : nearMisses(truth)) {
+                assertTrue(right > reader.score(crop, wrong), p.getFileName() + ": " + truth + " vs " + wrong);
+            }
+        }
+    }
+
+    @Test
+    void blankPaperReadsAsNothingLikely() {
+        Mat blank = new Mat(66, 350, CvType.CV_8UC1, new Scalar(235));
+        List<DigitCandidate> c = reader.read(blank, 3);
+        assertEquals("", c.get(0).digits());
+    }
+
+    /** One digit changed (+1), one dropped, one doubled. */
+    static List<String> nearMisses(String s) {
+        List<String> out = new ArrayList<>();
+        int i = s.length() / 2;
+        out.add(s.substring(0, i) + (char) ('0' + (s.charAt(i) - '0' + 1) % 10) + s.substring(i + 1));
+        if (s.length() > 1) {
+            out.add(s.substring(0, i) + s.substring(i + 1));
+        }
+        out.add(s.substring(0, i + 1) + s.charAt(i) + s.substring(i + 1));
+        return out;
+    }
+}
