@@ -6,6 +6,10 @@ import kz.hattama.form.FormLoader;
 import kz.hattama.image.OpenCv;
 import kz.hattama.image.PageNormalizer;
 import kz.hattama.layout.LayoutFinder;
+import kz.hattama.ocr.DigitReader;
+import kz.hattama.ocr.DigitsZoneReader;
+import kz.hattama.ocr.EnsembleDigitsReader;
+import kz.hattama.ocr.ModelDigitsReader;
 import kz.hattama.ocr.TessdataLocator;
 import kz.hattama.ocr.TesseractDigitsReader;
 import kz.hattama.ocr.TesseractOcr;
@@ -16,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** Builds the recognition stages from the settings; the form comes from its data file. */
 @Configuration
@@ -35,7 +40,9 @@ public class RecognitionConfiguration {
                 new Reconciler(form, props.verifyDigits(), props.verifyWords(), props.verifyDoubt()),
                 () -> {
                     TesseractOcr ocr = new TesseractOcr(tessdata);
-                    return new OcrToolkit(ocr, new TesseractDigitsReader(ocr), new TesseractWordsReader(ocr));
+                    DigitsZoneReader digits = new EnsembleDigitsReader(List.of(
+                            new ModelDigitsReader(new DigitReader()), new TesseractDigitsReader(ocr)));
+                    return new OcrToolkit(ocr, digits, new TesseractWordsReader(ocr));
                 });
     }
 }
