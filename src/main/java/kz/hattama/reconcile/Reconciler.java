@@ -28,6 +28,8 @@ public final class Reconciler {
     /** Log-penalty of one failed check: worth less than one confident reading. */
     private static final double CHECK_PENALTY = 4.0;
     private static final int MAX_COMBINATIONS = 50_000;
+    /** Least probability for a runner-up of a lone reading to be considered at all. */
+    private static final double LONE_RUNNER_UP = 0.1;
     /** How sure both readings must be before their disagreement is reported as a failed check. */
     private static final double SURE = 0.8;
 
@@ -65,6 +67,12 @@ public final class Reconciler {
                 r.words().stream().limit(1).forEach(c -> values.add(c.value()));
                 r.digits().stream().filter(c -> r.words().stream().anyMatch(w -> w.value() == c.value()))
                         .forEach(c -> values.add(c.value()));
+                // With one zone unreadable, the other's likely runners-up are all there is for the
+                // checks to choose from; the field goes to a person either way.
+                if (r.words().isEmpty() || r.digits().isEmpty()) {
+                    java.util.stream.Stream.concat(r.digits().stream(), r.words().stream())
+                            .filter(c -> c.probability() >= LONE_RUNNER_UP).forEach(c -> values.add(c.value()));
+                }
             }
             options[i] = values.stream().mapToInt(Integer::intValue).toArray();
             scores[i] = new double[options[i].length];
