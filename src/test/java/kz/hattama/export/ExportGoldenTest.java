@@ -47,7 +47,7 @@ class ExportGoldenTest {
                 Rejection.of(RejectionCode.UNSUPPORTED_TYPE));
         byte[] again = bytes("photo of precinct 237");
         store.addSource(1, 3, "IMG_0412 (1).jpg", again, sha256(again), "image/jpeg");
-        source = new ExportSource(store, Protocols.FORM);
+        source = TestExports.source(schema);
     }
 
     private static void read(ProtocolStore store, int seq, String name, String content, ProtocolResult protocol) {
