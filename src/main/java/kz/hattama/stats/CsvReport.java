@@ -58,7 +58,7 @@ public final class CsvReport implements StatsReport {
                 row.add(a.votes().get(i));
                 row.add(pct(a.share(i)));
             }
-            row.add(flags.get(a.name()));
+            row.add(a.name() == null ? null : flags.get(a.name()));
             csv.printRecord(row);
         }
     }
