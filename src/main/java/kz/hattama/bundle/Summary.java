@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
+import static org.apache.commons.text.StringEscapeUtils.escapeXml10;
 
 /** {@code summary.html} of an evidence bundle: what a person reads first, with the crops beside the readings. */
 final class Summary {
@@ -138,7 +138,8 @@ final class Summary {
         return esc(Objects.toString(text, "")) + (number == null ? " → ?" : " → <b>" + number + "</b>");
     }
 
+    /** Only the markup characters: Cyrillic, Kazakh letters and «≠» stay readable in the file itself. */
     private static String esc(String s) {
-        return escapeHtml4(s);
+        return escapeXml10(s);
     }
 }

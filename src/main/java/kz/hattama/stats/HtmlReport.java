@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
+import static org.apache.commons.text.StringEscapeUtils.escapeXml10;
 
 /**
  * The statistics as one HTML file that opens from disk without a server or network: styles, data and Chart.js (from
@@ -63,7 +63,7 @@ public final class HtmlReport implements StatsReport {
                   })},
                   options: {maintainAspectRatio: false,
                     scales: {x: {min: 0, max: Math.max(100, s.maxTurnout), title: {display: true, text: 'Turnout, %'}},
-                             y: {min: 0, max: 100, title: {display: true, text: "Leading party's share, %"}}},
+                             y: {min: 0, max: Math.max(100, s.maxShare), title: {display: true, text: "Leading party's share, %"}}},
                     plugins: {tooltip: {callbacks: {label: function (ctx) {
                       var p = ctx.raw;
                       return '№ ' + p.precinct + (p.city ? ', ' + p.city : '') + ': turnout ' + p.x.toFixed(1)
@@ -156,7 +156,9 @@ public final class HtmlReport implements StatsReport {
             histogram.put("over", s.turnout().bins().stream().map(b -> b.from() >= stats.turnoutFlagPercent()).toList());
             Map<String, List<Map<String, Object>>> byLeader = new LinkedHashMap<>();
             stats.parties().forEach(p -> byLeader.put(p.key(), new ArrayList<>()));
+            // A broken protocol can show more than 100 %: the axes stretch so that its dot stays in sight.
             double maxTurnout = 0;
+            double maxShare = 0;
             for (Statistics.Point p : s.scatter()) {
                 Map<String, Object> point = new LinkedHashMap<>();
                 point.put("x", p.turnout());
@@ -165,6 +167,7 @@ public final class HtmlReport implements StatsReport {
                 point.put("city", p.city());
                 byLeader.get(p.leadingParty()).add(point);
                 maxTurnout = Math.max(maxTurnout, p.turnout());
+                maxShare = Math.max(maxShare, p.leadingShare());
             }
             List<Map<String, Object>> scatter = new ArrayList<>();
             for (Statistics.Party party : stats.parties()) {
@@ -177,6 +180,7 @@ public final class HtmlReport implements StatsReport {
             scope.put("histogram", histogram);
             scope.put("scatter", scatter);
             scope.put("maxTurnout", Math.ceil(maxTurnout));
+            scope.put("maxShare", Math.ceil(maxShare));
             scopes.add(scope);
         }
         return Map.of("scopes", scopes);
@@ -197,7 +201,8 @@ public final class HtmlReport implements StatsReport {
         }
     }
 
+    /** Only the markup characters: Cyrillic, Kazakh letters and «≠» stay readable in the file itself. */
     private static String esc(String s) {
-        return escapeHtml4(s);
+        return escapeXml10(s);
     }
 }
