@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,22 +23,18 @@ public final class PrecinctListReader {
 
     enum Column { NUMBER, REGION, DISTRICT, CITY, ADDRESS }
 
-    /** What a column may be headed; compared without case, spaces, «_» and «№». */
-    private static final Map<String, Column> HEADINGS = new HashMap<>();
+    /**
+     * Words a column's heading contains (English, Russian, Kazakh), compared without case; tried in this order, so
+     * that «Адрес участка» is the address and «Номер участка» the number.
+     */
+    private static final Map<Column, List<String>> HEADINGS = new LinkedHashMap<>();
 
     static {
-        heading(Column.NUMBER, "precinct", "number", "precinctnumber", "no", "", "участок", "номеручастка", "номер",
-                "учаске", "учаскенөмірі", "нөмір");
-        heading(Column.REGION, "region", "oblast", "область", "регион", "облыс", "өңір");
-        heading(Column.DISTRICT, "district", "район", "аудан");
-        heading(Column.CITY, "city", "settlement", "город", "населенныйпункт", "қала", "елдімекен");
-        heading(Column.ADDRESS, "address", "адрес", "мекенжай", "мекенжайы");
-    }
-
-    private static void heading(Column column, String... names) {
-        for (String n : names) {
-            HEADINGS.put(n, column);
-        }
+        HEADINGS.put(Column.ADDRESS, List.of("address", "адрес", "мекенжай"));
+        HEADINGS.put(Column.DISTRICT, List.of("district", "район", "аудан"));
+        HEADINGS.put(Column.REGION, List.of("region", "oblast", "област", "регион", "облыс", "өңір"));
+        HEADINGS.put(Column.CITY, List.of("city", "town", "settlement", "город", "населен", "қала", "елдімекен"));
+        HEADINGS.put(Column.NUMBER, List.of("precinct", "number", "участ", "учаске", "номер", "нөмір"));
     }
 
     /** The list, or every problem found in it: an import takes all of a list or none of it. */
@@ -105,13 +102,26 @@ public final class PrecinctListReader {
         }
         Map<Column, Integer> columns = new HashMap<>();
         for (int i = 0; i < row.size(); i++) {
-            String key = row.get(i).toLowerCase(Locale.ROOT).replaceAll("[\\s_№#.]", "");
-            Column c = HEADINGS.get(key);
+            Column c = column(row.get(i));
             if (c != null) {
                 columns.putIfAbsent(c, i);
             }
         }
         return columns;
+    }
+
+    private static Column column(String heading) {
+        String h = heading.toLowerCase(Locale.ROOT).strip();
+        // «№», «#» or «No» alone head the number column.
+        if (h.matches("[№#]?|no\\.?|n")) {
+            return Column.NUMBER;
+        }
+        for (Map.Entry<Column, List<String>> e : HEADINGS.entrySet()) {
+            if (e.getValue().stream().anyMatch(h::contains)) {
+                return e.getKey();
+            }
+        }
+        return null;
     }
 
     private static Map<Column, Integer> positional() {

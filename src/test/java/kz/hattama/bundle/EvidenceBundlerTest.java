@@ -48,9 +48,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * whose party votes do not add up to the participants), stored as if read perfectly, with the field boxes the layout
  * stage finds on its normalized page: the zip must hold everything an observer needs to prove the claim.
  */
-class EvidenceBundlerTest {
+public class EvidenceBundlerTest {
 
-    static final Path SCAN = Path.of("sample-scans/p2021-001.jpg");
+    public static final Path SCAN = Path.of("sample-scans/p2021-001.jpg");
     static final Instant AT = Instant.parse("2026-02-27T15:04:05Z");
 
     private static TestDatabase.Schema schema;
@@ -65,9 +65,8 @@ class EvidenceBundlerTest {
         ProtocolStore store = schema.store();
         Map<String, Integer> truth = truth("p2021-001.jpg");
         byte[] scan = Files.readAllBytes(SCAN);
-        ProtocolResult read = withBoxes(Samples.perfect("914", "г. Уральск, ул. Достык 41, СОШ № 9", truth, Map.of(),
-                false), boxesOnThePage(SCAN));
-        Samples.read(store, 0, "upload.zip!/observers/" + SCAN.getFileName(), scan, read);
+        Samples.read(store, 0, "upload.zip!/observers/" + SCAN.getFileName(), scan,
+                readWithBoxes("914", "г. Уральск, ул. Достык 41, СОШ № 9", truth));
         Samples.read(store, 1, "clean.jpg", "a clean protocol", Protocols.verified());
         // Bytes that decode to no page: the bundle falls back to the whole file and the boxes.
         Samples.read(store, 2, "lost.jpg", "not a picture any more", Protocols.needsReview());
@@ -90,7 +89,7 @@ class EvidenceBundlerTest {
                 new Review.Change("party_2", 29, 29, "aigerim", AT.minusSeconds(30))))) : Map.of();
     }
 
-    static Map<String, Integer> truth(String file) throws IOException {
+    public static Map<String, Integer> truth(String file) throws IOException {
         for (String line : Files.readAllLines(Path.of("sample-scans/.truth.jsonl"))) {
             JsonNode t = Json.MAPPER.readTree(line);
             if (t.get("file").asText().equals(file)) {
@@ -111,6 +110,12 @@ class EvidenceBundlerTest {
         Map<String, Box> boxes = new LinkedHashMap<>();
         layout.fields().forEach((key, z) -> boxes.put(key, new Box(z.box().x, z.box().y, z.box().width, z.box().height)));
         return boxes;
+    }
+
+    /** The scan as if read perfectly, with the boxes the layout stage finds on its page. */
+    public static ProtocolResult readWithBoxes(String precinct, String address, Map<String, Integer> truth)
+            throws IOException {
+        return withBoxes(Samples.perfect(precinct, address, truth, Map.of(), false), boxesOnThePage(SCAN));
     }
 
     private static ProtocolResult withBoxes(ProtocolResult p, Map<String, Box> boxes) {
