@@ -20,10 +20,10 @@ import static org.apache.commons.text.StringEscapeUtils.escapeXml10;
 final class Summary {
 
     private static final String STYLE = """
-            body{font:14px/1.45 system-ui,sans-serif;color:#1d2330;max-width:1100px;margin:24px auto;padding:0 16px}
+            body{font:14px/1.45 system-ui,sans-serif;color:#1d2330;max-width:1280px;margin:24px auto;padding:0 16px}
             h1{font-size:22px}table{border-collapse:collapse;margin:6px 0 14px}th,td{border:1px solid #d5dbe3;padding:4px 8px;
             vertical-align:middle}th{background:#eef2f6;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
-            .fail{color:#b91c1c;font-weight:600}.ok{color:#15803d}img{max-width:420px;max-height:60px;border:1px solid #ccc}
+            .fail{color:#b91c1c;font-weight:600}.ok{color:#15803d}img{max-width:380px;max-height:60px;border:1px solid #ccc}
             tr.review td{background:#fff7ed}code{background:#f3f4f6;padding:1px 4px}
             """;
 
@@ -43,7 +43,7 @@ final class Summary {
                 .append(esc("Evidence: precinct " + Objects.toString(r.precinct(), "?") + ", protocol " + r.id()))
                 .append("</title><style>").append(STYLE).append("</style></head>\n<body>\n<h1>Evidence: protocol of precinct № ")
                 .append(esc(Objects.toString(r.precinct(), "(not read)"))).append("</h1>\n");
-        h.append("<p>").append(r.failedChecks().size()).append(" of the form's checks fail on this protocol as ")
+        h.append("<p>Failed checks: ").append(r.failedChecks().size()).append(", on the figures as ")
                 .append(r.review() != null && r.review().by() != null ? "confirmed by a reviewer" : "read by the machine")
                 .append(". Status: <b>").append(r.status()).append("</b>.</p>\n");
 
