@@ -4,6 +4,7 @@ import kz.hattama.precinct.PlaceFinder;
 import kz.hattama.precinct.Places;
 import kz.hattama.precinct.PrecinctAudit;
 import kz.hattama.precinct.PrecinctListReader;
+import kz.hattama.precinct.PrecinctStore;
 import kz.hattama.reconcile.Flag;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.StoredProtocol;
@@ -47,6 +48,8 @@ public class PrecinctsCommand implements Callable<Integer> {
         Path file;
 
         @Autowired
+        private PrecinctStore precincts;
+        @Autowired
         private PlaceFinder places;
         @Autowired
         private ProtocolStore store;
@@ -66,7 +69,7 @@ public class PrecinctsCommand implements Callable<Integer> {
                 list.errors().forEach(e -> System.err.println("  " + e));
                 return 1;
             }
-            places.store().replaceAll(list.precincts());
+            precincts.replaceAll(list.precincts());
             System.out.println("Imported " + list.precincts().size() + " precincts from " + file + ".");
             int missing = Check.report(store, places, "precinct_not_in_list");
             if (missing > 0) {

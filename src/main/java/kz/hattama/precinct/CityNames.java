@@ -23,8 +23,11 @@ public final class CityNames {
 
     private static final String BUILT_IN = "city-names.csv";
 
-    /** «г. Семей», «г.Семей», «город Семей», «гор. Семей»: the name runs to the next comma. */
-    private static final Pattern RUSSIAN = Pattern.compile("(?:^|[\\s,(])(?:г\\.|гор\\.|город)\\s*([^,;()]+)",
+    /**
+     * «г. Семей», «г.Семей», «город Семей», «гор. Семей»: the name runs to the next comma. «город» must end its word,
+     * or «Городская больница» would be a city.
+     */
+    private static final Pattern RUSSIAN = Pattern.compile("(?:^|[\\s,(])(?:г\\.|гор\\.|город(?=\\s))\\s*([^,;()]+)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** «Семей қаласы», «Семей қ.»: the name is the segment before the word. */
     private static final Pattern KAZAKH = Pattern.compile("([^,;()]+?)\\s+(?:қаласы|қ\\.)",

@@ -14,8 +14,4 @@ public final class PlaceFinder {
     public Places load() {
         return new Places(precincts.all(), cities);
     }
-
-    public PrecinctStore store() {
-        return precincts;
-    }
 }
