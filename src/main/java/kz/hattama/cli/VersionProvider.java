@@ -1,12 +1,12 @@
 package kz.hattama.cli;
 
+import kz.hattama.config.HattamaVersion;
 import picocli.CommandLine.IVersionProvider;
 
 public class VersionProvider implements IVersionProvider {
 
     public static String version() {
-        String v = VersionProvider.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return HattamaVersion.get();
     }
 
     @Override

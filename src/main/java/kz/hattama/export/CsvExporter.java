@@ -1,5 +1,6 @@
 package kz.hattama.export;
 
+import kz.hattama.precinct.Place;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -12,8 +13,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * One row per protocol for spreadsheets: id, source_files, precinct, lang, status, then each field's value and
- * status side by side, then the failed checks and the rejection code. Empty cells stand for null.
+ * One row per protocol for spreadsheets, in the spec's order: the id, each field's value and status side by side,
+ * then precinct, status and the failed checks; after those what the spec leaves out (language, place, files,
+ * rejection code). Empty cells stand for null.
  */
 public final class CsvExporter implements Exporter {
 
@@ -26,39 +28,64 @@ public final class CsvExporter implements Exporter {
         this.source = source;
     }
 
+    @Override
+    public String fileName() {
+        return "protocols.csv";
+    }
+
+    @Override
+    public ExportSource source() {
+        return source;
+    }
+
     public List<String> header() {
-        List<String> header = new ArrayList<>(List.of("id", "source_files", "precinct", "lang", "status"));
+        List<String> header = new ArrayList<>(List.of("id"));
         for (String key : source.form().keys()) {
             header.add(key);
             header.add(key + "_status");
         }
-        header.addAll(List.of("failed_checks", "rejection_code"));
+        header.addAll(List.of("precinct", "status", "failed_checks", "lang", "region", "district", "city",
+                "source_files", "source_sha256", "rejection_code"));
         return header;
     }
 
     @Override
-    public long write(ExportFilter filter, OutputStream out) throws IOException {
+    public Sink open(OutputStream out) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
         CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), format);
         csv.printRecord(header());
-        long n = source.writeEach(filter, record -> csv.printRecord(row(record)));
-        csv.flush();
-        return n;
+        return new Sink() {
+            @Override
+            public void write(ExportRecord record) throws IOException {
+                csv.printRecord(row(record));
+            }
+
+            @Override
+            public void finish() throws IOException {
+                csv.flush();
+            }
+        };
     }
 
     private List<Object> row(ExportRecord r) {
-        List<Object> row = new ArrayList<>(List.of(r.id(), String.join(LIST_SEPARATOR, r.sourceFiles())));
-        row.add(r.precinct());
-        row.add(r.lang());
-        row.add(r.status());
+        List<Object> row = new ArrayList<>(List.of(r.id()));
         for (ExportRecord.Field f : r.fields().values()) {
             row.add(f.value());
             row.add(f.status());
         }
+        row.add(r.precinct());
+        row.add(r.status());
         // A failed words_match says nothing without its field, and several of them would read as one.
         row.add(r.failedChecks().stream()
                 .map(c -> c.field() == null ? c.id() : c.id() + ":" + c.field())
                 .collect(Collectors.joining(LIST_SEPARATOR)));
+        row.add(r.lang());
+        Place place = r.location() == null ? Place.UNKNOWN : r.location();
+        row.add(place.region());
+        row.add(place.district());
+        row.add(place.city());
+        row.add(String.join(LIST_SEPARATOR, r.sourceFiles()));
+        row.add(String.join(LIST_SEPARATOR, r.sourceSha256()));
         row.add(r.rejection() == null ? null : r.rejection().code());
         return row;
     }

@@ -1,16 +1,23 @@
 package kz.hattama.export;
 
+import kz.hattama.config.HattamaVersion;
 import kz.hattama.form.FormDefinition;
+import kz.hattama.precinct.PlaceFinder;
 import kz.hattama.store.ProtocolStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
 
 @Configuration
 public class ExportConfiguration {
 
+    /** The web app contributes the review history as a {@link ReviewHistory} bean; without one nothing was reviewed. */
     @Bean
-    public ExportSource exportSource(ProtocolStore store, FormDefinition form) {
-        return new ExportSource(store, form);
+    public ExportSource exportSource(ProtocolStore store, FormDefinition form, PlaceFinder places,
+                                     ObjectProvider<ReviewHistory> reviews) {
+        return new ExportSource(store, form, places, reviews.getIfAvailable(() -> ReviewHistory.NONE));
     }
 
     @Bean
@@ -21,5 +28,10 @@ public class ExportConfiguration {
     @Bean
     public CsvExporter csvExporter(ExportSource source) {
         return new CsvExporter(source);
+    }
+
+    @Bean
+    public DatasetExporter datasetExporter(JsonlExporter jsonl, CsvExporter csv) {
+        return new DatasetExporter(jsonl, csv, Clock.systemUTC(), HattamaVersion.get());
     }
 }

@@ -3,9 +3,9 @@ package kz.hattama.export;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.JsonNode;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.ingest.Rejection;
+import kz.hattama.precinct.Place;
 import kz.hattama.reconcile.CheckResult;
 import kz.hattama.reconcile.FieldResult;
 import kz.hattama.reconcile.FieldStatus;
@@ -13,6 +13,7 @@ import kz.hattama.reconcile.Flag;
 import kz.hattama.reconcile.ProtocolStatus;
 import kz.hattama.store.StoredProtocol;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,31 +24,36 @@ import java.util.stream.Collectors;
  * One line of the dataset, shaped as protocol-spec.md's export record. Every field key of the form is present, in
  * form order, with null where nothing is known; {@code rejection} appears only on REJECTED records.
  */
-@JsonPropertyOrder({"id", "form", "lang", "precinct", "address", "source_files", "source_sha256", "status",
-        "fields", "checks", "flags", "review", "rejection"})
-public record ExportRecord(String id, String form, String lang, String precinct, String address,
+@JsonPropertyOrder({"id", "form", "lang", "precinct", "address", "location", "source_files", "source_sha256",
+        "status", "fields", "checks", "flags", "review", "rejection"})
+public record ExportRecord(String id, String form, String lang, String precinct, String address, Place location,
                            @JsonProperty("source_files") List<String> sourceFiles,
                            @JsonProperty("source_sha256") List<String> sourceSha256,
                            ProtocolStatus status, Map<String, Field> fields, List<Check> checks, List<Flag> flags,
-                           JsonNode review,
+                           Review review,
                            @JsonInclude(JsonInclude.Include.NON_NULL) Rejection rejection) {
 
-    /** {@code reason} is an extra key: why a field is not VERIFIED, for the reviewer. */
-    @JsonPropertyOrder({"value", "status", "confidence", "digits", "words", "words_text", "reason"})
+    /**
+     * {@code digits_text} (the digits as OCR saw them) and {@code reason} (why a field is not VERIFIED) are extra
+     * keys: provenance for whoever doubts a figure.
+     */
+    @JsonPropertyOrder({"value", "status", "confidence", "digits", "words", "words_text", "digits_text", "reason"})
     public record Field(Integer value, FieldStatus status, Double confidence, Integer digits, Integer words,
-                        @JsonProperty("words_text") String wordsText, String reason) {
+                        @JsonProperty("words_text") String wordsText, @JsonProperty("digits_text") String digitsText,
+                        String reason) {
 
         /**
          * A figure of a rejected page. Its status is null too: nothing was read, so there is nothing to verify or
          * review; the record's status and rejection say what to do with the file.
          */
-        static final Field UNKNOWN = new Field(null, null, null, null, null, null, null);
+        static final Field UNKNOWN = new Field(null, null, null, null, null, null, null, null);
 
         /** A read protocol that lacks a figure: nobody has seen it, so a person must. */
-        static final Field UNREAD = new Field(null, FieldStatus.NEEDS_REVIEW, null, null, null, null, "not read");
+        static final Field UNREAD = new Field(null, FieldStatus.NEEDS_REVIEW, null, null, null, null, null, "not read");
 
         static Field of(FieldResult f) {
-            return new Field(f.value(), f.status(), f.confidence(), f.digits(), f.words(), f.wordsText(), f.reason());
+            return new Field(f.value(), f.status(), f.confidence(), f.digits(), f.words(), f.wordsText(),
+                    f.digitsText(), f.reason());
         }
     }
 
@@ -61,9 +67,13 @@ public record ExportRecord(String id, String form, String lang, String precinct,
     }
 
     /**
-     * @param form the form the job reads; a rejected page has none of its own but is exported with the form's keys
+     * @param form         the form the job reads; a rejected page has none of its own but is exported with the form's keys
+     * @param place        where the protocol was counted; null for a rejected file
+     * @param review       its review, null when nobody reviewed it
+     * @param datasetFlags flags that need other protocols or the precinct list, after the reconciler's own
      */
-    public static ExportRecord of(StoredProtocol p, FormDefinition form) {
+    public static ExportRecord of(StoredProtocol p, FormDefinition form, Place place, Review review,
+                                  List<Flag> datasetFlags) {
         boolean rejected = p.status() == ProtocolStatus.REJECTED;
         Map<String, FieldResult> read = p.fields().stream()
                 .collect(Collectors.toMap(FieldResult::key, Function.identity()));
@@ -72,9 +82,11 @@ public record ExportRecord(String id, String form, String lang, String precinct,
             FieldResult f = read.get(key);
             fields.put(key, f != null ? Field.of(f) : rejected ? Field.UNKNOWN : Field.UNREAD);
         }
+        List<Flag> flags = new ArrayList<>(p.flags());
+        flags.addAll(datasetFlags);
         return new ExportRecord(p.uid(), p.form() != null ? p.form() : form.id(), p.lang(), p.precinct(), p.address(),
-                List.of(p.sourceName()), List.of(p.sourceSha256()), p.status(), fields,
-                p.checks().stream().map(Check::of).toList(), List.copyOf(p.flags()), null, p.rejection());
+                place, List.of(p.sourceName()), List.of(p.sourceSha256()), p.status(), fields,
+                p.checks().stream().map(Check::of).toList(), List.copyOf(flags), review, p.rejection());
     }
 
     public List<Check> failedChecks() {

@@ -1,18 +1,13 @@
 package kz.hattama.export;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
-/** JSON Lines, one protocol a line, UTF-8 with Cyrillic and Kazakh letters as they are (not \\u-escaped). */
+/** JSON Lines, one protocol a line. */
 public final class JsonlExporter implements Exporter {
-
-    static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final ExportSource source;
 
@@ -21,13 +16,29 @@ public final class JsonlExporter implements Exporter {
     }
 
     @Override
-    public long write(ExportFilter filter, OutputStream out) throws IOException {
+    public String fileName() {
+        return "protocols.jsonl";
+    }
+
+    @Override
+    public ExportSource source() {
+        return source;
+    }
+
+    @Override
+    public Sink open(OutputStream out) {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        long n = source.writeEach(filter, record -> {
-            writer.write(JSON.writeValueAsString(record));
-            writer.write('\n');
-        });
-        writer.flush();
-        return n;
+        return new Sink() {
+            @Override
+            public void write(ExportRecord record) throws IOException {
+                writer.write(Json.MAPPER.writeValueAsString(record));
+                writer.write('\n');
+            }
+
+            @Override
+            public void finish() throws IOException {
+                writer.flush();
+            }
+        };
     }
 }

@@ -48,7 +48,7 @@ public final class Scorer {
 
     /** Export records as written by {@link JsonlExporter}. */
     public static Score scoreRecords(Path truth, List<ExportRecord> export) throws IOException {
-        return score(truth, export.stream().map(r -> (JsonNode) JsonlExporter.JSON.valueToTree(r)).toList());
+        return score(truth, export.stream().map(r -> (JsonNode) Json.MAPPER.valueToTree(r)).toList());
     }
 
     static List<JsonNode> readJsonl(Path file) throws IOException {
@@ -56,7 +56,7 @@ public final class Scorer {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line; (line = in.readLine()) != null; ) {
                 if (!line.isBlank()) {
-                    nodes.add(JsonlExporter.JSON.readTree(line));
+                    nodes.add(Json.MAPPER.readTree(line));
                 }
             }
         }

@@ -34,6 +34,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -47,6 +48,11 @@ public class ProtocolStore {
     private static final String DONE = "DONE";
     /** Protocols read per query when exporting: bounds memory, not the export's size. */
     private static final int EXPORT_PAGE = 500;
+    private static final String PROTOCOL_SELECT = """
+            select p.id, p.uid, p.source_id, p.page_no, p.form, p.lang, p.precinct, p.address, p.status,
+                   p.rejection_code, p.rejection_message, s.name, s.sha256
+              from protocol p join source_file s on s.id = p.source_id
+            """;
 
     private final int exportPage;
 
@@ -263,10 +269,37 @@ public class ProtocolStore {
      * @return how many were handed over
      */
     public long forEachProtocol(Set<ProtocolStatus> statuses, Consumer<StoredProtocol> sink) {
-        return snapshot.execute(status -> forEachProtocolInSnapshot(statuses, sink));
+        return forEachPage(statuses, page -> page.forEach(sink));
     }
 
-    private long forEachProtocolInSnapshot(Set<ProtocolStatus> statuses, Consumer<StoredProtocol> sink) {
+    /**
+     * {@link #forEachProtocol} a page at a time, for readers that look up something else per protocol and would
+     * rather do it with one query per page.
+     */
+    public long forEachPage(Set<ProtocolStatus> statuses, Consumer<List<StoredProtocol>> sink) {
+        return snapshot.execute(status -> forEachPageInSnapshot(statuses, sink));
+    }
+
+    /**
+     * Runs {@code reads} in one read-only repeatable-read transaction, so that several reads (of this store, of the
+     * precinct list, of the review history) see one state of the database while a job or a reviewer writes.
+     */
+    public <T> T readConsistently(Supplier<T> reads) {
+        return snapshot.execute(status -> reads.get());
+    }
+
+    /** The protocol with this export id, with its fields, checks and flags. */
+    public Optional<StoredProtocol> protocol(String uid) {
+        List<StoredProtocol> found = readPage(jdbc.query(PROTOCOL_SELECT + "where p.uid = ?", this::protocolRow, uid));
+        return found.stream().findFirst();
+    }
+
+    /** The media type the intake detected for a source, which tells how to decode its scan again. */
+    public String mediaType(long sourceId) {
+        return jdbc.queryForObject("select media_type from source_file where id = ?", String.class, sourceId);
+    }
+
+    private long forEachPageInSnapshot(Set<ProtocolStatus> statuses, Consumer<List<StoredProtocol>> sink) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("statuses", statuses.stream().map(Enum::name).toList())
                 .addValue("limit", exportPage);
@@ -276,13 +309,12 @@ public class ProtocolStore {
         int afterPage = -1;
         while (true) {
             params.addValue("afterSource", afterSource).addValue("afterPage", afterPage);
-            List<StoredProtocol> page = readPage(named.query("""
-                    select p.id, p.uid, p.source_id, p.page_no, p.form, p.lang, p.precinct, p.address, p.status,
-                           p.rejection_code, p.rejection_message, s.name, s.sha256
-                      from protocol p join source_file s on s.id = p.source_id
-                     where (p.source_id, p.page_no) > (:afterSource, :afterPage)""" + statusFilter + """
-                     order by p.source_id, p.page_no limit :limit""", params, this::protocolRow));
-            page.forEach(sink);
+            List<StoredProtocol> page = readPage(named.query(PROTOCOL_SELECT
+                    + "where (p.source_id, p.page_no) > (:afterSource, :afterPage)" + statusFilter
+                    + " order by p.source_id, p.page_no limit :limit", params, this::protocolRow));
+            if (!page.isEmpty()) {
+                sink.accept(page);
+            }
             count += page.size();
             if (page.size() < exportPage) {
                 return count;

@@ -1,9 +1,6 @@
 package kz.hattama.export;
 
-import kz.hattama.ingest.Rejection;
 import kz.hattama.ingest.RejectionCode;
-import kz.hattama.reconcile.PageOutcome;
-import kz.hattama.reconcile.ProtocolResult;
 import kz.hattama.reconcile.ProtocolStatus;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
@@ -40,20 +37,17 @@ class ExportGoldenTest {
     static void storeProtocols() {
         schema = TestDatabase.migratedSchema();
         ProtocolStore store = schema.store();
-        read(store, 0, "IMG_0412.jpg", "photo of precinct 237", Protocols.verified());
-        read(store, 1, "upload.zip!/folder/a.jpg", "scan of precinct 39", Protocols.needsReview());
-        byte[] docx = bytes("a word document");
-        store.rejectSource(store.addSource(1, 2, "notes.docx", docx, sha256(docx), "application/msword"),
-                Rejection.of(RejectionCode.UNSUPPORTED_TYPE));
-        byte[] again = bytes("photo of precinct 237");
-        store.addSource(1, 3, "IMG_0412 (1).jpg", again, sha256(again), "image/jpeg");
-        source = new ExportSource(store, Protocols.FORM);
+        storeSamples(store);
+        source = TestExports.source(schema);
     }
 
-    private static void read(ProtocolStore store, int seq, String name, String content, ProtocolResult protocol) {
-        byte[] b = bytes(content);
-        long id = store.addSource(1, seq, name, b, sha256(b), "image/jpeg");
-        store.saveOutcome(id, List.of(PageOutcome.read(1, protocol)));
+    /** A clean protocol, one that needs review, a file that is no scan and a re-sent copy. */
+    static void storeSamples(ProtocolStore store) {
+        Samples.read(store, 0, "IMG_0412.jpg", "photo of precinct 237", Protocols.verified());
+        Samples.read(store, 1, "upload.zip!/folder/a.jpg", "scan of precinct 39", Protocols.needsReview());
+        Samples.reject(store, 2, "notes.docx", "a word document", RejectionCode.UNSUPPORTED_TYPE);
+        byte[] again = bytes("photo of precinct 237");
+        store.addSource(1, 3, "IMG_0412 (1).jpg", again, sha256(again), "image/jpeg");
     }
 
     @AfterAll

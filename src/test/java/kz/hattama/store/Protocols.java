@@ -91,7 +91,7 @@ public final class Protocols {
     }
 
     /** The form's relations on the digits, then one words match per field, as the reconciler lists them. */
-    private static List<CheckResult> checks(Map<String, FieldResult> fields) {
+    public static List<CheckResult> checks(Map<String, FieldResult> fields) {
         List<CheckResult> checks = new ArrayList<>();
         for (CheckDef c : FORM.checks()) {
             long left = c.left().stream().mapToLong(k -> fields.get(k).digits()).sum();

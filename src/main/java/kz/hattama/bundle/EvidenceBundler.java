@@ -1,0 +1,207 @@
+package kz.hattama.bundle;
+
+import kz.hattama.config.HattamaProperties;
+import kz.hattama.export.ExportRecord;
+import kz.hattama.export.ExportSource;
+import kz.hattama.export.Json;
+import kz.hattama.export.Review;
+import kz.hattama.form.FormDefinition;
+import kz.hattama.ingest.Hashes;
+import kz.hattama.ingest.PageDecoder;
+import kz.hattama.reconcile.Box;
+import kz.hattama.reconcile.FieldResult;
+import kz.hattama.reconcile.FieldStatus;
+import kz.hattama.image.OpenCv;
+import kz.hattama.image.PageNormalizer;
+import kz.hattama.store.ProtocolStore;
+import kz.hattama.store.StoredProtocol;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.Point;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+import org.springframework.stereotype.Component;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The evidence behind a claim about one protocol, in one zip an observer can hand to a journalist or a court: the
+ * original scan and its SHA-256, each field cut from the page, both readings, the checks with their arithmetic, the
+ * review history, and a summary a person reads first.
+ *
+ * <p>The normalized page is not stored, so it is made again from the original scan with the same
+ * {@link PageNormalizer} the job used; the normalization is deterministic, so the stored field boxes fall where they
+ * fell when the page was read. When the page cannot be found again (it was read, so this should not happen) the zip
+ * holds the whole scan and the boxes, and the summary says so.
+ */
+@Component
+public class EvidenceBundler {
+
+    /** What went into a bundle. */
+    public record Bundle(Path zip, List<String> entries, boolean crops) {
+    }
+
+    /** The protocol exists but nothing about it is in doubt: there is no claim for evidence to back. */
+    public static class NothingToProve extends RuntimeException {
+        NothingToProve(String uid) {
+            super("Protocol " + uid + " has no failed check; an evidence bundle is made for protocols with one.");
+        }
+    }
+
+    private final ProtocolStore store;
+    private final ExportSource export;
+    private final FormDefinition form;
+    private final PageDecoder decoder;
+
+    public EvidenceBundler(ProtocolStore store, ExportSource export, FormDefinition form, HattamaProperties props) {
+        this.store = store;
+        this.export = export;
+        this.form = form;
+        this.decoder = new PageDecoder(props.pdfDpi(), props.maxPdfPages(), props.minImageSide());
+    }
+
+    /**
+     * @throws NoSuchElementException when no protocol has this id
+     * @throws NothingToProve         when all its checks pass
+     */
+    public Bundle write(String uid, Path zip) throws IOException {
+        record Found(StoredProtocol stored, ExportRecord record) {
+        }
+        Found found = store.readConsistently(() -> store.protocol(uid)
+                .map(p -> new Found(p, export.record(uid).orElseThrow())).orElse(null));
+        if (found == null) {
+            throw new NoSuchElementException("No protocol with id " + uid + ". Ids are the \"id\" of the export.");
+        }
+        if (found.record().failedChecks().isEmpty()) {
+            throw new NothingToProve(uid);
+        }
+        StoredProtocol p = found.stored();
+        byte[] scan = store.scan(p.sourceSha256());
+        Mat page = normalizedPage(p, scan);
+
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("scan/" + safeName(p.sourceName()), scan);
+        Map<String, String> crops = new LinkedHashMap<>();
+        if (page != null) {
+            files.put("page.png", png(withBoxes(page, p.fields())));
+            int n = 1;
+            for (FieldResult f : p.fields()) {
+                String name = String.format("crops/%02d-%s.png", n++, f.key());
+                Rect r = clamp(f.box(), page);
+                if (r != null) {
+                    files.put(name, png(page.submat(r)));
+                    crops.put(f.key(), name);
+                }
+            }
+        }
+        files.put("boxes.json", Json.PRETTY.writeValueAsBytes(boxes(p)));
+        files.put("protocol.json", Json.PRETTY.writeValueAsBytes(found.record()));
+        Review review = found.record().review();
+        files.put("review-history.json", Json.PRETTY.writeValueAsBytes(
+                review != null ? review : new Review(null, null, List.of())));
+        files.put("summary.html", Summary.html(found.record(), form, p.sourceName(), files.keySet().iterator().next(),
+                crops, page != null).getBytes(StandardCharsets.UTF_8));
+        StringBuilder sums = new StringBuilder();
+        files.forEach((name, bytes) -> sums.append(Hashes.sha256(bytes)).append("  ").append(name).append('\n'));
+        files.put("SHA256SUMS", sums.toString().getBytes(StandardCharsets.UTF_8));
+        writeZip(files, zip);
+        return new Bundle(zip, List.copyOf(files.keySet()), page != null);
+    }
+
+    /** The page as the job saw it, or null when the scan no longer yields it. */
+    private Mat normalizedPage(StoredProtocol p, byte[] scan) {
+        OpenCv.load();
+        PageDecoder.Pages pages = decoder.decode(scan, store.mediaType(p.sourceId()));
+        if (pages.rejection() != null || p.pageNo() < 1 || p.pageNo() > pages.pages().size()) {
+            return null;
+        }
+        try {
+            return new PageNormalizer().normalize(pages.pages().get(p.pageNo() - 1)).image();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Each field's box in color on the page: green where the machine was sure, red where a person must look. */
+    private static Mat withBoxes(Mat page, List<FieldResult> fields) {
+        Mat color = new Mat();
+        Imgproc.cvtColor(page, color, Imgproc.COLOR_GRAY2BGR);
+        for (FieldResult f : fields) {
+            Rect r = clamp(f.box(), page);
+            if (r != null) {
+                Scalar c = f.status() == FieldStatus.VERIFIED ? new Scalar(40, 160, 40) : new Scalar(30, 30, 220);
+                Imgproc.rectangle(color, r, c, 3);
+                Imgproc.putText(color, f.key(), new Point(r.x, Math.max(14, r.y - 4)), Imgproc.FONT_HERSHEY_SIMPLEX,
+                        0.5, c, 1);
+            }
+        }
+        return color;
+    }
+
+    private static Rect clamp(Box b, Mat page) {
+        if (b == null) {
+            return null;
+        }
+        int x = Math.max(0, b.x());
+        int y = Math.max(0, b.y());
+        int w = Math.min(page.cols(), b.x() + b.width()) - x;
+        int h = Math.min(page.rows(), b.y() + b.height()) - y;
+        return w > 0 && h > 0 ? new Rect(x, y, w, h) : null;
+    }
+
+    private static byte[] png(Mat image) {
+        MatOfByte out = new MatOfByte();
+        if (!Imgcodecs.imencode(".png", image, out)) {
+            throw new IllegalStateException("PNG encoding failed");
+        }
+        return out.toArray();
+    }
+
+    private static Map<String, Object> boxes(StoredProtocol p) {
+        Map<String, Object> boxes = new LinkedHashMap<>();
+        boxes.put("coordinates", "pixels on the page normalized to " + PageNormalizer.PAGE_WIDTH
+                + " px wide (A4 at 200 dpi) by kz.hattama.image.PageNormalizer");
+        Map<String, Box> fields = new LinkedHashMap<>();
+        p.fields().forEach(f -> fields.put(f.key(), f.box()));
+        boxes.put("fields", fields);
+        return boxes;
+    }
+
+    /** A zip entry named as the volunteer named the file, without the folders of an uploaded zip. */
+    static String safeName(String sourceName) {
+        String last = sourceName.substring(Math.max(sourceName.lastIndexOf('/'), sourceName.lastIndexOf('!')) + 1);
+        String safe = last.replaceAll("[^\\p{L}\\p{N}._() -]", "_").strip();
+        return safe.isEmpty() || safe.startsWith(".") ? "scan" + safe : safe;
+    }
+
+    private static void writeZip(Map<String, byte[]> files, Path zip) throws IOException {
+        Path target = zip.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+        try {
+            try (ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
+                for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                    out.putNextEntry(new ZipEntry(f.getKey()));
+                    out.write(f.getValue());
+                    out.closeEntry();
+                }
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+}

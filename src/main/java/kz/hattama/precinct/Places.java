@@ -1,0 +1,39 @@
+package kz.hattama.precinct;
+
+import java.util.Map;
+
+/** Locates protocols: by the official list where it names the precinct, else by the city in the printed address. */
+public final class Places {
+
+    private final Map<String, Precinct> list;
+    private final CityNames cities;
+
+    /** @param list the imported precinct list by normalized number; empty when none was imported */
+    public Places(Map<String, Precinct> list, CityNames cities) {
+        this.list = Map.copyOf(list);
+        this.cities = cities;
+    }
+
+    public boolean hasList() {
+        return !list.isEmpty();
+    }
+
+    /** Whether the list names this precinct; always true without a list, since then nothing can be missing from it. */
+    public boolean listed(String precinct) {
+        return !hasList() || list.containsKey(Precinct.normalize(precinct));
+    }
+
+    public Place place(String precinct, String printedAddress) {
+        Precinct listed = list.get(Precinct.normalize(precinct));
+        if (listed != null) {
+            String city = listed.city() != null ? cities.canonical(listed.city()) : cities.fromAddress(listed.address());
+            return new Place(listed.region(), listed.district(), city, Place.Source.PRECINCT_LIST);
+        }
+        String city = cities.fromAddress(printedAddress);
+        return city == null ? Place.UNKNOWN : new Place(null, null, city, Place.Source.ADDRESS);
+    }
+
+    public CityNames cities() {
+        return cities;
+    }
+}

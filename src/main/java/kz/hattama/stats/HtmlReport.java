@@ -1,0 +1,208 @@
+package kz.hattama.stats;
+
+import kz.hattama.export.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.commons.text.StringEscapeUtils.escapeXml10;
+
+/**
+ * The statistics as one HTML file that opens from disk without a server or network: styles, data and Chart.js (from
+ * npm, bundled by the build) are inside it. Each chart canvas gets {@code data-points} (what the data holds) and,
+ * once Chart.js has drawn it, {@code data-rendered-points}, so a headless browser can tell that it rendered.
+ */
+public final class HtmlReport implements StatsReport {
+
+    static final String CHART_JS = "vendor/dist/chart.umd.js";
+
+    private static final String STYLE = """
+            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2330;margin:0;background:#f6f7f9}
+            header{background:#17324d;color:#fff;padding:18px 28px}header h1{margin:0 0 4px;font-size:22px}
+            header p{margin:0;opacity:.85}nav{padding:8px 28px;background:#e8edf3}nav a{margin-right:18px;color:#17324d}
+            section.scope{padding:8px 28px 28px;border-bottom:4px solid #d5dbe3}h2{margin:18px 0 4px}h3{margin:22px 0 8px;font-size:16px}
+            table{border-collapse:collapse;background:#fff;margin:4px 0 8px;font-variant-numeric:tabular-nums}
+            th,td{border:1px solid #d5dbe3;padding:3px 8px}th{background:#eef2f6;font-weight:600;text-align:center}
+            td.num{text-align:right}td.label{text-align:left;white-space:nowrap}tbody tr:nth-child(even){background:#fafbfc}
+            .charts{display:flex;flex-wrap:wrap;gap:18px}figure{margin:0;background:#fff;border:1px solid #d5dbe3;padding:10px;width:520px}
+            figure .box{position:relative;height:300px}figcaption{font-weight:600;margin-bottom:6px}
+            details{margin:8px 0}summary{cursor:pointer;font-weight:600}.none{color:#6b7280;font-style:italic}
+            .summary{color:#374151}
+            """;
+
+    /** Builds the charts from the embedded data; marks each canvas with the points Chart.js actually drew. */
+    private static final String SCRIPT = """
+            (function () {
+              var data = JSON.parse(document.getElementById('stats-data').textContent);
+              if (typeof Chart === 'undefined') { document.body.dataset.chartsError = 'Chart.js did not load'; return; }
+              Chart.defaults.animation = false;
+              var colors = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
+              function drawn(canvas, chart) {
+                var n = 0;
+                chart.data.datasets.forEach(function (d, i) { n += chart.getDatasetMeta(i).data.length; });
+                canvas.dataset.renderedPoints = String(n);
+              }
+              data.scopes.forEach(function (s) {
+                var h = document.getElementById('turnout-' + s.id);
+                drawn(h, new Chart(h, {type: 'bar',
+                  data: {labels: s.histogram.labels, datasets: [{label: 'Precincts', data: s.histogram.counts,
+                         backgroundColor: s.histogram.over.map(function (o) { return o ? '#d62728' : '#4e79a7'; })}]},
+                  options: {maintainAspectRatio: false, plugins: {legend: {display: false}},
+                    scales: {x: {title: {display: true, text: 'Turnout, %'}},
+                             y: {beginAtZero: true, ticks: {precision: 0}, title: {display: true, text: 'Precincts'}}}}}));
+                var c = document.getElementById('scatter-' + s.id);
+                drawn(c, new Chart(c, {type: 'scatter',
+                  data: {datasets: s.scatter.map(function (d, i) {
+                    return {label: 'Leader: ' + d.party, data: d.points, backgroundColor: colors[i % colors.length], pointRadius: 4};
+                  })},
+                  options: {maintainAspectRatio: false,
+                    scales: {x: {min: 0, max: Math.max(100, s.maxTurnout), title: {display: true, text: 'Turnout, %'}},
+                             y: {min: 0, max: Math.max(100, s.maxShare), title: {display: true, text: "Leading party's share, %"}}},
+                    plugins: {tooltip: {callbacks: {label: function (ctx) {
+                      var p = ctx.raw;
+                      return '№ ' + p.precinct + (p.city ? ', ' + p.city : '') + ': turnout ' + p.x.toFixed(1)
+                          + ' %, leader ' + p.y.toFixed(1) + ' %';
+                    }}}}}}));
+              });
+              document.body.dataset.chartsReady = 'true';
+            })();
+            """;
+
+    @Override
+    public void write(Statistics stats, Writer out) throws IOException {
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>Hattama: results of ").append(esc(stats.form())).append("</title>\n")
+                .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n<header><h1>Results from the protocols</h1>")
+                .append("<p>Form ").append(esc(stats.form())).append(" · computed ").append(stats.generatedAt())
+                .append(" · Hattama ").append(esc(stats.hattamaVersion()))
+                .append(" · shares are of the voters who took part; one protocol per precinct</p></header>\n<nav>");
+        for (Statistics.Scope s : stats.scopes()) {
+            html.append("<a href=\"#scope-").append(s.id()).append("\">").append(esc(s.title())).append("</a>");
+        }
+        html.append("</nav>\n");
+        for (Statistics.Scope s : stats.scopes()) {
+            scope(html, stats, s);
+        }
+        html.append("<script id=\"stats-data\" type=\"application/json\">").append(scriptSafe(Json.MAPPER.writeValueAsString(chartData(stats))))
+                .append("</script>\n<script>").append(scriptSafe(chartJs())).append("</script>\n<script>")
+                .append(SCRIPT).append("</script>\n</body>\n</html>\n");
+        out.write(html.toString());
+        out.flush();
+    }
+
+    private static void scope(StringBuilder html, Statistics stats, Statistics.Scope s) {
+        Table.Set tables = Table.of(stats, s);
+        html.append("<section class=\"scope\" id=\"scope-").append(s.id()).append("\">\n<h2>").append(esc(s.title()))
+                .append("</h2>\n<p class=\"summary\">").append(esc(Table.summary(s))).append("</p>\n");
+        table(html, tables.byCity());
+        int points = s.scatter().size();
+        html.append("<div class=\"charts\">\n")
+                .append(figure("turnout-" + s.id(), "Turnout distribution: precincts per "
+                        + Table.percent(s.turnout().binWidth()).replaceAll("\\.?0+$", "") + " % band", s.turnout().bins().size()))
+                .append(figure("scatter-" + s.id(), "Turnout against the leading party's share, one dot per precinct", points))
+                .append("</div>\n");
+        table(html, tables.failedChecks());
+        table(html, tables.flagged());
+        // The long tables fold away; the histogram's table is its chart in figures, for readers who cannot see it.
+        for (Table t : List.of(tables.regions(), tables.districts(), tables.precincts(), tables.histogram())) {
+            html.append("<details><summary>").append(esc(t.title())).append(" (").append(t.rows().size())
+                    .append(")</summary>\n");
+            table(html, t);
+            html.append("</details>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    private static String figure(String id, String caption, int points) {
+        return "<figure><figcaption>" + esc(caption) + "</figcaption><div class=\"box\"><canvas id=\"" + id
+                + "\" data-points=\"" + points + "\"></canvas></div></figure>\n";
+    }
+
+    private static void table(StringBuilder html, Table t) {
+        html.append("<h3>").append(esc(t.title())).append("</h3>\n");
+        if (t.rows().isEmpty()) {
+            html.append("<p class=\"none\">None.</p>\n");
+            return;
+        }
+        html.append("<table><thead><tr>");
+        t.header().forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
+        html.append("</tr></thead>\n<tbody>\n");
+        for (List<String> row : t.rows()) {
+            html.append("<tr>");
+            for (int i = 0; i < row.size(); i++) {
+                html.append(i < t.labelColumns() ? "<td class=\"label\">" : "<td class=\"num\">")
+                        .append(esc(row.get(i))).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</tbody></table>\n");
+    }
+
+    /** What the charts draw, per scope: the histogram's bars and the scatter's points grouped by leading party. */
+    static Map<String, Object> chartData(Statistics stats) {
+        List<Map<String, Object>> scopes = new ArrayList<>();
+        for (Statistics.Scope s : stats.scopes()) {
+            Map<String, Object> histogram = new LinkedHashMap<>();
+            histogram.put("labels", s.turnout().bins().stream().map(Table::band).toList());
+            histogram.put("counts", s.turnout().bins().stream().map(Statistics.Histogram.Bin::precincts).toList());
+            histogram.put("over", s.turnout().bins().stream().map(b -> b.from() >= stats.turnoutFlagPercent()).toList());
+            Map<String, List<Map<String, Object>>> byLeader = new LinkedHashMap<>();
+            stats.parties().forEach(p -> byLeader.put(p.key(), new ArrayList<>()));
+            // A broken protocol can show more than 100 %: the axes stretch so that its dot stays in sight.
+            double maxTurnout = 0;
+            double maxShare = 0;
+            for (Statistics.Point p : s.scatter()) {
+                Map<String, Object> point = new LinkedHashMap<>();
+                point.put("x", p.turnout());
+                point.put("y", p.leadingShare());
+                point.put("precinct", p.precinct());
+                point.put("city", p.city());
+                byLeader.get(p.leadingParty()).add(point);
+                maxTurnout = Math.max(maxTurnout, p.turnout());
+                maxShare = Math.max(maxShare, p.leadingShare());
+            }
+            List<Map<String, Object>> scatter = new ArrayList<>();
+            for (Statistics.Party party : stats.parties()) {
+                if (!byLeader.get(party.key()).isEmpty()) {
+                    scatter.add(Map.of("party", party.name(), "points", byLeader.get(party.key())));
+                }
+            }
+            Map<String, Object> scope = new LinkedHashMap<>();
+            scope.put("id", s.id());
+            scope.put("histogram", histogram);
+            scope.put("scatter", scatter);
+            scope.put("maxTurnout", Math.ceil(maxTurnout));
+            scope.put("maxShare", Math.ceil(maxShare));
+            scopes.add(scope);
+        }
+        return Map.of("scopes", scopes);
+    }
+
+    /** Text inside a script element ends at the first "</script": JSON and JavaScript both accept "<\/" instead. */
+    private static String scriptSafe(String code) {
+        return code.replace("</", "<\\/");
+    }
+
+    static String chartJs() throws IOException {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(CHART_JS)) {
+            if (in == null) {
+                throw new IllegalStateException("Chart.js is missing from the classpath (" + CHART_JS
+                        + "); the Maven build puts it there: run mvn process-resources");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Only the markup characters: Cyrillic, Kazakh letters and «≠» stay readable in the file itself. */
+    private static String esc(String s) {
+        return escapeXml10(s);
+    }
+}

@@ -1,0 +1,87 @@
+package kz.hattama.stats;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import kz.hattama.reconcile.ProtocolStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The results as observers publish them, for the data as it stands and for the checked data only. Figures are sums
+ * over precincts, one protocol per precinct; shares are of the voters who took part (the form's turnout numerator),
+ * in percent.
+ *
+ * @param turnoutFlagPercent turnout above this is flagged (the form's turnout flag)
+ */
+public record Statistics(Instant generatedAt, String form, String hattamaVersion, List<Party> parties,
+                         double turnoutFlagPercent, List<Scope> scopes) {
+
+    /** A party row: its field key and the name the tables show. */
+    public record Party(String key, String name) {
+    }
+
+    /**
+     * The statistics over the protocols of some statuses.
+     *
+     * @param protocols  read protocols of these statuses
+     * @param precincts  precincts counted in the sums: one protocol each, with every figure the sums need
+     * @param incomplete precincts left out because a figure the sums need was not read
+     * @param failedChecks protocols by failed check id (a protocol counts once per check, however many fields fail it)
+     */
+    public record Scope(String id, String title, List<ProtocolStatus> statuses, int protocols, int precincts,
+                        int incomplete, Area total, List<Area> regions, List<Area> districts, List<Area> cities,
+                        List<Area> precinctRows, Histogram turnout, List<Point> scatter,
+                        Map<String, Integer> failedChecks, List<FlaggedPrecinct> flagged) {
+    }
+
+    /**
+     * Sums over the precincts of an area (or one precinct). {@code name} is what the row is called; the place columns
+     * say where it lies, as far as known (null where unknown).
+     *
+     * @param votes per party, in the order of {@link Statistics#parties()}
+     */
+    public record Area(String name, String region, String district, String city, int precincts, long votersTotal,
+                       long participated, List<Long> votes) {
+
+        /** Percent of registered voters who took part; null without registered voters. */
+        public Double turnout() {
+            return votersTotal == 0 ? null : 100.0 * participated / votersTotal;
+        }
+
+        /** Percent of participants who voted for party {@code i}; null without participants. */
+        public Double share(int i) {
+            return participated == 0 ? null : 100.0 * votes.get(i) / participated;
+        }
+
+        @JsonIgnore
+        public int leadingParty() {
+            int lead = 0;
+            for (int i = 1; i < votes.size(); i++) {
+                if (votes.get(i) > votes.get(lead)) {
+                    lead = i;
+                }
+            }
+            return lead;
+        }
+    }
+
+    /** Precincts by turnout, in bars {@code from} ≤ turnout < {@code to} (the last bar below 100 % includes 100 %). */
+    public record Histogram(double binWidth, List<Bin> bins) {
+        public record Bin(double from, double to, int precincts) {
+        }
+    }
+
+    /** One precinct on the turnout-against-leader scatter. */
+    public record Point(String precinct, String city, double turnout, double leadingShare, String leadingParty) {
+    }
+
+    /** A signal worth a person's look: turnout over the threshold, figures like another precinct's, round shares … */
+    public record FlaggedPrecinct(String precinct, String city, String flag, String detail) {
+    }
+
+    public Scope scope(String id) {
+        return scopes.stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no scope " + id));
+    }
+}

@@ -1,0 +1,93 @@
+package kz.hattama.stats;
+
+import kz.hattama.config.DatasetProperties;
+import kz.hattama.config.HattamaVersion;
+import kz.hattama.form.FieldDef;
+import kz.hattama.form.FlagDef;
+import kz.hattama.form.FormDefinition;
+import kz.hattama.form.Lang;
+import kz.hattama.precinct.PlaceFinder;
+import kz.hattama.precinct.Places;
+import kz.hattama.precinct.PrecinctAudit;
+import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.store.ProtocolStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Computes the published statistics from the stored protocols, in one snapshot of the database. The CLI's
+ * {@code stats} renders them as text, CSV or a self-contained HTML page; the web app can render the same
+ * {@link Statistics} as a page of its own.
+ */
+@Service
+public class StatisticsService {
+
+    public static final String ALL = "all";
+    public static final String CLEAN = "clean";
+
+    /** «Партия «Nur Otan»» is shown as «Nur Otan»: the quoted name is what people call a party. */
+    private static final Pattern QUOTED = Pattern.compile("«([^»]+)»");
+
+    private final ProtocolStore store;
+    private final PlaceFinder placeFinder;
+    private final FormDefinition form;
+    private final DatasetProperties settings;
+    private final Clock clock;
+
+    @Autowired
+    public StatisticsService(ProtocolStore store, PlaceFinder placeFinder, FormDefinition form, DatasetProperties settings) {
+        this(store, placeFinder, form, settings, Clock.systemUTC());
+    }
+
+    public StatisticsService(ProtocolStore store, PlaceFinder placeFinder, FormDefinition form,
+                             DatasetProperties settings, Clock clock) {
+        this.store = store;
+        this.placeFinder = placeFinder;
+        this.form = form;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Statistics compute() {
+        FlagDef turnout = turnoutFlag(form);
+        List<Statistics.Party> parties = form.tableFields().stream().map(StatisticsService::party).toList();
+        return store.readConsistently(() -> {
+            Places places = placeFinder.load();
+            List<ScopeBuilder.Tally> read = new ArrayList<>();
+            store.forEachProtocol(PrecinctAudit.READ, p -> read.add(ScopeBuilder.Tally.of(p,
+                    places.place(p.precinct(), p.address()))));
+            ScopeBuilder builder = new ScopeBuilder(parties, turnout, settings, places);
+            List<Statistics.Scope> scopes = List.of(
+                    builder.build(ALL, "All protocols as they stand", PrecinctAudit.READ, read),
+                    builder.build(CLEAN, "Checked protocols only (VERIFIED and REVIEWED)",
+                            EnumSet.of(ProtocolStatus.VERIFIED, ProtocolStatus.REVIEWED), read));
+            return new Statistics(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS), form.id(), HattamaVersion.get(),
+                    parties, 100 * turnout.above(), scopes);
+        });
+    }
+
+    /**
+     * Turnout is whatever the form's turnout flag divides (participants over registered voters), so a form with
+     * other field keys needs no code change.
+     */
+    static FlagDef turnoutFlag(FormDefinition form) {
+        return form.flags().stream().filter(f -> f.id().startsWith("turnout")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("form " + form.id()
+                        + " defines no turnout flag; statistics need its numerator and denominator"));
+    }
+
+    private static Statistics.Party party(FieldDef f) {
+        String label = f.label(Lang.RU);
+        Matcher m = QUOTED.matcher(label);
+        return new Statistics.Party(f.key(), m.find() ? m.group(1) : label);
+    }
+}

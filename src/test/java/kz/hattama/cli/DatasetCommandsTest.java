@@ -1,0 +1,129 @@
+package kz.hattama.cli;
+
+import kz.hattama.HattamaApplication;
+import kz.hattama.bundle.EvidenceBundlerTest;
+import kz.hattama.export.Samples;
+import kz.hattama.ingest.Hashes;
+import kz.hattama.store.ProtocolStore;
+import kz.hattama.store.Protocols;
+import kz.hattama.store.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dataset commands through the real CLI (Spring context, Flyway, embedded or given PostgreSQL): import a
+ * precinct list, export a clean dataset folder and a filtered zip, write the HTML statistics, bundle the evidence of
+ * a violation. The files stay under target/cli-e2e for a person to open.
+ */
+class DatasetCommandsTest {
+
+    static final Path OUT = Path.of("target/cli-e2e");
+
+    TestDatabase.Schema schema;
+    final Map<String, String> saved = new HashMap<>();
+    String violationId;
+
+    @BeforeEach
+    void database() throws IOException {
+        schema = TestDatabase.migratedSchema();
+        set("hattama.db.url", schema.url());
+        set("hattama.db.user", schema.user());
+        set("hattama.db.password", schema.password() == null ? "" : schema.password());
+        ProtocolStore store = schema.store();
+        byte[] scan = Files.readAllBytes(EvidenceBundlerTest.SCAN);
+        Samples.read(store, 0, "p2021-001.jpg", scan, EvidenceBundlerTest.readWithBoxes("914",
+                "г. Уральск, ул. Достык 41, СОШ № 9", EvidenceBundlerTest.truth("p2021-001.jpg")));
+        Samples.read(store, 1, "IMG_0412.jpg", "photo of precinct 237", Protocols.verified());
+        Samples.read(store, 2, "upload.zip!/folder/a.jpg", "scan of precinct 39", Protocols.needsReview());
+        violationId = Hashes.sha256(scan).substring(0, 16) + "-1";
+        org.springframework.util.FileSystemUtils.deleteRecursively(OUT);
+        Files.createDirectories(OUT);
+    }
+
+    private void set(String key, String value) {
+        saved.put(key, System.getProperty(key));
+        System.setProperty(key, value);
+    }
+
+    @AfterEach
+    void restore() {
+        saved.forEach((k, v) -> {
+            if (v == null) {
+                System.clearProperty(k);
+            } else {
+                System.setProperty(k, v);
+            }
+        });
+        schema.close();
+    }
+
+    /** Runs the CLI; returns its exit code and what it printed. */
+    private static Map.Entry<Integer, String> run(String... args) {
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int rc = HattamaApplication.run(args);
+            return Map.entry(rc, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+        }
+    }
+
+    @Test
+    void importExportStatsAndBundleFromTheCommandLine() throws IOException {
+        // A list as a spreadsheet in Russian saves it: semicolons, Russian headings, zero-padded numbers.
+        Path list = Files.writeString(OUT.resolve("precincts.csv"), """
+                № участка;Область;Район;Город;Адрес
+                0237;Абайская область;город Семей;Семей;ул. Бегалина 6
+                914;Западно-Казахстанская область;город Уральск;Уральск;ул. Достык 41
+                """);
+        Map.Entry<Integer, String> imported = run("precincts", "import", list.toString());
+        assertThat(imported.getKey()).isZero();
+        assertThat(imported.getValue()).contains("Imported 2 precincts")
+                .contains("precinct_not_in_list: precinct 39 is not in the imported precinct list");
+
+        Map.Entry<Integer, String> clean = run("export", "--out", OUT.resolve("clean").toString(), "--status", "VERIFIED,REVIEWED");
+        assertThat(clean.getKey()).isZero();
+        assertThat(clean.getValue()).contains("Wrote a dataset of 1 protocols (1 VERIFIED)");
+        assertThat(Files.readAllLines(OUT.resolve("clean/protocols.jsonl"))).singleElement().asString()
+                .contains("\"location\":{\"region\":\"Абайская область\",\"district\":\"город Семей\",\"city\":\"Семей\",\"from\":\"precinct_list\"}");
+        assertThat(Files.readAllLines(OUT.resolve("clean/SHA256SUMS"))).hasSize(3);
+
+        assertThat(run("export", "--out", OUT.resolve("uralsk.zip").toString(), "--region", "Западно-Казахстанская область").getKey()).isZero();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(OUT.resolve("uralsk.zip")))) {
+            zip.getNextEntry();
+            assertThat(new String(zip.readAllBytes(), StandardCharsets.UTF_8).lines()).singleElement().asString()
+                    .contains("\"precinct\":\"914\"");
+        }
+        assertThat(run("export", "--out", OUT.resolve("bad").toString(), "--precincts", "x-y").getKey()).isEqualTo(2);
+
+        Map.Entry<Integer, String> stats = run("stats", "--format", "html", "--out", OUT.resolve("stats.html").toString());
+        assertThat(stats.getKey()).isZero();
+        assertThat(Files.readString(OUT.resolve("stats.html"))).contains("Chart.js v4").contains("Уральск");
+        assertThat(run("stats", "--format", "csv", "--out", OUT.resolve("stats.csv").toString()).getKey()).isZero();
+        assertThat(Files.readAllLines(OUT.resolve("stats.csv")).get(0)).startsWith("scope,level,name,region");
+
+        Map.Entry<Integer, String> bundle = run("bundle", violationId, "--out", OUT.resolve("evidence.zip").toString());
+        assertThat(bundle.getKey()).isZero();
+        assertThat(bundle.getValue()).contains("Wrote 19 files");
+        assertThat(run("bundle", "3ad8daefc7066b12-1", "--out", OUT.resolve("none.zip").toString()).getKey()).isEqualTo(2);
+        assertThat(OUT.resolve("none.zip")).doesNotExist();
+        assertThat(List.of("clean", "uralsk.zip", "stats.html", "stats.csv", "evidence.zip"))
+                .allSatisfy(f -> assertThat(OUT.resolve(f)).exists());
+    }
+}

@@ -1,0 +1,119 @@
+package kz.hattama.export;
+
+import kz.hattama.form.FlagDef;
+import kz.hattama.ingest.Rejection;
+import kz.hattama.ingest.RejectionCode;
+import kz.hattama.reconcile.CheckResult;
+import kz.hattama.reconcile.FieldResult;
+import kz.hattama.reconcile.FieldStatus;
+import kz.hattama.reconcile.Flag;
+import kz.hattama.reconcile.PageOutcome;
+import kz.hattama.reconcile.ProtocolResult;
+import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.store.ProtocolStore;
+import kz.hattama.store.Protocols;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static kz.hattama.store.Protocols.FORM;
+import static kz.hattama.store.Protocols.bytes;
+import static kz.hattama.store.Protocols.sha256;
+
+/** Protocols stored the way the job stores them, without reading any picture: for export and statistics tests. */
+public final class Samples {
+
+    private Samples() {
+    }
+
+    /** Stores {@code content} as an uploaded file read as {@code protocol} on page 1; returns the source id. */
+    public static long read(ProtocolStore store, int seq, String name, byte[] content, ProtocolResult protocol) {
+        long id = store.addSource(1, seq, name, content, sha256(content), "image/jpeg");
+        store.saveOutcome(id, List.of(PageOutcome.read(1, protocol)));
+        return id;
+    }
+
+    public static long read(ProtocolStore store, int seq, String name, String content, ProtocolResult protocol) {
+        return read(store, seq, name, bytes(content), protocol);
+    }
+
+    public static void reject(ProtocolStore store, int seq, String name, String content, RejectionCode code) {
+        byte[] b = bytes(content);
+        store.rejectSource(store.addSource(1, seq, name, b, sha256(b), "application/octet-stream"), Rejection.of(code));
+    }
+
+    /**
+     * A protocol read without a doubt: each figure in digits as in {@code values}, in words as in {@code words}
+     * where given (a planted disagreement) or the same, checks and flags computed as the reconciler computes them.
+     * VERIFIED when every check holds, else NEEDS_REVIEW; {@code reviewed} makes it REVIEWED either way.
+     */
+    public static ProtocolResult perfect(String precinct, String address, Map<String, Integer> values,
+                                         Map<String, Integer> words, boolean reviewed) {
+        Map<String, FieldResult> fields = new LinkedHashMap<>();
+        for (String key : FORM.keys()) {
+            Integer v = values.get(key);
+            Integer w = words.getOrDefault(key, v);
+            fields.put(key, new FieldResult(key, v, v, w, String.valueOf(v), null, 0.97, FieldStatus.VERIFIED, null, null));
+        }
+        List<CheckResult> checks = Protocols.checks(fields);
+        boolean clean = checks.stream().allMatch(CheckResult::passed);
+        ProtocolStatus status = reviewed ? ProtocolStatus.REVIEWED : clean ? ProtocolStatus.VERIFIED : ProtocolStatus.NEEDS_REVIEW;
+        if (!clean || reviewed) {
+            FieldStatus fieldStatus = reviewed ? FieldStatus.REVIEWED : FieldStatus.NEEDS_REVIEW;
+            fields.replaceAll((k, f) -> new FieldResult(k, f.value(), f.digits(), f.words(), f.digitsText(), null,
+                    f.confidence(), fieldStatus, reviewed ? null : "a check fails", null));
+        }
+        return new ProtocolResult(FORM.id(), "ru", precinct, address, fields, checks, flags(values), status);
+    }
+
+    private static List<Flag> flags(Map<String, Integer> values) {
+        List<Flag> flags = new ArrayList<>();
+        for (FlagDef f : FORM.flags()) {
+            double num = values.get(f.numerator());
+            double den = values.get(f.denominator());
+            if (den > 0 && num / den > f.above()) {
+                flags.add(new Flag(f.id(), String.format(Locale.ROOT, "turnout %.1f %%", 100 * num / den)));
+            }
+        }
+        return flags;
+    }
+
+    /**
+     * Figures in form order: voters_total, ballots_received, ballots_issued, voters_participated, voted_outside,
+     * party_1 … party_5, ballots_invalid, ballots_unused.
+     */
+    public static Map<String, Integer> figures(int... v) {
+        if (v.length != FORM.keys().size()) {
+            throw new IllegalArgumentException("need " + FORM.keys().size() + " figures");
+        }
+        Map<String, Integer> values = new LinkedHashMap<>();
+        for (int i = 0; i < v.length; i++) {
+            values.put(FORM.keys().get(i), v[i]);
+        }
+        return values;
+    }
+
+    /**
+     * Consistent figures: the ballots balance (unused = received − issued), everyone who got a ballot voted, and the
+     * parties and invalid ballots add up to the participants.
+     */
+    public static Map<String, Integer> consistent(int votersTotal, int received, int invalid, int... parties) {
+        int participated = invalid;
+        for (int p : parties) {
+            participated += p;
+        }
+        int[] v = new int[12];
+        v[0] = votersTotal;
+        v[1] = received;
+        v[2] = participated;
+        v[3] = participated;
+        v[4] = 0;
+        System.arraycopy(parties, 0, v, 5, 5);
+        v[10] = invalid;
+        v[11] = received - participated;
+        return figures(v);
+    }
+}

@@ -1,0 +1,31 @@
+package kz.hattama.export;
+
+import kz.hattama.precinct.CityNames;
+import kz.hattama.precinct.PlaceFinder;
+import kz.hattama.precinct.PrecinctStore;
+import kz.hattama.store.Protocols;
+import kz.hattama.store.TestDatabase;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/** The export side wired by hand on a test schema, as ExportConfiguration wires it in the application. */
+public final class TestExports {
+
+    private TestExports() {
+    }
+
+    public static PrecinctStore precincts(TestDatabase.Schema schema) {
+        return new PrecinctStore(schema.jdbc(), new DataSourceTransactionManager(schema.dataSource()));
+    }
+
+    public static PlaceFinder places(TestDatabase.Schema schema) {
+        return new PlaceFinder(precincts(schema), CityNames.builtIn());
+    }
+
+    public static ExportSource source(TestDatabase.Schema schema, ReviewHistory reviews) {
+        return new ExportSource(schema.store(), Protocols.FORM, places(schema), reviews);
+    }
+
+    public static ExportSource source(TestDatabase.Schema schema) {
+        return source(schema, ReviewHistory.NONE);
+    }
+}
