@@ -36,6 +36,11 @@ public record HattamaProperties(Path form, Path tessdata, int workers, int maxFi
         verifyDoubt = verifyDoubt <= 0 ? 0.10 : verifyDoubt;
     }
 
+    /** Every setting at its default, for tools and tests that run without Spring. */
+    public static HattamaProperties defaults() {
+        return new HattamaProperties(null, null, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
     public int effectiveWorkers() {
         return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
     }

@@ -74,7 +74,7 @@ public class EvidenceBundlerTest {
         cleanId = Hashes.sha256("a clean protocol".getBytes(StandardCharsets.UTF_8)).substring(0, 16) + "-1";
         unreadableId = Hashes.sha256("not a picture any more".getBytes(StandardCharsets.UTF_8)).substring(0, 16) + "-1";
         bundler = new EvidenceBundler(store, TestExports.source(schema, EvidenceBundlerTest::reviews), Protocols.FORM,
-                new HattamaProperties(null, null, 0, 0, 0, 0, 0, 0, 0));
+                HattamaProperties.defaults());
     }
 
     @AfterAll

@@ -31,7 +31,7 @@ public final class ReadFolderMain {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        HattamaProperties props = new HattamaProperties(null, null, 0, 0, 0, 0, 0, 0, 0, 0);
+        HattamaProperties props = HattamaProperties.defaults();
         RecognitionConfiguration cfg = new RecognitionConfiguration();
         FormDefinition form = cfg.form(props);
         PageRecognizer recognizer = cfg.pageRecognizer(form, props);
