@@ -4,16 +4,12 @@ import kz.hattama.export.ExportFilter;
 import kz.hattama.export.CsvExporter;
 import kz.hattama.export.Exporter;
 import kz.hattama.export.JsonlExporter;
-import kz.hattama.reconcile.ProtocolStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -40,34 +36,17 @@ public class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Set<ProtocolStatus> statuses;
+        ExportFilter filter;
         try {
-            statuses = parseStatuses(status);
+            filter = ExportFilter.parse(status);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;
         }
         Format f = format != null ? format : out.toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? Format.csv : Format.jsonl;
         Exporter exporter = f == Format.csv ? csv : jsonl;
-        long n = exporter.write(new ExportFilter(statuses), out);
+        long n = exporter.write(filter, out);
         System.out.println("Wrote " + n + " protocols to " + out);
         return 0;
-    }
-
-    static Set<ProtocolStatus> parseStatuses(String spec) {
-        if (spec.equalsIgnoreCase("all")) {
-            return EnumSet.noneOf(ProtocolStatus.class);
-        }
-        EnumSet<ProtocolStatus> set = EnumSet.noneOf(ProtocolStatus.class);
-        for (String s : spec.split(",")) {
-            String name = s.strip().toUpperCase(Locale.ROOT);
-            try {
-                set.add(ProtocolStatus.valueOf(name));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Unknown status '" + s.strip() + "'. Use all or some of "
-                        + Arrays.toString(ProtocolStatus.values()));
-            }
-        }
-        return set;
     }
 }

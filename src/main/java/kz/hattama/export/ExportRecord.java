@@ -3,7 +3,6 @@ package kz.hattama.export;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.JsonNode;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.ingest.Rejection;
 import kz.hattama.reconcile.CheckResult;
@@ -11,6 +10,7 @@ import kz.hattama.reconcile.FieldResult;
 import kz.hattama.reconcile.FieldStatus;
 import kz.hattama.reconcile.Flag;
 import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.store.ReviewRecord;
 import kz.hattama.store.StoredProtocol;
 
 import java.util.LinkedHashMap;
@@ -29,7 +29,7 @@ public record ExportRecord(String id, String form, String lang, String precinct,
                            @JsonProperty("source_files") List<String> sourceFiles,
                            @JsonProperty("source_sha256") List<String> sourceSha256,
                            ProtocolStatus status, Map<String, Field> fields, List<Check> checks, List<Flag> flags,
-                           JsonNode review,
+                           Review review,
                            @JsonInclude(JsonInclude.Include.NON_NULL) Rejection rejection) {
 
     /** {@code reason} is an extra key: why a field is not VERIFIED, for the reviewer. */
@@ -61,6 +61,23 @@ public record ExportRecord(String id, String form, String lang, String precinct,
     }
 
     /**
+     * Who signed the protocol off and when (the last sign-off), and every figure changed in review, oldest first.
+     * {@code at} is an ISO-8601 instant.
+     */
+    @JsonPropertyOrder({"by", "at", "changes"})
+    public record Review(String by, String at, List<Change> changes) {
+
+        @JsonPropertyOrder({"field", "from", "to"})
+        public record Change(String field, Integer from, Integer to) {
+        }
+
+        static Review of(ReviewRecord r) {
+            return r == null ? null : new Review(r.by(), r.at().toString(),
+                    r.changes().stream().map(c -> new Change(c.field(), c.from(), c.to())).toList());
+        }
+    }
+
+    /**
      * @param form the form the job reads; a rejected page has none of its own but is exported with the form's keys
      */
     public static ExportRecord of(StoredProtocol p, FormDefinition form) {
@@ -74,7 +91,7 @@ public record ExportRecord(String id, String form, String lang, String precinct,
         }
         return new ExportRecord(p.uid(), p.form() != null ? p.form() : form.id(), p.lang(), p.precinct(), p.address(),
                 List.of(p.sourceName()), List.of(p.sourceSha256()), p.status(), fields,
-                p.checks().stream().map(Check::of).toList(), List.copyOf(p.flags()), null, p.rejection());
+                p.checks().stream().map(Check::of).toList(), List.copyOf(p.flags()), Review.of(p.review()), p.rejection());
     }
 
     public List<Check> failedChecks() {

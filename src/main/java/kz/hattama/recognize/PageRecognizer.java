@@ -21,7 +21,10 @@ import kz.hattama.reconcile.PageOutcome;
 import kz.hattama.reconcile.PageReading;
 import kz.hattama.reconcile.Reconciler;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
 import org.opencv.core.Rect;
+import org.opencv.imgcodecs.Imgcodecs;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,6 +38,8 @@ import java.util.function.Supplier;
  * thread gets its own OCR toolkit, made on first use and kept for the thread's life.
  */
 public final class PageRecognizer implements AutoCloseable {
+
+    private static final int PNG_COMPRESSION = 3;
 
     private final FormDefinition form;
     private final PageNormalizer normalizer;
@@ -92,7 +97,23 @@ public final class PageRecognizer implements AutoCloseable {
             return PageOutcome.rejected(pageNo, Rejection.of(RejectionCode.UNREADABLE));
         }
         PageReading reading = new PageReading(header.lang().code(), header.precinct(), header.address(), fields);
-        return PageOutcome.read(pageNo, reconciler.reconcile(reading));
+        return PageOutcome.read(pageNo, reconciler.reconcile(reading), png(page));
+    }
+
+    /**
+     * The page a reviewer looks at. Encoded here, in memory, because the field boxes are only true on this very
+     * picture; fast compression, since the cost is paid for every page and the bytes are stored once.
+     */
+    private static byte[] png(Mat page) {
+        MatOfByte out = new MatOfByte();
+        try {
+            if (!Imgcodecs.imencode(".png", page, out, new MatOfInt(Imgcodecs.IMWRITE_PNG_COMPRESSION, PNG_COMPRESSION))) {
+                throw new IllegalStateException("cannot encode the normalized page as PNG");
+            }
+            return out.toArray();
+        } finally {
+            out.release();
+        }
     }
 
     private static Box box(Rect r) {
