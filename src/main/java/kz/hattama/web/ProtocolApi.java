@@ -49,7 +49,7 @@ public class ProtocolApi {
     }
 
     @Operation(summary = "The normalized page (PNG) the protocol was read from; field boxes are in its pixels")
-    @GetMapping(value = "/protocols/{id}/page.png", produces = MediaType.IMAGE_PNG_VALUE)
+    @GetMapping("/protocols/{id}/page.png")
     public ResponseEntity<byte[]> page(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
         access.requireProtocol(user, id);
         byte[] png = protocols.pageImage(id)
