@@ -41,10 +41,11 @@
       const f = x.f;
       const cls = x.uncertain ? 'uncertain' : 'settled';
       rows.push(
-        '<tr class="crop-row ' + cls + '" data-key="' + esc(f.key) + '"><td colspan="6"><div class="crop" data-i="' + i + '"></div></td></tr>' +
+        '<tr class="crop-row ' + cls + '" data-key="' + esc(f.key) + '"><td colspan="6">' +
+        '<div class="label"><span class="line">' + esc(f.line) + '</span> ' + esc(f.label) + '</div>' +
+        '<div class="crop" data-i="' + i + '"></div></td></tr>' +
         '<tr class="field ' + cls + '" data-key="' + esc(f.key) + '">' +
-        '<th><span class="line">' + esc(f.line) + '</span> ' + esc(f.label) +
-        (f.reason && x.uncertain ? '<div class="reason">' + esc(f.reason) + '</div>' : '') + '</th>' +
+        '<td class="reason">' + (f.reason && x.uncertain ? esc(f.reason) : '') + '</td>' +
         '<td class="digits">' + reading(f.digits, f.digitsText, false) + '</td>' +
         '<td class="words">' + reading(f.words, f.wordsText, true) + '</td>' +
         '<td class="num confidence">' + (f.confidence === null ? '' : Math.round(f.confidence * 100) + ' %') + '</td>' +
@@ -90,6 +91,7 @@
     fields.forEach((x, j) => {
       if (x.box) x.box.classList.toggle('current', i === j);
       x.input.closest('tr').classList.toggle('current', i === j);
+      x.input.closest('tr').previousElementSibling.classList.toggle('current', i === j);
     });
     const box = fields[i].box;
     if (box) {

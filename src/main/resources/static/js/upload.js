@@ -153,11 +153,19 @@
     return unfinished;
   }
 
+  let shown = null;
+  let unfinished = true;
+
   async function refresh() {
     clearTimeout(pollTimer);
-    let unfinished = true;
     try {
-      unfinished = render(await H.json('GET', '/api/uploads?limit=30'));
+      const batches = await H.json('GET', '/api/uploads?limit=30');
+      // Redrawn only when something changed, so that a link stays put under the pointer.
+      const text = JSON.stringify(batches);
+      if (text !== shown) {
+        shown = text;
+        unfinished = render(batches);
+      }
     } catch (e) {
       if (e.status === 401) { window.location.reload(); return; }
     }

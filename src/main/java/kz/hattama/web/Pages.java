@@ -118,7 +118,7 @@ public class Pages {
     @GetMapping("/review/{id}")
     String review(@PathVariable long id, Model model) {
         model.addAttribute("protocol", reviewApi.protocol(id));
-        model.addAttribute("messages", texts.forScripts("js.", "review."));
+        model.addAttribute("messages", texts.forScripts("js.", "review.", "status."));
         return "review";
     }
 
