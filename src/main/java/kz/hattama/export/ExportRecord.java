@@ -71,7 +71,7 @@ public record ExportRecord(String id, String form, String lang, String precinct,
         public record Change(String field, Integer from, Integer to) {
         }
 
-        static Review of(ReviewRecord r) {
+        public static Review of(ReviewRecord r) {
             return r == null ? null : new Review(r.by(), r.at().toString(),
                     r.changes().stream().map(c -> new Change(c.field(), c.from(), c.to())).toList());
         }

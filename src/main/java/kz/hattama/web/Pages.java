@@ -35,18 +35,18 @@ public class Pages {
 
     private final ProtocolStore protocols;
     private final ReviewStore reviews;
-    private final ReviewApi reviewApi;
+    private final ReviewViews reviewViews;
     private final UserStore users;
     private final Access access;
     private final Texts texts;
     private final HattamaProperties props;
     private final WebProperties web;
 
-    public Pages(ProtocolStore protocols, ReviewStore reviews, ReviewApi reviewApi, UserStore users, Access access,
+    public Pages(ProtocolStore protocols, ReviewStore reviews, ReviewViews reviewViews, UserStore users, Access access,
                  Texts texts, HattamaProperties props, WebProperties web) {
         this.protocols = protocols;
         this.reviews = reviews;
-        this.reviewApi = reviewApi;
+        this.reviewViews = reviewViews;
         this.users = users;
         this.access = access;
         this.texts = texts;
@@ -117,7 +117,7 @@ public class Pages {
 
     @GetMapping("/review/{id}")
     String review(@PathVariable long id, Model model) {
-        model.addAttribute("protocol", reviewApi.protocol(id));
+        model.addAttribute("protocol", reviewViews.of(id));
         model.addAttribute("messages", texts.forScripts("js.", "review.", "status."));
         return "review";
     }
