@@ -82,8 +82,8 @@
     xhr.upload.onload = () => group.forEach(e => setClientState(e.row, 'UPLOADED'));
     xhr.onload = () => {
       if (xhr.status === 202) {
-        group.forEach(e => e.row.remove());
-        refresh();
+        // The server's rows replace these once they are drawn, so that a file never vanishes from the list.
+        refresh().then(() => group.forEach(e => e.row.remove()));
       } else {
         let detail = xhr.statusText;
         try { detail = JSON.parse(xhr.responseText).detail || detail; } catch (ignored) { /* not JSON */ }
