@@ -2,7 +2,9 @@ package kz.hattama;
 
 import kz.hattama.cli.BenchmarkCommand;
 import kz.hattama.cli.HattamaCommand;
+import kz.hattama.cli.ServeCommand;
 import kz.hattama.config.HattamaProperties;
+import kz.hattama.config.WebProperties;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -11,7 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 
 @SpringBootApplication
-@EnableConfigurationProperties(HattamaProperties.class)
+@EnableConfigurationProperties({HattamaProperties.class, WebProperties.class})
 public class HattamaApplication {
 
     public static void main(String[] args) {
@@ -45,10 +47,12 @@ public class HattamaApplication {
             plain.usage(System.err);
             return 2;
         }
-        java.nio.file.Path scratch = parsed.subcommand().commandSpec().userObject() instanceof BenchmarkCommand
-                ? freshDatabase() : null;
+        Object command = parsed.subcommand().commandSpec().userObject();
+        java.nio.file.Path scratch = command instanceof BenchmarkCommand ? freshDatabase() : null;
+        // Only serve starts a web server; the other commands run and exit.
+        WebApplicationType type = command instanceof ServeCommand ? WebApplicationType.SERVLET : WebApplicationType.NONE;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HattamaApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false).run()) {
+                .web(type).logStartupInfo(false).run()) {
             CommandLine cli = new CommandLine(new HattamaCommand(), new SpringFactory(context));
             return cli.execute(args);
         } finally {

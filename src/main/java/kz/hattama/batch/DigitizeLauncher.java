@@ -50,6 +50,13 @@ public class DigitizeLauncher {
         this.dataSource = dataSource;
     }
 
+    /** Another digitize holds the database; the web app's queue waits for it instead of failing the upload. */
+    public static final class BusyException extends IllegalStateException {
+        BusyException() {
+            super("Another digitize is running on this database. Wait for it to finish.");
+        }
+    }
+
     /** A started run: its execution and the lock held until {@link #close()}. */
     public final class Run implements AutoCloseable {
         private final Connection lock;
@@ -84,7 +91,7 @@ public class DigitizeLauncher {
         Connection lock = dataSource.getConnection();
         try {
             if (!tryLock(lock)) {
-                throw new IllegalStateException("Another digitize is running on this database. Wait for it to finish.");
+                throw new BusyException();
             }
             String joined = inputs.stream().map(p -> p.toAbsolutePath().normalize().toString())
                     .collect(Collectors.joining("\n"));

@@ -6,16 +6,12 @@ import kz.hattama.export.ExportFilter;
 import kz.hattama.export.Exporter;
 import kz.hattama.export.JsonlExporter;
 import kz.hattama.export.Manifest;
-import kz.hattama.reconcile.ProtocolStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -61,7 +57,7 @@ public class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExportFilter filter;
         try {
-            filter = ExportFilter.all().withStatuses(parseStatuses(status)).inRegion(region).inDistrict(district)
+            filter = ExportFilter.parse(status).inRegion(region).inDistrict(district)
                     .inCity(city).inPrecincts(precincts == null ? null : ExportFilter.PrecinctRange.parse(precincts));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
@@ -86,22 +82,5 @@ public class ExportCommand implements Callable<Integer> {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".csv") ? Format.csv : name.endsWith(".jsonl") || name.endsWith(".json") ? Format.jsonl
                 : Format.dataset;
-    }
-
-    static Set<ProtocolStatus> parseStatuses(String spec) {
-        if (spec.equalsIgnoreCase("all")) {
-            return EnumSet.noneOf(ProtocolStatus.class);
-        }
-        EnumSet<ProtocolStatus> set = EnumSet.noneOf(ProtocolStatus.class);
-        for (String s : spec.split(",")) {
-            String name = s.strip().toUpperCase(Locale.ROOT);
-            try {
-                set.add(ProtocolStatus.valueOf(name));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Unknown status '" + s.strip() + "'. Use all or some of "
-                        + Arrays.toString(ProtocolStatus.values()));
-            }
-        }
-        return set;
     }
 }

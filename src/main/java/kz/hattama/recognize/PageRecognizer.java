@@ -21,7 +21,10 @@ import kz.hattama.reconcile.PageOutcome;
 import kz.hattama.reconcile.PageReading;
 import kz.hattama.reconcile.Reconciler;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
 import org.opencv.core.Rect;
+import org.opencv.imgcodecs.Imgcodecs;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,6 +38,8 @@ import java.util.function.Supplier;
  * thread gets its own OCR toolkit, made on first use and kept for the thread's life.
  */
 public final class PageRecognizer implements AutoCloseable {
+
+    private static final int PNG_COMPRESSION = 3;
 
     private final FormDefinition form;
     private final PageNormalizer normalizer;
@@ -60,11 +65,11 @@ public final class PageRecognizer implements AutoCloseable {
         if (reading.rejection() != null) {
             return PageOutcome.rejected(pageNo, reading.rejection());
         }
-        return PageOutcome.read(pageNo, reconciler.reconcile(reading.page()));
+        return PageOutcome.read(pageNo, reconciler.reconcile(reading.page()), reading.pageImage());
     }
 
-    /** The readings of a page before reconciling, or why there are none. */
-    public record Reading(PageReading page, Rejection rejection) {
+    /** The readings of a page before reconciling, with the normalized page as PNG, or why there are none. */
+    public record Reading(PageReading page, byte[] pageImage, Rejection rejection) {
     }
 
     public Reading read(Mat picture) {
@@ -72,13 +77,13 @@ public final class PageRecognizer implements AutoCloseable {
         try {
             page = normalizer.normalize(picture).image();
         } catch (PageNotFoundException e) {
-            return new Reading(null, Rejection.of(RejectionCode.UNREADABLE));
+            return new Reading(null, null, Rejection.of(RejectionCode.UNREADABLE));
         }
         Layout layout;
         try {
             layout = layoutFinder.find(page, form);
         } catch (NotAProtocolException e) {
-            return new Reading(null, Rejection.of(RejectionCode.NOT_A_PROTOCOL));
+            return new Reading(null, null, Rejection.of(RejectionCode.NOT_A_PROTOCOL));
         }
         OcrToolkit ocr = toolkit();
         HeaderReading header = headerParser.parse(
@@ -101,9 +106,26 @@ public final class PageRecognizer implements AutoCloseable {
                     digits.text(), words.text(), box(zones.box())));
         }
         if (readable == 0) {
-            return new Reading(null, Rejection.of(RejectionCode.UNREADABLE));
+            return new Reading(null, null, Rejection.of(RejectionCode.UNREADABLE));
         }
-        return new Reading(new PageReading(header.lang().code(), header.precinct(), header.address(), fields), null);
+        return new Reading(new PageReading(header.lang().code(), header.precinct(), header.address(), fields),
+                png(page), null);
+    }
+
+    /**
+     * The page a reviewer looks at. Encoded here, in memory, because the field boxes are only true on this very
+     * picture; fast compression, since the cost is paid for every page and the bytes are stored once.
+     */
+    private static byte[] png(Mat page) {
+        MatOfByte out = new MatOfByte();
+        try {
+            if (!Imgcodecs.imencode(".png", page, out, new MatOfInt(Imgcodecs.IMWRITE_PNG_COMPRESSION, PNG_COMPRESSION))) {
+                throw new IllegalStateException("cannot encode the normalized page as PNG");
+            }
+            return out.toArray();
+        } finally {
+            out.release();
+        }
     }
 
     private static Box box(Rect r) {

@@ -1,7 +1,6 @@
 package kz.hattama.reconcile;
 
 import kz.hattama.form.CheckDef;
-import kz.hattama.form.FlagDef;
 import kz.hattama.form.FormDefinition;
 
 import java.util.ArrayList;
@@ -34,6 +33,7 @@ public final class Reconciler {
     private static final double SURE = 0.8;
 
     private final FormDefinition form;
+    private final Relations relations;
     private final double verifyDigits;
     private final double verifyWords;
     private final double verifyDoubt;
@@ -46,6 +46,7 @@ public final class Reconciler {
      */
     public Reconciler(FormDefinition form, double verifyDigits, double verifyWords, double verifyDoubt) {
         this.form = form;
+        this.relations = new Relations(form);
         this.verifyDigits = verifyDigits;
         this.verifyWords = verifyWords;
         this.verifyDoubt = verifyDoubt;
@@ -86,7 +87,7 @@ public final class Reconciler {
         for (int i = 0; i < n; i++) {
             values.put(keys.get(i), chosen[i]);
         }
-        List<CheckResult> checks = new ArrayList<>(checks(values));
+        List<CheckResult> checks = new ArrayList<>(relations.checks(values));
         Map<String, FieldResult> fields = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             String key = keys.get(i);
@@ -97,7 +98,7 @@ public final class Reconciler {
             }
             fields.put(key, field(key, r, chosen[i], confidence(i, keys, options, scores, chosen) * support(r, chosen[i]), checks));
         }
-        List<Flag> flags = flags(values);
+        List<Flag> flags = relations.flags(values);
         boolean allVerified = fields.values().stream().allMatch(f -> f.status() == FieldStatus.VERIFIED);
         boolean allPass = checks.stream().allMatch(CheckResult::passed);
         ProtocolStatus status = allVerified && allPass ? ProtocolStatus.VERIFIED : ProtocolStatus.NEEDS_REVIEW;
@@ -287,54 +288,6 @@ public final class Reconciler {
                 .findFirst().orElse(absent);
     }
 
-    private List<CheckResult> checks(Map<String, Integer> values) {
-        List<CheckResult> out = new ArrayList<>();
-        for (CheckDef c : form.checks()) {
-            List<String> missing = new ArrayList<>();
-            for (String k : concat(c)) {
-                if (values.get(k) == null) {
-                    missing.add(k);
-                }
-            }
-            if (!missing.isEmpty()) {
-                out.add(new CheckResult(c.id(), false, "cannot check: " + String.join(", ", missing) + " unread"));
-                continue;
-            }
-            long l = c.left().stream().mapToLong(values::get).sum();
-            long r = c.right().stream().mapToLong(values::get).sum();
-            boolean ok = c.holds(l, r);
-            String detail = side(c.left(), values) + " " + (ok ? symbol(c.op()) : c.failedSymbol()) + " " + side(c.right(), values);
-            out.add(new CheckResult(c.id(), ok, detail));
-        }
-        return out;
-    }
-
-    private static String symbol(String op) {
-        return switch (op) {
-            case "<=" -> "≤";
-            case ">=" -> "≥";
-            default -> op;
-        };
-    }
-
-    private static String side(List<String> terms, Map<String, Integer> values) {
-        if (terms.size() == 1) {
-            return String.valueOf(values.get(terms.get(0)));
-        }
-        long total = terms.stream().mapToLong(values::get).sum();
-        StringBuilder sb = new StringBuilder();
-        for (String t : terms) {
-            sb.append(sb.length() == 0 ? "" : " + ").append(values.get(t));
-        }
-        return terms.size() > 2 ? total + " (" + sb + ")" : sb.toString();
-    }
-
-    private static List<String> concat(CheckDef c) {
-        List<String> all = new ArrayList<>(c.left());
-        all.addAll(c.right());
-        return all;
-    }
-
     /**
      * The per-field words_match check. It is reported failed only when both readings are
      * confident: a doubtful reading is a reason to review, not evidence of a falsified protocol.
@@ -392,17 +345,5 @@ public final class Reconciler {
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
-    }
-
-    private List<Flag> flags(Map<String, Integer> values) {
-        List<Flag> out = new ArrayList<>();
-        for (FlagDef f : form.flags()) {
-            Integer num = values.get(f.numerator());
-            Integer den = values.get(f.denominator());
-            if (num != null && den != null && den > 0 && (double) num / den > f.above()) {
-                out.add(new Flag(f.id(), String.format(Locale.ROOT, "turnout %.1f %%", 100.0 * num / den)));
-            }
-        }
-        return out;
     }
 }

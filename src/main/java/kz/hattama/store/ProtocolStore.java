@@ -26,6 +26,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,12 +49,6 @@ public class ProtocolStore {
     private static final String DONE = "DONE";
     /** Protocols read per query when exporting: bounds memory, not the export's size. */
     private static final int EXPORT_PAGE = 500;
-    private static final String PROTOCOL_SELECT = """
-            select p.id, p.uid, p.source_id, p.page_no, p.form, p.lang, p.precinct, p.address, p.status,
-                   p.rejection_code, p.rejection_message, s.name, s.sha256
-              from protocol p join source_file s on s.id = p.source_id
-            """;
-
     private final int exportPage;
 
     private final JdbcTemplate jdbc;
@@ -151,7 +146,10 @@ public class ProtocolStore {
                 if (outcome.isRejected()) {
                     insertRejected(sourceId, uid, outcome.pageNo(), outcome.rejection());
                 } else {
-                    insertProtocol(sourceId, uid, outcome.pageNo(), outcome.protocol());
+                    long protocolId = insertProtocol(sourceId, uid, outcome.pageNo(), outcome.protocol());
+                    if (outcome.pageImage() != null) {
+                        jdbc.update("insert into page_image (protocol_id, png) values (?, ?)", protocolId, outcome.pageImage());
+                    }
                 }
             }
             jdbc.update("update source_file set state = ? where id = ?", DONE, sourceId);
@@ -170,7 +168,7 @@ public class ProtocolStore {
                 uid, sourceId, pageNo, ProtocolStatus.REJECTED.name(), rejection.code().name(), rejection.message());
     }
 
-    private void insertProtocol(long sourceId, String uid, int pageNo, ProtocolResult p) {
+    private long insertProtocol(long sourceId, String uid, int pageNo, ProtocolResult p) {
         long id = jdbc.queryForObject("""
                 insert into protocol (uid, source_id, page_no, form, lang, precinct, address, status)
                 values (?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
@@ -196,6 +194,7 @@ public class ProtocolStore {
             flags.add(new Object[]{id, flags.size(), f.id(), f.detail()});
         }
         jdbc.batchUpdate("insert into protocol_flag (protocol_id, ordinal, flag_id, detail) values (?, ?, ?, ?)", flags);
+        return id;
     }
 
     /**
@@ -224,6 +223,39 @@ public class ProtocolStore {
             throw new NoSuchElementException("no scan with sha256 " + sha256);
         }
         return bytes.get(0);
+    }
+
+    /** One protocol with its fields, checks, flags and review, as an export reads it. */
+    public Optional<StoredProtocol> protocol(long id) {
+        return snapshot.execute(status -> readPage(jdbc.query(PROTOCOL_SELECT + " where p.id = ?", this::protocolRow, id))
+                .stream().findFirst());
+    }
+
+    /** The normalized page a protocol was read from, as PNG; empty for rejections and pages stored without one. */
+    public Optional<byte[]> pageImage(long protocolId) {
+        return jdbc.queryForList("select png from page_image where protocol_id = ?", byte[].class, protocolId)
+                .stream().findFirst();
+    }
+
+    public boolean hasPageImage(long protocolId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from page_image where protocol_id = ?)", Boolean.class, protocolId));
+    }
+
+    /** A stored file as it was uploaded. */
+    public record Source(long id, String name, String sha256, String mediaType, Long duplicateOf, java.time.Instant createdAt) {
+    }
+
+    public Optional<Source> source(long sourceId) {
+        return jdbc.query("select id, name, sha256, media_type, duplicate_of, created_at from source_file where id = ?",
+                (rs, i) -> new Source(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        (Long) rs.getObject(5), rs.getTimestamp(6).toInstant()), sourceId).stream().findFirst();
+    }
+
+    /** What a stored file became, page by page. */
+    public List<StoredProtocol> protocolsOf(long sourceId) {
+        return snapshot.execute(status -> readPage(jdbc.query(PROTOCOL_SELECT + " where p.source_id = ? order by p.page_no",
+                this::protocolRow, sourceId)));
     }
 
     public JobSummary summarize(long jobInstanceId) {
@@ -325,16 +357,22 @@ public class ProtocolStore {
         }
     }
 
+    private static final String PROTOCOL_SELECT = """
+            select p.id, p.uid, p.source_id, p.page_no, p.form, p.lang, p.precinct, p.address, p.status,
+                   p.rejection_code, p.rejection_message, p.version, s.name, s.sha256
+              from protocol p join source_file s on s.id = p.source_id
+            """;
+
     private StoredProtocol protocolRow(ResultSet rs, int row) throws SQLException {
         String code = rs.getString("rejection_code");
         return new StoredProtocol(rs.getLong("id"), rs.getString("uid"), rs.getLong("source_id"), rs.getInt("page_no"),
                 rs.getString("form"), rs.getString("lang"), rs.getString("precinct"), rs.getString("address"),
                 rs.getString("name"), rs.getString("sha256"), ProtocolStatus.valueOf(rs.getString("status")),
                 code == null ? null : new Rejection(RejectionCode.valueOf(code), rs.getString("rejection_message")),
-                new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), rs.getInt("version"), null);
     }
 
-    /** Fills in fields, checks and flags with one query each for the whole page. */
+    /** Fills in fields, checks, flags and reviews with one query each for the whole page. */
     private List<StoredProtocol> readPage(List<StoredProtocol> protocols) {
         if (protocols.isEmpty()) {
             return protocols;
@@ -358,7 +396,34 @@ public class ProtocolStore {
         named.query("select * from protocol_flag where protocol_id in (:ids) order by protocol_id, ordinal", ids, rs -> {
             byId.get(rs.getLong("protocol_id")).flags().add(new Flag(rs.getString("flag_id"), rs.getString("detail")));
         });
-        return protocols;
+        Map<Long, ReviewRecord> reviews = reviews(ids);
+        return protocols.stream().map(p -> reviews.containsKey(p.id()) ? p.withReview(reviews.get(p.id())) : p).toList();
+    }
+
+    /** The review history of these protocols (by {@code protocol.id}); a protocol nobody reviewed is absent. */
+    public Map<Long, ReviewRecord> reviewsOf(Collection<Long> protocolIds) {
+        return protocolIds.isEmpty() ? Map.of() : reviews(Map.of("ids", protocolIds));
+    }
+
+    private Map<Long, ReviewRecord> reviews(Map<String, Collection<Long>> ids) {
+        Map<Long, ReviewRecord> latest = new HashMap<>();
+        named.query("""
+                select distinct on (protocol_id) protocol_id, reviewer, at from review_signoff
+                 where protocol_id in (:ids) order by protocol_id, version desc""", ids, rs -> {
+            latest.put(rs.getLong("protocol_id"), new ReviewRecord(rs.getString("reviewer"),
+                    rs.getTimestamp("at").toInstant(), new ArrayList<>()));
+        });
+        if (!latest.isEmpty()) {
+            named.query("""
+                    select c.protocol_id, c.field, c.from_value, c.to_value, s.reviewer, s.at
+                      from review_change c join review_signoff s on s.id = c.signoff_id
+                     where c.protocol_id in (:ids) order by c.protocol_id, c.id""", ids, rs -> {
+                latest.get(rs.getLong("protocol_id")).changes().add(new ReviewRecord.Change(rs.getString("field"),
+                        (Integer) rs.getObject("from_value"), (Integer) rs.getObject("to_value"),
+                        rs.getString("reviewer"), rs.getTimestamp("at").toInstant()));
+            });
+        }
+        return latest;
     }
 
     private static void requireSha256Of(byte[] bytes, String sha256) {

@@ -1,0 +1,107 @@
+package kz.hattama.cli;
+
+import kz.hattama.users.AppUser;
+import kz.hattama.users.Role;
+import kz.hattama.users.UserStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+@Command(name = "user", mixinStandardHelpOptions = true,
+        description = "Manages the people who log in to the web app (serve).",
+        subcommands = {UserCommand.Add.class, UserCommand.Passwd.class, UserCommand.ListUsers.class})
+public class UserCommand {
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Adds a user. The password is asked for on the terminal, or read from the first line of "
+                    + "standard input when that is not a terminal (echo \"$PW\" | hattama user add NAME).")
+    static class Add implements Callable<Integer> {
+
+        @Option(names = "--role", defaultValue = "VOLUNTEER", paramLabel = "VOLUNTEER|REVIEWER|ADMIN",
+                description = "What the user may do (default VOLUNTEER).")
+        Role role;
+
+        @Parameters(paramLabel = "NAME", description = "The login.")
+        String login;
+
+        @Autowired
+        private UserStore users;
+
+        @Override
+        public Integer call() throws IOException {
+            try {
+                AppUser user = users.add(login, readPassword(), role);
+                System.out.println("Added " + user.login() + " (" + user.role() + ")");
+                return 0;
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    @Command(name = "passwd", mixinStandardHelpOptions = true, description = "Sets a user's password (read as for add).")
+    static class Passwd implements Callable<Integer> {
+
+        @Parameters(paramLabel = "NAME", description = "The login.")
+        String login;
+
+        @Autowired
+        private UserStore users;
+
+        @Override
+        public Integer call() throws IOException {
+            AppUser user = users.byLogin(login).orElse(null);
+            if (user == null) {
+                System.err.println("No user " + login);
+                return 2;
+            }
+            try {
+                users.setPassword(user.id(), readPassword());
+                System.out.println("Password of " + login + " changed");
+                return 0;
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the users and their roles.")
+    static class ListUsers implements Callable<Integer> {
+
+        @Autowired
+        private UserStore users;
+
+        @Override
+        public Integer call() {
+            for (AppUser u : users.all()) {
+                System.out.printf("%-24s %-10s %s%n", u.login(), u.role(), u.enabled() ? "" : "disabled");
+            }
+            return 0;
+        }
+    }
+
+    /** Never from an option: a password on the command line ends up in the shell history and the process list. */
+    static String readPassword() throws IOException {
+        Console console = System.console();
+        if (console != null) {
+            char[] first = console.readPassword("Password: ");
+            char[] again = console.readPassword("Again: ");
+            if (first == null || again == null || !new String(first).equals(new String(again))) {
+                throw new IllegalArgumentException("The two passwords differ");
+            }
+            return new String(first);
+        }
+        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        return line == null ? null : line.strip();
+    }
+}

@@ -1,0 +1,223 @@
+package kz.hattama.store;
+
+import kz.hattama.ingest.RejectionCode;
+import kz.hattama.reconcile.ProtocolStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Upload batches: the files people sent, waiting in a folder until digitizeJob reads them, and what each became.
+ * A batch's files are linked to the job's {@code source_file} rows by the job instance and the file name.
+ */
+@Repository
+public class UploadStore {
+
+    public enum Origin { WEB, API, CONSUME }
+
+    public enum BatchState { QUEUED, RUNNING, DONE, FAILED }
+
+    /**
+     * Where a file stands. UPLOADING and UPLOADED are the browser's own states while it sends a file; the server
+     * knows the others. A closed list: each has its message in every interface language.
+     */
+    public enum FileProgress { UPLOADING, UPLOADED, QUEUED, READING, DONE, FAILED }
+
+    public record Batch(long id, Long userId, Origin origin, Path folder, BatchState state, Long jobInstanceId,
+                        int attempts, Instant createdAt) {
+    }
+
+    /** A file saved into a batch's folder under {@code name}. */
+    public record SavedFile(String name, long size) {
+    }
+
+    /** One page or file outcome of an uploaded file (a zip or a PDF has several). */
+    public record Outcome(long sourceId, String sourceName, int pageNo, Long protocolId, ProtocolStatus status,
+                          RejectionCode rejection, Long duplicateOf, String duplicateOfName, Long duplicateOfOwner,
+                          int uncertainFields, int failedChecks) {
+    }
+
+    public record FileView(long id, String name, long size, FileProgress progress, List<Outcome> outcomes) {
+    }
+
+    public record BatchView(long id, Long userId, Origin origin, BatchState state, Instant createdAt,
+                            List<FileView> files) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate tx;
+
+    public UploadStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.tx = new TransactionTemplate(transactionManager);
+    }
+
+    private static final RowMapper<Batch> BATCH = (rs, i) -> new Batch(rs.getLong("id"),
+            (Long) rs.getObject("user_id"), Origin.valueOf(rs.getString("origin")), Path.of(rs.getString("folder")),
+            BatchState.valueOf(rs.getString("state")), (Long) rs.getObject("job_instance_id"), rs.getInt("attempts"),
+            rs.getTimestamp("created_at").toInstant());
+
+    /** Queues files already saved in {@code folder}, in the order given. */
+    public Batch queue(Long userId, Origin origin, Path folder, List<SavedFile> files) {
+        return tx.execute(status -> {
+            long id = jdbc.queryForObject("""
+                    insert into upload_batch (user_id, origin, folder, state) values (?, ?, ?, 'QUEUED') returning id""",
+                    Long.class, userId, origin.name(), folder.toAbsolutePath().normalize().toString());
+            List<Object[]> rows = new ArrayList<>();
+            for (SavedFile f : files) {
+                rows.add(new Object[]{id, rows.size(), f.name(), f.size()});
+            }
+            jdbc.batchUpdate("insert into upload_file (batch_id, seq, name, size_bytes) values (?, ?, ?, ?)", rows);
+            return batch(id).orElseThrow();
+        });
+    }
+
+    public Optional<Batch> batch(long id) {
+        return jdbc.query("select * from upload_batch where id = ?", BATCH, id).stream().findFirst();
+    }
+
+    /** The batch to read next: one a stopped server left running first, then the oldest queued. */
+    public Optional<Batch> nextToRun() {
+        return jdbc.query("""
+                select * from upload_batch where state in ('RUNNING', 'QUEUED')
+                 order by state = 'RUNNING' desc, id limit 1""", BATCH).stream().findFirst();
+    }
+
+    public void started(long batchId, long jobInstanceId) {
+        jdbc.update("update upload_batch set state = 'RUNNING', job_instance_id = ?, attempts = attempts + 1 where id = ?",
+                jobInstanceId, batchId);
+    }
+
+    public void finished(long batchId, BatchState state) {
+        jdbc.update("update upload_batch set state = ?, finished_at = now() where id = ?", state.name(), batchId);
+    }
+
+    /**
+     * Folders still needed: batches waiting or being read, and failed ones (kept for a look). A read batch's files are
+     * in the database, so its folder, and one no batch names, may go.
+     */
+    public List<Path> keptFolders() {
+        return jdbc.queryForList("select folder from upload_batch where state <> 'DONE'", String.class)
+                .stream().map(Path::of).toList();
+    }
+
+    /** Who uploaded a stored file; empty for files read by the CLI or an unowned consume folder. */
+    public Optional<Long> ownerOfSource(long sourceId) {
+        return jdbc.queryForList("""
+                select b.user_id from source_file s join upload_batch b on b.job_instance_id = s.job_instance_id
+                 where s.id = ? and b.user_id is not null""", Long.class, sourceId).stream().findFirst();
+    }
+
+    /** A user's latest batches, newest first; all users' when {@code userId} is null. */
+    public List<BatchView> recent(Long userId, int limit) {
+        List<Batch> batches = userId == null
+                ? jdbc.query("select * from upload_batch order by id desc limit ?", BATCH, limit)
+                : jdbc.query("select * from upload_batch where user_id = ? order by id desc limit ?", BATCH, userId, limit);
+        return views(batches);
+    }
+
+    public Optional<BatchView> view(long batchId) {
+        return batch(batchId).map(b -> views(List.of(b)).get(0));
+    }
+
+    private List<BatchView> views(List<Batch> batches) {
+        if (batches.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Batch> byId = new LinkedHashMap<>();
+        batches.forEach(b -> byId.put(b.id(), b));
+        Map<Long, Map<Long, FileRow>> files = new LinkedHashMap<>();
+        batches.forEach(b -> files.put(b.id(), new LinkedHashMap<>()));
+        Map<String, Collection<Long>> ids = Map.of("ids", byId.keySet());
+        // A file's sources are the job's rows of the same name, or the entries of a zip of that name.
+        named.query("""
+                select f.id, f.batch_id, f.name, f.size_bytes,
+                       s.id as source_id, s.name as source_name, s.state as source_state, s.duplicate_of,
+                       d.name as duplicate_name, db.user_id as duplicate_owner,
+                       p.id as protocol_id, p.page_no, p.status, p.rejection_code,
+                       (select count(*) from protocol_field pf where pf.protocol_id = p.id and pf.status = 'NEEDS_REVIEW') as uncertain,
+                       (select count(*) from protocol_check pc where pc.protocol_id = p.id and not pc.passed) as failed
+                  from upload_file f
+                  join upload_batch b on b.id = f.batch_id
+                  left join source_file s on s.job_instance_id = b.job_instance_id
+                                         and (s.name = f.name or starts_with(s.name, f.name || '!/'))
+                  left join protocol p on p.source_id = s.id
+                  left join source_file d on d.id = s.duplicate_of
+                  left join upload_batch db on db.job_instance_id = d.job_instance_id
+                 where f.batch_id in (:ids)
+                 order by f.batch_id, f.seq, s.seq, p.page_no""", ids, rs -> {
+            String name = rs.getString("name");
+            long size = rs.getLong("size_bytes");
+            FileRow file = files.get(rs.getLong("batch_id")).computeIfAbsent(rs.getLong("id"), id -> new FileRow(id, name, size));
+            Long source = (Long) rs.getObject("source_id");
+            if (source == null) {
+                return;
+            }
+            file.sources++;
+            if ("PENDING".equals(rs.getString("source_state"))) {
+                file.pending++;
+            }
+            Long protocol = (Long) rs.getObject("protocol_id");
+            if (protocol != null) {
+                String code = rs.getString("rejection_code");
+                file.outcomes.add(new Outcome(source, rs.getString("source_name"), rs.getInt("page_no"), protocol,
+                        ProtocolStatus.valueOf(rs.getString("status")),
+                        code == null ? null : RejectionCode.valueOf(code), (Long) rs.getObject("duplicate_of"),
+                        rs.getString("duplicate_name"), (Long) rs.getObject("duplicate_owner"),
+                        rs.getInt("uncertain"), rs.getInt("failed")));
+            }
+        });
+        List<BatchView> out = new ArrayList<>();
+        for (Batch b : batches) {
+            List<FileView> views = files.get(b.id()).values().stream()
+                    .map(f -> new FileView(f.id, f.name, f.size, progress(b.state(), f), List.copyOf(f.outcomes)))
+                    .toList();
+            out.add(new BatchView(b.id(), b.userId(), b.origin(), b.state(), b.createdAt(), views));
+        }
+        return out;
+    }
+
+    private static final class FileRow {
+        final long id;
+        final String name;
+        final long size;
+        int sources;
+        int pending;
+        final List<Outcome> outcomes = new ArrayList<>();
+
+        FileRow(long id, String name, long size) {
+            this.id = id;
+            this.name = name;
+            this.size = size;
+        }
+    }
+
+    private static FileProgress progress(BatchState batch, FileRow f) {
+        if (f.pending > 0) {
+            return batch == BatchState.FAILED ? FileProgress.FAILED : FileProgress.READING;
+        }
+        if (f.sources > 0) {
+            return FileProgress.DONE;
+        }
+        // Not reached by the intake yet, or (a finished batch) a file that held nothing to read, such as an empty zip.
+        return switch (batch) {
+            case QUEUED, RUNNING -> FileProgress.QUEUED;
+            case DONE -> FileProgress.DONE;
+            case FAILED -> FileProgress.FAILED;
+        };
+    }
+}

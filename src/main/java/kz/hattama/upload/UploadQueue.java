@@ -1,0 +1,159 @@
+package kz.hattama.upload;
+
+import kz.hattama.batch.DigitizeLauncher;
+import kz.hattama.store.UploadStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Reads queued upload batches one after another with digitizeJob (one digitize runs at a time per database). The
+ * queue lives in the database, so a batch queued before a restart, or left half-read by a stopped server, is read
+ * when the server is back; the job itself resumes where it stopped. Runs in {@code serve} only.
+ */
+@Component
+@ConditionalOnWebApplication
+public class UploadQueue implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadQueue.class);
+    /** How often the queue looks again when nobody told it: after a restart, or while a CLI digitize holds the lock. */
+    private static final long POLL_SECONDS = 5;
+    private static final long WATCH_MILLIS = 300;
+    /** A batch whose job fails this many times is given up, so that one bad batch does not stop the rest. */
+    private static final int MAX_ATTEMPTS = 3;
+    /** Folders younger than this may be a batch still being written. */
+    private static final Duration ORPHAN_AGE = Duration.ofHours(1);
+
+    private final UploadStore uploads;
+    private final DigitizeLauncher launcher;
+    private final Path root;
+    private ScheduledExecutorService worker;
+    private volatile boolean running;
+
+    public UploadQueue(UploadStore uploads, DigitizeLauncher launcher, UploadService service) {
+        this.uploads = uploads;
+        this.launcher = launcher;
+        this.root = service.root();
+    }
+
+    @Override
+    public synchronized void start() {
+        worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "upload-queue");
+            t.setDaemon(true);
+            return t;
+        });
+        running = true;
+        worker.execute(this::removeOrphans);
+        worker.scheduleWithFixedDelay(this::drain, 0, POLL_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        worker.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @EventListener
+    public void onQueued(BatchQueued event) {
+        if (running) {
+            worker.execute(this::drain);
+        }
+    }
+
+    /** Runs on the worker thread only, so batches never overlap. */
+    private void drain() {
+        try {
+            while (running) {
+                UploadStore.Batch batch = uploads.nextToRun().orElse(null);
+                if (batch == null || !read(batch)) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            // The next poll tries again; a scheduled task that throws would never run again.
+            log.error("The upload queue failed; it tries again in {} s", POLL_SECONDS, e);
+        }
+    }
+
+    /** @return false when the database is busy with another digitize, so the queue waits for the next poll */
+    private boolean read(UploadStore.Batch batch) {
+        if (batch.attempts() >= MAX_ATTEMPTS) {
+            log.error("Upload batch {} failed {} times; giving it up (its files stay in {})", batch.id(), batch.attempts(), batch.folder());
+            uploads.finished(batch.id(), UploadStore.BatchState.FAILED);
+            return true;
+        }
+        BatchStatus status;
+        try (DigitizeLauncher.Run run = launcher.start(List.of(batch.folder()))) {
+            uploads.started(batch.id(), run.jobInstanceId());
+            while (run.isRunning()) {
+                Thread.sleep(WATCH_MILLIS);
+            }
+            status = run.execution().getStatus();
+        } catch (DigitizeLauncher.BusyException e) {
+            return false;
+        } catch (InterruptedException e) {
+            // The server is stopping; the batch stays RUNNING and resumes at the next start.
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            log.error("Upload batch {} could not be read; it is tried again", batch.id(), e);
+            return false;
+        }
+        if (status == BatchStatus.COMPLETED) {
+            uploads.finished(batch.id(), UploadStore.BatchState.DONE);
+            // Every file is in the database now.
+            FileSystemUtils.deleteRecursively(batch.folder().toFile());
+        } else {
+            log.warn("Reading upload batch {} ended {}; it is tried again", batch.id(), status);
+        }
+        return true;
+    }
+
+    /** Folders left by a crash between saving files and queueing them, or by read batches, are removed. */
+    private void removeOrphans() {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        Set<Path> kept = new HashSet<>(uploads.keptFolders());
+        Instant before = Instant.now().minus(ORPHAN_AGE);
+        try (Stream<Path> folders = Files.list(root)) {
+            folders.filter(Files::isDirectory).filter(f -> !kept.contains(f)).filter(f -> olderThan(f, before))
+                    .forEach(f -> FileSystemUtils.deleteRecursively(f.toFile()));
+        } catch (IOException e) {
+            log.warn("Cannot tidy the uploads folder {}", root, e);
+        }
+    }
+
+    private static boolean olderThan(Path p, Instant t) {
+        try {
+            return Files.getLastModifiedTime(p).compareTo(FileTime.from(t)) < 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

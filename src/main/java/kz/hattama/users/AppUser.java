@@ -1,0 +1,9 @@
+package kz.hattama.users;
+
+/** A person who logs in. {@code locale} is the interface language they chose, null until they choose one. */
+public record AppUser(long id, String login, String passwordHash, Role role, String locale, boolean enabled) {
+
+    public boolean mayReview() {
+        return role.compareTo(Role.REVIEWER) >= 0;
+    }
+}

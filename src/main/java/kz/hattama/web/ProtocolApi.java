@@ -1,0 +1,80 @@
+package kz.hattama.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import kz.hattama.export.ExportRecord;
+import kz.hattama.export.ExportSource;
+import kz.hattama.store.StoredProtocol;
+import kz.hattama.form.FormDefinition;
+import kz.hattama.store.ProtocolStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Protocols, their page images and the scans as uploaded, to those who may see them. */
+@RestController
+@RequestMapping("/api")
+@ConditionalOnWebApplication
+@Tag(name = "Protocols", description = "Read protocols (the export record), page images and scans")
+public class ProtocolApi {
+
+    /** A page image or scan never changes under its id, so the browser keeps it; private: it is not public data. */
+    private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(1)).cachePrivate();
+
+    private final ProtocolStore protocols;
+    private final FormDefinition form;
+    private final Access access;
+
+    private final ExportSource exports;
+
+    public ProtocolApi(ProtocolStore protocols, FormDefinition form, Access access, ExportSource exports) {
+        this.protocols = protocols;
+        this.exports = exports;
+        this.form = form;
+        this.access = access;
+    }
+
+    @Operation(summary = "A protocol as the dataset exports it (see protocol-spec.md)")
+    @GetMapping("/protocols/{id}")
+    public ExportRecord protocol(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
+        StoredProtocol p = access.requireProtocol(user, id);
+        return exports.record(p.uid()).orElseThrow();
+    }
+
+    @Operation(summary = "The normalized page (PNG) the protocol was read from; field boxes are in its pixels")
+    @GetMapping("/protocols/{id}/page.png")
+    public ResponseEntity<byte[]> page(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
+        access.requireProtocol(user, id);
+        byte[] png = protocols.pageImage(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no page image for protocol " + id));
+        return ResponseEntity.ok().cacheControl(IMMUTABLE).contentType(MediaType.IMAGE_PNG).body(png);
+    }
+
+    @Operation(summary = "A file as it was uploaded")
+    @GetMapping("/sources/{id}/scan")
+    public ResponseEntity<byte[]> scan(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
+        access.requireSource(user, id);
+        ProtocolStore.Source source = protocols.source(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no file " + id));
+        String name = source.name().substring(source.name().lastIndexOf('/') + 1);
+        MediaType type = source.mediaType() == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(source.mediaType());
+        return ResponseEntity.ok().cacheControl(IMMUTABLE).contentType(type)
+                // Shown in the browser, never run: an upload is whatever a person sent.
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8).build().toString())
+                .header("Content-Security-Policy", "sandbox")
+                .body(protocols.scan(source.sha256()));
+    }
+}

@@ -1,0 +1,58 @@
+package kz.hattama.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import kz.hattama.export.ExportRecord;
+import kz.hattama.form.CheckDef;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A protocol as the review page shows it: the figures, both readings, their boxes on the page, the checks. */
+public record ReviewJson(long id, int version, String status, String statusText, String precinct, String lang,
+                         String address, long sourceId, String sourceName, int pageNo,
+                         @Schema(description = "the normalized page (PNG) the boxes are on; null when none was kept") String pageUrl,
+                         @Schema(description = "the file as uploaded") String scanUrl,
+                         List<Field> fields, List<Check> checks,
+                         @Schema(description = "the form's relations, for recomputing the checks as figures change") List<CheckDef> relations,
+                         List<Flag> flags, kz.hattama.export.Review review) {
+
+    /** {@code box} is in pixels of the normalized page. */
+    @Schema(name = "ReviewField")
+    public record Field(String key, String line, String label, Integer value, Integer digits, Integer words,
+                        String digitsText, String wordsText, Double confidence,
+                        @Schema(allowableValues = {"VERIFIED", "NEEDS_REVIEW", "REVIEWED"}) String status,
+                        String reason, Box box) {
+    }
+
+    public record Box(int x, int y, int width, int height) {
+    }
+
+    @Schema(name = "ReviewCheck")
+    public record Check(String id, String label, String field, boolean passed, String detail) {
+    }
+
+    @Schema(name = "ReviewFlag")
+    public record Flag(String id, String label, String detail) {
+    }
+
+    /**
+     * @param version the version the reviewer opened; a save on an older version is refused with 409
+     * @param values  the figures as the reviewer leaves them, by field key; null where nothing legible is written
+     */
+    @Schema(name = "SignOff")
+    public record SignOff(int version, Map<String, Integer> values) {
+    }
+
+    /** @param next the next protocol of the queue, null when the queue is empty */
+    @Schema(name = "SignedOff")
+    public record SignedOff(int version, Long next) {
+    }
+
+    public record Queue(Map<String, Long> counts, List<QueueItem> items) {
+    }
+
+    public record QueueItem(long protocolId, String sourceName, int pageNo, String precinct, String lang,
+                            int uncertainFields, int failedChecks, Instant createdAt, String url) {
+    }
+}

@@ -1,0 +1,56 @@
+package kz.hattama.web;
+
+import kz.hattama.export.ExportRecord;
+import kz.hattama.form.FormDefinition;
+import kz.hattama.reconcile.FieldResult;
+import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.store.ProtocolStore;
+import kz.hattama.store.StoredProtocol;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/** A stored protocol as the review page and the review API show it, texts in the request's language. */
+@Component
+@ConditionalOnWebApplication
+public class ReviewViews {
+
+    private final ProtocolStore protocols;
+    private final FormDefinition form;
+    private final Texts texts;
+
+    public ReviewViews(ProtocolStore protocols, FormDefinition form, Texts texts) {
+        this.protocols = protocols;
+        this.form = form;
+        this.texts = texts;
+    }
+
+    /** @throws ResponseStatusException 404 for no protocol, and for a rejected file: there is nothing to review */
+    public ReviewJson of(long id) {
+        StoredProtocol p = protocols.protocol(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no protocol " + id));
+        if (p.status() == ProtocolStatus.REJECTED) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "protocol " + id + " is a rejected file");
+        }
+        return of(p);
+    }
+
+    private ReviewJson of(StoredProtocol p) {
+        var fields = p.fields().stream().map(f -> field(f, p.lang())).toList();
+        var checks = p.checks().stream().map(c -> new ReviewJson.Check(c.id(), texts.check(c.id()), c.field(),
+                c.passed(), c.detail())).toList();
+        var flags = p.flags().stream().map(f -> new ReviewJson.Flag(f.id(), texts.get("flag." + f.id()), f.detail())).toList();
+        String page = protocols.hasPageImage(p.id()) ? "/api/protocols/" + p.id() + "/page.png" : null;
+        return new ReviewJson(p.id(), p.version(), p.status().name(), texts.status(p.status()), p.precinct(), p.lang(),
+                p.address(), p.sourceId(), p.sourceName(), p.pageNo(), page, "/api/sources/" + p.sourceId() + "/scan",
+                fields, checks, form.checks(), flags, kz.hattama.review.StoredReviewHistory.toReview(p.review()));
+    }
+
+    private ReviewJson.Field field(FieldResult f, String lang) {
+        var b = f.box();
+        return new ReviewJson.Field(f.key(), form.field(f.key()).line(), texts.fieldLabel(f.key(), lang), f.value(),
+                f.digits(), f.words(), f.digitsText(), f.wordsText(), f.confidence(), f.status().name(),
+                texts.reason(f.reason()), b == null ? null : new ReviewJson.Box(b.x(), b.y(), b.width(), b.height()));
+    }
+}

@@ -1,0 +1,41 @@
+package kz.hattama.web;
+
+import kz.hattama.ingest.RejectionCode;
+import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.store.UploadStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Component;
+
+/** Upload batches as JSON for one viewer: links only where the viewer may follow them. */
+@Component
+@ConditionalOnWebApplication
+public class UploadViews {
+
+    private final Texts texts;
+    private final Access access;
+
+    public UploadViews(Texts texts, Access access) {
+        this.texts = texts;
+        this.access = access;
+    }
+
+    public UploadJson of(UploadStore.BatchView b, SignedInUser viewer) {
+        return new UploadJson(b.id(), b.state().name(), b.createdAt(), b.files().stream()
+                .map(f -> new UploadJson.File(f.id(), f.name(), f.size(), f.progress().name(),
+                        texts.progress(f.progress()), f.outcomes().stream().map(o -> outcome(o, viewer)).toList()))
+                .toList());
+    }
+
+    private UploadJson.Outcome outcome(UploadStore.Outcome o, SignedInUser viewer) {
+        boolean duplicate = o.rejection() == RejectionCode.DUPLICATE;
+        String duplicateUrl = duplicate && o.duplicateOf() != null && access.maySeeOwnedBy(viewer, o.duplicateOfOwner())
+                ? "/sources/" + o.duplicateOf() : null;
+        String url = viewer.mayReview() && o.status() == ProtocolStatus.NEEDS_REVIEW ? "/review/" + o.protocolId()
+                : "/sources/" + o.sourceId();
+        return new UploadJson.Outcome(o.sourceName(), o.pageNo(), o.protocolId(), o.status().name(),
+                duplicate ? texts.get("status.DUPLICATE") : texts.status(o.status()),
+                o.rejection() == null ? null : o.rejection().name(),
+                o.rejection() == null ? null : texts.rejection(o.rejection(), o.duplicateOfName()),
+                duplicate ? o.duplicateOfName() : null, duplicateUrl, o.uncertainFields(), o.failedChecks(), url);
+    }
+}

@@ -1,0 +1,343 @@
+package kz.hattama.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import kz.hattama.reconcile.CheckResult;
+import kz.hattama.reconcile.FieldResult;
+import kz.hattama.reconcile.FieldStatus;
+import kz.hattama.reconcile.ProtocolResult;
+import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.reconcile.Relations;
+import kz.hattama.store.Protocols;
+import kz.hattama.users.AppUser;
+import kz.hattama.users.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The web app in a real browser (Debian's chromium, headless, driven through /usr/bin/chromedriver): a volunteer
+ * uploads sample scans and a bad file and sees what became of each; a reviewer corrects a figure with the keyboard
+ * only and signs the protocol off; the export and the history hold the change. Screenshots go to target/screenshots.
+ */
+class BrowserEndToEndTest extends WebTestBase {
+
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path SAMPLES = Path.of("sample-scans").toAbsolutePath();
+    private static final Path SHOTS = Path.of("target/screenshots");
+    /** Reading a handwritten phone photo takes a few seconds a core; a loaded CI machine may be much slower. */
+    private static final Duration READING = Duration.ofMinutes(5);
+
+    private WebDriver driver;
+    private Path profile;
+    private int keystrokes;
+
+    @BeforeAll
+    static void aBrowserIsInstalled() {
+        assumeTrue(Files.isExecutable(CHROMEDRIVER), "no " + CHROMEDRIVER + ": apt-get install chromium chromium-driver");
+    }
+
+    @BeforeEach
+    void browser() throws IOException {
+        profile = Files.createTempDirectory("hattama-chromium");
+        ChromeOptions options = new ChromeOptions();
+        if (Files.isExecutable(CHROMIUM)) {
+            options.setBinary(CHROMIUM.toString());
+        }
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1600,1200", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.quit();
+        }
+        FileSystemUtils.deleteRecursively(profile.toFile());
+    }
+
+    @Test
+    void aVolunteerUploadsAReviewerCorrectsAFigureByKeyboardAndTheExportAndHistoryHoldIt() throws Exception {
+        AppUser volunteer = user("vera", Role.VOLUNTEER);
+        AppUser reviewer = user("rex", Role.REVIEWER);
+
+        // --- the volunteer, in Russian: three files picked, one dropped ---
+        login(volunteer);
+        driver.get(url("/upload"));
+        driver.findElement(By.cssSelector(".langs a[hreflang=ru]")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Загрузка протоколов");
+        WebElement picker = driver.findElement(By.id("files"));
+        js("arguments[0].hidden = false;", picker);
+        picker.sendKeys(String.join("\n", SAMPLES.resolve("p2021-014.png").toString(),
+                SAMPLES.resolve("p2021-001.jpg").toString(), SAMPLES.resolve("bad-input/notes.txt").toString()));
+
+        String typed = finalStatus("p2021-014.png");
+        assertThat(typed).isIn("VERIFIED", "NEEDS_REVIEW");
+        assertThat(finalStatus("p2021-001.jpg")).isEqualTo("NEEDS_REVIEW");
+        assertThat(finalStatus("notes.txt")).isEqualTo("REJECTED");
+        assertThat(rowText("notes.txt"))
+                .contains("Это не фото, не скан и не PDF. Загрузите протокол в формате JPEG, PNG, TIFF или PDF.");
+        assertThat(rowText("p2021-001.jpg")).contains("Нужна проверка").contains("проверяющий посмотрит цифр");
+
+        // The same photo again, dropped onto the page under another name: a duplicate, with a link to the first.
+        drop(SAMPLES.resolve("p2021-014.png"), "again/p2021-014 (copy).png");
+        assertThat(finalStatus("again/p2021-014 (copy).png")).isEqualTo("DUPLICATE");
+        String copy = "#uploads tr[data-name=\"again/p2021-014 (copy).png\"] a.duplicate-of";
+        assertThat(js("return document.querySelector(arguments[0]).textContent;", copy)).isEqualTo("p2021-014.png");
+        screenshot("upload-page");
+        js("document.querySelector(arguments[0]).click();", copy);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/sources/"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("p2021-014.png");
+        logout();
+
+        // --- the reviewer, from the queue, keyboard only ---
+        login(reviewer);
+        driver.get(url("/review"));
+        screenshot("review-queue");
+        driver.findElement(By.xpath("//table[contains(@class,'queue')]//a[starts-with(normalize-space(.), 'p2021-001.jpg')]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches(".*/review/\\d+$"));
+        long protocolId = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/", ""));
+        waitForPage();
+        Map<String, Integer> read = figures();
+        List<String> uncertain = uncertainKeys();
+        assertThat(uncertain).hasSizeGreaterThan(1);
+
+        // The cursor starts on the first uncertain figure; typing replaces it and the checks follow at once.
+        assertThat(focusedKey()).isEqualTo(uncertain.get(0));
+        String first = uncertain.get(0);
+        int corrected = read.get(first) + 1;
+        type(String.valueOf(corrected));
+        Map<String, Integer> now = new LinkedHashMap<>(read);
+        now.put(first, corrected);
+        List<CheckResult> expected = new Relations(Protocols.FORM).checks(now);
+        for (CheckResult c : expected) {
+            WebElement shown = driver.findElement(By.cssSelector("#checks li[data-check='" + c.id() + "']"));
+            assertThat(shown.findElement(By.cssSelector(".detail")).getText()).isEqualTo(c.detail());
+            assertThat(shown.getAttribute("class")).isEqualTo(c.passed() ? "pass" : "fail");
+        }
+        screenshot("review-page");
+        // Enter confirms and moves to the next uncertain figure; Shift+Tab goes back to the one above it.
+        press(Keys.ENTER);
+        assertThat(focusedKey()).isEqualTo(uncertain.get(1));
+        chord(Keys.SHIFT, Keys.TAB);
+        String above = fieldBefore(uncertain.get(1));
+        assertThat(focusedKey()).isEqualTo(above);
+        assertThat(driver.switchTo().activeElement().getAttribute("value")).isEqualTo(String.valueOf(now.get(above)));
+        press(Keys.ENTER);
+        assertThat(focusedKey()).isEqualTo(uncertain.get(1));
+        for (int i = 1; i < uncertain.size(); i++) {
+            press(Keys.ENTER);
+        }
+        chord(Keys.CONTROL, Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().endsWith("/review/" + protocolId));
+
+        // --- what the dataset and the history now hold ---
+        Session admin = new Session().login(users.byLogin("admin").orElseThrow());
+        JsonNode record = exportRecordOf(admin, protocolId);
+        assertThat(record.get("status").asText()).isEqualTo("REVIEWED");
+        assertThat(record.get("fields").get(first).get("value").asInt()).isEqualTo(corrected);
+        assertThat(record.get("fields").get(first).get("status").asText()).isEqualTo("REVIEWED");
+        assertThat(record.get("review").get("by").asText()).isEqualTo(reviewer.login());
+        assertThat(record.get("review").get("changes").toString()).isEqualTo(
+                "[{\"field\":\"" + first + "\",\"from\":" + read.get(first) + ",\"to\":" + corrected + "}]");
+        assertThat(jdbc.queryForList("""
+                select s.reviewer, c.field, c.from_value, c.to_value from review_change c
+                  join review_signoff s on s.id = c.signoff_id where c.protocol_id = ?""", protocolId))
+                .containsExactly(Map.of("reviewer", reviewer.login(), "field", first,
+                        "from_value", read.get(first), "to_value", corrected));
+    }
+
+    /**
+     * The keyboard cost of a protocol with two uncertain figures, one read right and one to correct (a three-digit
+     * figure): Enter, three digits, Ctrl+Enter.
+     */
+    @Test
+    void aProtocolWithTwoUncertainFiguresTakesFiveKeystrokesWhenOneNeedsCorrecting() {
+        long id = storedProtocol(null, "two-uncertain.jpg", twoUncertain(), null);
+        login(user("kim", Role.REVIEWER));
+        driver.get(url("/review/" + id));
+        waitForPage();
+        keystrokes = 0;
+
+        assertThat(focusedKey()).isEqualTo("voted_outside");
+        press(Keys.ENTER);
+        assertThat(focusedKey()).isEqualTo("party_1");
+        type("100");
+        WebElement votes = driver.findElement(By.cssSelector("#checks li[data-check='votes_balance']"));
+        assertThat(votes.getAttribute("class")).isEqualTo("pass");
+        assertThat(votes.findElement(By.cssSelector(".detail")).getText()).isEqualTo("1490 (100 + 900 + 200 + 150 + 120 + 20) = 1490");
+        chord(Keys.CONTROL, Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().endsWith("/review/" + id));
+
+        assertThat(keystrokes).isEqualTo(5);
+        assertThat(jdbc.queryForMap("select status, version from protocol where id = ?", id))
+                .containsEntry("status", "REVIEWED").containsEntry("version", 1);
+        assertThat(jdbc.queryForList("select key, value, status from protocol_field where protocol_id = ?"
+                + " and key in ('voted_outside', 'party_1') order by key", id)).containsExactly(
+                Map.of("key", "party_1", "value", 100, "status", "REVIEWED"),
+                Map.of("key", "voted_outside", "value", 40, "status", "REVIEWED"));
+    }
+
+    /** The clean protocol with party_1 misread (180 in digits, «сто» in words) and voted_outside read unsurely. */
+    private static ProtocolResult twoUncertain() {
+        ProtocolResult clean = Protocols.verified();
+        Map<String, FieldResult> fields = new LinkedHashMap<>(clean.fields());
+        FieldResult p1 = fields.get("party_1");
+        fields.put("party_1", new FieldResult("party_1", 180, 180, 100, "180", "сто", 0.41, FieldStatus.NEEDS_REVIEW,
+                "digits ≠ words; failed check votes_balance", p1.box()));
+        FieldResult out = fields.get("voted_outside");
+        fields.put("voted_outside", new FieldResult("voted_outside", 40, 40, 40, "40", "сорок", 0.3,
+                FieldStatus.NEEDS_REVIEW, "low confidence (digits 0.42, words 0.91)", out.box()));
+        Map<String, Integer> values = fields.values().stream()
+                .collect(Collectors.toMap(FieldResult::key, FieldResult::value, (a, b) -> a, LinkedHashMap::new));
+        Relations relations = new Relations(Protocols.FORM);
+        List<CheckResult> checks = new ArrayList<>(relations.checks(values));
+        fields.values().forEach(f -> checks.add(CheckResult.wordsMatch(f.key(), true, f.key() + ": " + f.value())));
+        return new ProtocolResult(clean.form(), clean.lang(), "238", clean.address(), fields, checks,
+                relations.flags(values), ProtocolStatus.NEEDS_REVIEW);
+    }
+
+    // ---- the browser ----
+
+    private void login(AppUser user) {
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys(user.login());
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("login")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    private void logout() {
+        driver.findElement(By.cssSelector("form.logout button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
+    }
+
+    /** Read in one go: the list is redrawn while files are read, which would leave a found element stale. */
+    private String rowText(String name) {
+        return (String) js("return document.querySelector('#uploads tr[data-name=\"' + arguments[0] + '\"]').innerText;", name);
+    }
+
+    /** Waits until the file's row shows an outcome, not a progress, and returns the outcome's status. */
+    private String finalStatus(String name) {
+        return new WebDriverWait(driver, READING).pollingEvery(Duration.ofMillis(500))
+                .ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#uploads tr[data-name=\"" + name + "\"] .badge"));
+            if (rows.isEmpty()) {
+                return null;
+            }
+            String status = rows.get(0).getAttribute("data-status");
+            return List.of("VERIFIED", "NEEDS_REVIEW", "REVIEWED", "REJECTED", "DUPLICATE").contains(status) ? status : null;
+        });
+    }
+
+    /** Drops a file on the page as a file manager would, through the page's own drop handler. */
+    private void drop(Path file, String name) throws IOException {
+        js("""
+                const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
+                const dt = new DataTransfer();
+                dt.items.add(new File([bytes], arguments[1], {type: 'image/png'}));
+                for (const type of ['dragenter', 'dragover', 'drop']) {
+                  document.body.dispatchEvent(new DragEvent(type, {dataTransfer: dt, bubbles: true, cancelable: true}));
+                }""", Base64.getEncoder().encodeToString(Files.readAllBytes(file)), name);
+    }
+
+    private void waitForPage() {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("input.fig")).size() == 12);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Integer> figures() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Map<String, Object> f : (List<Map<String, Object>>) js("return HATTAMA.protocol.fields;")) {
+            out.put((String) f.get("key"), f.get("value") == null ? null : ((Number) f.get("value")).intValue());
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> uncertainKeys() {
+        return (List<String>) js("return HATTAMA.protocol.fields.filter(f => f.status === 'NEEDS_REVIEW').map(f => f.key);");
+    }
+
+    private String fieldBefore(String key) {
+        List<String> keys = new ArrayList<>(figures().keySet());
+        return keys.get(keys.indexOf(key) - 1);
+    }
+
+    private String focusedKey() {
+        WebElement focused = driver.switchTo().activeElement();
+        return focused.findElement(By.xpath("ancestor::tr[1]")).getAttribute("data-key");
+    }
+
+    /** One keystroke per character, to the focused element. */
+    private void type(String text) {
+        new Actions(driver).sendKeys(text).perform();
+        keystrokes += text.length();
+    }
+
+    private void press(Keys key) {
+        new Actions(driver).sendKeys(key).perform();
+        keystrokes++;
+    }
+
+    /** A modifier held with a key: one keystroke, as a person counts it. */
+    private void chord(Keys modifier, Keys key) {
+        new Actions(driver).keyDown(modifier).sendKeys(key).keyUp(modifier).perform();
+        keystrokes++;
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static JsonNode exportRecordOf(Session admin, long protocolId) throws IOException {
+        String uid = admin.get("/api/protocols/" + protocolId).body();
+        String id = JSON.readTree(uid).get("id").asText();
+        for (String line : admin.get("/api/admin/export?format=jsonl&status=REVIEWED").body().split("\n")) {
+            JsonNode r = JSON.readTree(line);
+            if (r.get("id").asText().equals(id)) {
+                return r;
+            }
+        }
+        throw new AssertionError("protocol " + protocolId + " is not in the export of reviewed protocols");
+    }
+}
