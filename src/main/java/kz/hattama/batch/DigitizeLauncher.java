@@ -150,7 +150,8 @@ public class DigitizeLauncher {
     }
 
     private static boolean tryLock(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+        // Keyed by schema too: each schema holds an installation of its own, with its own job repository.
+        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_lock(hashtextextended(current_schema(), ?))")) {
             s.setLong(1, LOCK_KEY);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -84,7 +84,7 @@ public class ProtocolStore {
         requireSha256Of(bytes, sha256);
         return tx.execute(status -> {
             // Serialises uploads of the same content, so two concurrent copies cannot both pass as originals.
-            jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> { }, sha256);
+            jdbc.query("select pg_advisory_xact_lock(hashtextextended(current_schema() || ?, 0))", rs -> { }, sha256);
             Optional<Long> existing = existingSource(jobInstanceId, seq, sha256);
             if (existing.isPresent()) {
                 return existing.get();

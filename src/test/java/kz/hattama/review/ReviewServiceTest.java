@@ -107,7 +107,8 @@ class ReviewServiceTest {
         service.signOff(id, 0, ann, Map.of("party_1", 68));
         service.signOff(id, 1, ben, Map.of("party_1", 67));
 
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         JsonNode review = json.readTree(json.writeValueAsString(exported(id))).get("review");
 
         assertThat(review.get("by").asText()).isEqualTo("ben");
