@@ -111,15 +111,30 @@ def predict(model, X, bs=256):
     return np.concatenate(outs)
 
 
+def edit_distance(a, b):
+    d = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, d[0] = d[0], i
+        for j, cb in enumerate(b, 1):
+            prev, d[j] = d[j], min(d[j] + 1, d[j - 1] + 1, prev + (ca != cb))
+    return d[len(b)]
+
+
 def evaluate(model, X, Y, K, alphabet):
+    """Exact-string accuracy (best path) by kind, and the character error rate overall."""
     lp = predict(model, X)
-    ok = {}
+    ok, errs, chars = {}, 0, 0
     for p, y, k in zip(lp, Y, K):
         g = greedy(p, alphabet)
-        for key in ("all", str(k).split("-")[0], str(k).split("-")[-1]):
+        errs += edit_distance(g, y)
+        chars += len(y)
+        parts = str(k).split("-")
+        for key in ("all", parts[0], parts[1], parts[2]):
             a, n = ok.get(key, (0, 0))
             ok[key] = (a + (g == y), n + 1)
-    return {k: f"{a / n:.4f} ({n})" for k, (a, n) in sorted(ok.items())}
+    res = {k: f"{a / n:.4f} ({n})" for k, (a, n) in sorted(ok.items())}
+    res["cer"] = f"{errs / max(1, chars):.4f}"
+    return res
 
 
 def export_onnx(model, path, width, height=32):

@@ -6,7 +6,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK=${WORK:-/tmp/hattama-digits}
-STEPS=${STEPS:-1800}
+STEPS=${STEPS:-5000}
 export HATTAMA_ASSETS=${HATTAMA_ASSETS:-/tmp/hattama-assets}
 # glibc hands big tensors back to the kernel after every step; the page faults that follow
 # cost more than the convolutions on this machine
@@ -15,6 +15,6 @@ mkdir -p "$WORK"
 ASSETS="$HATTAMA_ASSETS" bash "$ROOT/training/fetch_assets.sh"
 PY=/usr/bin/python3
 [ -f "$WORK/val.npz" ] || $PY "$HERE/make_data.py" "$WORK/val.npz" 3000 2
-[ -f "$WORK/train.npz" ] || $PY "$HERE/make_data.py" "$WORK/train.npz" 60000 1
+[ -f "$WORK/train.npz" ] || $PY "$HERE/make_data.py" "$WORK/train.npz" 60000 3
 $PY "$HERE/train.py" "$WORK/train.npz" "$WORK/val.npz" "$WORK/digits.onnx" "$STEPS" | tee "$WORK/train.log"
 cp "$WORK/digits.onnx" "$ROOT/src/main/resources/models/digits.onnx"

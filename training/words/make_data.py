@@ -12,12 +12,15 @@ import cv2
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "common"))
-sys.path.insert(0, os.path.join(HERE, "..", "digits"))
 import synth
 from preprocess import preprocess
 sys.path.insert(0, synth.GENERATOR)
 import numerals
-from make_data import LABELS, PARTY_BITS, value
+import importlib.util
+_spec = importlib.util.spec_from_file_location("digits_make_data", os.path.join(HERE, "..", "digits", "make_data.py"))
+_digits = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_digits)
+LABELS, value = _digits.LABELS, _digits.value
 
 ALPHABET = " абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі"
 HINTS = {"ru": "(прописью)", "kk": "(жазбаша)"}

@@ -82,6 +82,28 @@ class DigitReaderTest {
     }
 
     @Test
+    void readsACropInWellUnderASecond() throws Exception {
+        List<Mat> mats = new ArrayList<>();
+        for (Path p : crops) {
+            mats.add(Fixtures.grey(p));
+        }
+        for (Mat m : mats) {
+            reader.read(m, 5);  // warm-up: OpenCV allocates its buffers on the first runs
+        }
+        long t0 = System.nanoTime();
+        int n = 0;
+        for (int r = 0; r < 5; r++) {
+            for (Mat m : mats) {
+                reader.read(m, 5);
+                n++;
+            }
+        }
+        double ms = (System.nanoTime() - t0) / 1e6 / n;
+        System.out.printf("DigitReader.read: %.1f ms per crop%n", ms);
+        assertTrue(ms < 500, ms + " ms");
+    }
+
+    @Test
     void blankPaperReadsAsNothingLikely() {
         Mat blank = new Mat(66, 350, CvType.CV_8UC1, new Scalar(235));
         List<DigitCandidate> c = reader.read(blank, 3);
