@@ -148,7 +148,7 @@ public class ProtocolStore {
                 } else {
                     long protocolId = insertProtocol(sourceId, uid, outcome.pageNo(), outcome.protocol());
                     if (outcome.pageImage() != null) {
-                        jdbc.update("insert into page_image (protocol_id, png) values (?, ?)", protocolId, outcome.pageImage());
+                        jdbc.update("insert into page_image (protocol_id, jpeg) values (?, ?)", protocolId, outcome.pageImage());
                     }
                 }
             }
@@ -231,9 +231,9 @@ public class ProtocolStore {
                 .stream().findFirst());
     }
 
-    /** The normalized page a protocol was read from, as PNG; empty for rejections and pages stored without one. */
+    /** The normalized page a protocol was read from, as JPEG; empty for rejections and pages stored without one. */
     public Optional<byte[]> pageImage(long protocolId) {
-        return jdbc.queryForList("select png from page_image where protocol_id = ?", byte[].class, protocolId)
+        return jdbc.queryForList("select jpeg from page_image where protocol_id = ?", byte[].class, protocolId)
                 .stream().findFirst();
     }
 

@@ -41,7 +41,7 @@ public class ReviewViews {
         var checks = p.checks().stream().map(c -> new ReviewJson.Check(c.id(), texts.check(c.id()), c.field(),
                 c.passed(), c.detail())).toList();
         var flags = p.flags().stream().map(f -> new ReviewJson.Flag(f.id(), texts.get("flag." + f.id()), f.detail())).toList();
-        String page = protocols.hasPageImage(p.id()) ? "/api/protocols/" + p.id() + "/page.png" : null;
+        String page = protocols.hasPageImage(p.id()) ? "/api/protocols/" + p.id() + "/page.jpg" : null;
         return new ReviewJson(p.id(), p.version(), p.status().name(), texts.status(p.status()), p.precinct(), p.lang(),
                 p.address(), p.sourceId(), p.sourceName(), p.pageNo(), page, "/api/sources/" + p.sourceId() + "/scan",
                 fields, checks, form.checks(), flags, ExportRecord.Review.of(p.review()));
