@@ -65,15 +65,10 @@ public record ExportRecord(String id, String form, String lang, String precinct,
      * {@code at} is an ISO-8601 instant.
      */
     @JsonPropertyOrder({"by", "at", "changes"})
-    public record Review(String by, String at, List<Change> changes) {
-
-        @JsonPropertyOrder({"field", "from", "to"})
-        public record Change(String field, Integer from, Integer to) {
-        }
+    public record Review(String by, String at, List<ReviewRecord.Change> changes) {
 
         public static Review of(ReviewRecord r) {
-            return r == null ? null : new Review(r.by(), r.at().toString(),
-                    r.changes().stream().map(c -> new Change(c.field(), c.from(), c.to())).toList());
+            return r == null ? null : new Review(r.by(), r.at().toString(), List.copyOf(r.changes()));
         }
     }
 

@@ -6,6 +6,7 @@ import kz.hattama.export.ExportRecord;
 import kz.hattama.reconcile.PageOutcome;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
+import kz.hattama.store.ReviewRecord;
 import kz.hattama.store.ReviewStore;
 import kz.hattama.store.TestDatabase;
 import kz.hattama.users.AppUser;
@@ -96,7 +97,7 @@ class ReviewServiceTest {
         assertThat(votes.detail()).isEqualTo("790 (68 + 500 + 100 + 50 + 60 + 12) = 790");
         // Only the figure that changed is a change; confirming one as read is not.
         assertThat(r.review().by()).isEqualTo("ann");
-        assertThat(r.review().changes()).containsExactly(new ExportRecord.Review.Change("party_1", 58, 68));
+        assertThat(r.review().changes()).containsExactly(new ReviewRecord.Change("party_1", 58, 68));
     }
 
     @Test
@@ -132,9 +133,9 @@ class ReviewServiceTest {
         long id = needsReview();
         // Both passed the service's version check before either wrote: the store's conditional update decides.
         ReviewStore.SignOff a = new ReviewStore.SignOff(id, 0, ann.id(), "ann", List.of(), List.of(), List.of(),
-                List.of(new ReviewStore.Change("party_1", 58, 68)));
+                List.of(new ReviewRecord.Change("party_1", 58, 68)));
         ReviewStore.SignOff b = new ReviewStore.SignOff(id, 0, ben.id(), "ben", List.of(), List.of(), List.of(),
-                List.of(new ReviewStore.Change("party_1", 58, 60)));
+                List.of(new ReviewRecord.Change("party_1", 58, 60)));
 
         reviews.signOff(a);
 
