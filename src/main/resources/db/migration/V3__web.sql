@@ -54,7 +54,7 @@ CREATE TABLE upload_file (
 -- The normalized page a protocol was read from: the field boxes are on this picture, not on the upload.
 CREATE TABLE page_image (
     protocol_id bigint PRIMARY KEY REFERENCES protocol (id) ON DELETE CASCADE,
-    png         bytea  NOT NULL
+    jpeg        bytea  NOT NULL
 );
 
 -- A reviewer signing a protocol off (who, when), and the figures they changed on the way (field, from, to). Both are

@@ -7,6 +7,7 @@ import kz.hattama.reconcile.FieldStatus;
 import kz.hattama.reconcile.ProtocolStatus;
 import kz.hattama.reconcile.Relations;
 import kz.hattama.store.ProtocolStore;
+import kz.hattama.store.ReviewRecord;
 import kz.hattama.store.ReviewStore;
 import kz.hattama.store.StoredProtocol;
 import org.springframework.stereotype.Service;
@@ -67,12 +68,12 @@ public class ReviewService {
         }
         Map<String, Integer> figures = new HashMap<>();
         List<ReviewStore.FieldUpdate> fields = new ArrayList<>();
-        List<ReviewStore.Change> changes = new ArrayList<>();
+        List<ReviewRecord.Change> changes = new ArrayList<>();
         for (FieldResult f : p.fields()) {
             Integer to = values.containsKey(f.key()) ? values.get(f.key()) : f.value();
             boolean changed = !Objects.equals(f.value(), to);
             if (changed) {
-                changes.add(new ReviewStore.Change(f.key(), f.value(), to));
+                changes.add(new ReviewRecord.Change(f.key(), f.value(), to));
             }
             FieldStatus status = changed || f.status() != FieldStatus.VERIFIED ? FieldStatus.REVIEWED : f.status();
             fields.add(new ReviewStore.FieldUpdate(f.key(), to, status));

@@ -23,6 +23,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -148,7 +149,7 @@ public class ProtocolStore {
                 } else {
                     long protocolId = insertProtocol(sourceId, uid, outcome.pageNo(), outcome.protocol());
                     if (outcome.pageImage() != null) {
-                        jdbc.update("insert into page_image (protocol_id, png) values (?, ?)", protocolId, outcome.pageImage());
+                        jdbc.update("insert into page_image (protocol_id, jpeg) values (?, ?)", protocolId, outcome.pageImage());
                     }
                 }
             }
@@ -231,9 +232,9 @@ public class ProtocolStore {
                 .stream().findFirst());
     }
 
-    /** The normalized page a protocol was read from, as PNG; empty for rejections and pages stored without one. */
+    /** The normalized page a protocol was read from, as JPEG; empty for rejections and pages stored without one. */
     public Optional<byte[]> pageImage(long protocolId) {
-        return jdbc.queryForList("select png from page_image where protocol_id = ?", byte[].class, protocolId)
+        return jdbc.queryForList("select jpeg from page_image where protocol_id = ?", byte[].class, protocolId)
                 .stream().findFirst();
     }
 
@@ -243,7 +244,7 @@ public class ProtocolStore {
     }
 
     /** A stored file as it was uploaded. */
-    public record Source(long id, String name, String sha256, String mediaType, Long duplicateOf, java.time.Instant createdAt) {
+    public record Source(long id, String name, String sha256, String mediaType, Long duplicateOf, Instant createdAt) {
     }
 
     public Optional<Source> source(long sourceId) {
@@ -415,12 +416,10 @@ public class ProtocolStore {
         });
         if (!latest.isEmpty()) {
             named.query("""
-                    select c.protocol_id, c.field, c.from_value, c.to_value, s.reviewer, s.at
-                      from review_change c join review_signoff s on s.id = c.signoff_id
-                     where c.protocol_id in (:ids) order by c.protocol_id, c.id""", ids, rs -> {
+                    select protocol_id, field, from_value, to_value from review_change
+                     where protocol_id in (:ids) order by protocol_id, id""", ids, rs -> {
                 latest.get(rs.getLong("protocol_id")).changes().add(new ReviewRecord.Change(rs.getString("field"),
-                        (Integer) rs.getObject("from_value"), (Integer) rs.getObject("to_value"),
-                        rs.getString("reviewer"), rs.getTimestamp("at").toInstant()));
+                        (Integer) rs.getObject("from_value"), (Integer) rs.getObject("to_value")));
             });
         }
         return latest;

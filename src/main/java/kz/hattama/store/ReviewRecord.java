@@ -1,5 +1,7 @@
 package kz.hattama.store;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -9,6 +11,8 @@ import java.util.List;
  */
 public record ReviewRecord(String by, Instant at, List<Change> changes) {
 
-    public record Change(String field, Integer from, Integer to, String by, Instant at) {
+    /** As the export writes it: {@code {"field", "from", "to"}}. */
+    @JsonPropertyOrder({"field", "from", "to"})
+    public record Change(String field, Integer from, Integer to) {
     }
 }

@@ -44,15 +44,13 @@ public class ReviewStore {
     public record FieldUpdate(String key, Integer value, FieldStatus status) {
     }
 
-    public record Change(String field, Integer from, Integer to) {
-    }
-
     /**
      * @param expectedVersion the version the reviewer saw; the sign-off is refused when the protocol moved on since
      * @param checks          the relation checks recomputed on the new figures (per-field checks are left as read)
      */
     public record SignOff(long protocolId, int expectedVersion, long reviewerId, String reviewer,
-                          List<FieldUpdate> fields, List<CheckResult> checks, List<Flag> flags, List<Change> changes) {
+                          List<FieldUpdate> fields, List<CheckResult> checks, List<Flag> flags,
+                          List<ReviewRecord.Change> changes) {
     }
 
     /** The last sign-off of a protocol, to tell a reviewer whose save came first. */
@@ -149,7 +147,7 @@ public class ReviewStore {
                     insert into review_signoff (protocol_id, reviewer_id, reviewer, version) values (?, ?, ?, ?)
                     returning id""", Long.class, s.protocolId(), s.reviewerId(), s.reviewer(), version);
             List<Object[]> changes = new ArrayList<>();
-            for (Change c : s.changes()) {
+            for (ReviewRecord.Change c : s.changes()) {
                 changes.add(new Object[]{signOff, s.protocolId(), c.field(), c.from(), c.to()});
             }
             jdbc.batchUpdate("insert into review_change (signoff_id, protocol_id, field, from_value, to_value) values (?, ?, ?, ?, ?)", changes);

@@ -54,13 +54,13 @@ public class ProtocolApi {
         return exports.record(p.uid()).orElseThrow();
     }
 
-    @Operation(summary = "The normalized page (PNG) the protocol was read from; field boxes are in its pixels")
-    @GetMapping("/protocols/{id}/page.png")
+    @Operation(summary = "The normalized page (JPEG) the protocol was read from; field boxes are in its pixels")
+    @GetMapping("/protocols/{id}/page.jpg")
     public ResponseEntity<byte[]> page(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
         access.requireProtocol(user, id);
-        byte[] png = protocols.pageImage(id)
+        byte[] jpeg = protocols.pageImage(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no page image for protocol " + id));
-        return ResponseEntity.ok().cacheControl(IMMUTABLE).contentType(MediaType.IMAGE_PNG).body(png);
+        return ResponseEntity.ok().cacheControl(IMMUTABLE).contentType(MediaType.IMAGE_JPEG).body(jpeg);
     }
 
     @Operation(summary = "A file as it was uploaded")

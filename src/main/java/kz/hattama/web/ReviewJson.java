@@ -11,7 +11,7 @@ import java.util.Map;
 /** A protocol as the review page shows it: the figures, both readings, their boxes on the page, the checks. */
 public record ReviewJson(long id, int version, String status, String statusText, String precinct, String lang,
                          String address, long sourceId, String sourceName, int pageNo,
-                         @Schema(description = "the normalized page (PNG) the boxes are on; null when none was kept") String pageUrl,
+                         @Schema(description = "the normalized page (JPEG) the boxes are on; null when none was kept") String pageUrl,
                          @Schema(description = "the file as uploaded") String scanUrl,
                          List<Field> fields, List<Check> checks,
                          @Schema(description = "the form's relations, for recomputing the checks as figures change") List<CheckDef> relations,

@@ -19,8 +19,10 @@ public class ReviewViews {
     private final ProtocolStore protocols;
     private final FormDefinition form;
     private final Texts texts;
+    private final kz.hattama.export.ReviewHistory reviews;
 
-    public ReviewViews(ProtocolStore protocols, FormDefinition form, Texts texts) {
+    public ReviewViews(ProtocolStore protocols, FormDefinition form, Texts texts, kz.hattama.export.ReviewHistory reviews) {
+        this.reviews = reviews;
         this.protocols = protocols;
         this.form = form;
         this.texts = texts;
@@ -41,10 +43,10 @@ public class ReviewViews {
         var checks = p.checks().stream().map(c -> new ReviewJson.Check(c.id(), texts.check(c.id()), c.field(),
                 c.passed(), c.detail())).toList();
         var flags = p.flags().stream().map(f -> new ReviewJson.Flag(f.id(), texts.get("flag." + f.id()), f.detail())).toList();
-        String page = protocols.hasPageImage(p.id()) ? "/api/protocols/" + p.id() + "/page.png" : null;
+        String page = protocols.hasPageImage(p.id()) ? "/api/protocols/" + p.id() + "/page.jpg" : null;
         return new ReviewJson(p.id(), p.version(), p.status().name(), texts.status(p.status()), p.precinct(), p.lang(),
                 p.address(), p.sourceId(), p.sourceName(), p.pageNo(), page, "/api/sources/" + p.sourceId() + "/scan",
-                fields, checks, form.checks(), flags, kz.hattama.review.StoredReviewHistory.toReview(p.review()));
+                fields, checks, form.checks(), flags, reviews.reviewsOf(java.util.List.of(p.id())).get(p.id()));
     }
 
     private ReviewJson.Field field(FieldResult f, String lang) {

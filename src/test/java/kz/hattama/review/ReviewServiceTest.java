@@ -6,6 +6,7 @@ import kz.hattama.export.ExportRecord;
 import kz.hattama.reconcile.PageOutcome;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
+import kz.hattama.store.ReviewRecord;
 import kz.hattama.store.ReviewStore;
 import kz.hattama.store.TestDatabase;
 import kz.hattama.users.AppUser;
@@ -71,7 +72,7 @@ class ReviewServiceTest {
 
     private static ExportRecord exported(long id) {
         String uid = store.protocol(id).orElseThrow().uid();
-        return kz.hattama.export.TestExports.source(schema, new StoredReviewHistory(store)).record(uid).orElseThrow();
+        return kz.hattama.export.TestExports.source(schema, new StoredReviewHistory(schema.jdbc())).record(uid).orElseThrow();
     }
 
     @Test
@@ -141,9 +142,9 @@ class ReviewServiceTest {
         long id = needsReview();
         // Both passed the service's version check before either wrote: the store's conditional update decides.
         ReviewStore.SignOff a = new ReviewStore.SignOff(id, 0, ann.id(), "ann", List.of(), List.of(), List.of(),
-                List.of(new ReviewStore.Change("party_1", 58, 68)));
+                List.of(new ReviewRecord.Change("party_1", 58, 68)));
         ReviewStore.SignOff b = new ReviewStore.SignOff(id, 0, ben.id(), "ben", List.of(), List.of(), List.of(),
-                List.of(new ReviewStore.Change("party_1", 58, 60)));
+                List.of(new ReviewRecord.Change("party_1", 58, 60)));
 
         reviews.signOff(a);
 

@@ -33,15 +33,15 @@ class WebAccessTest extends WebTestBase {
         assertThat(a.get("/api/admin/export").statusCode()).isEqualTo(403);
 
         assertThat(a.get("/api/sources/" + sourceOf(bobs) + "/scan").statusCode()).isEqualTo(403);
-        assertThat(a.get("/api/protocols/" + bobs + "/page.png").statusCode()).isEqualTo(403);
+        assertThat(a.get("/api/protocols/" + bobs + "/page.jpg").statusCode()).isEqualTo(403);
         assertThat(a.get("/api/protocols/" + bobs).statusCode()).isEqualTo(403);
         assertThat(a.get("/sources/" + sourceOf(bobs)).statusCode()).isEqualTo(403);
 
         // Her own she may see.
         assertThat(a.get("/api/sources/" + sourceOf(alices) + "/scan").statusCode()).isEqualTo(200);
-        HttpResponse<String> page = a.get("/api/protocols/" + alices + "/page.png");
+        HttpResponse<String> page = a.get("/api/protocols/" + alices + "/page.jpg");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("image/jpeg");
         assertThat(json(a.get("/api/protocols/" + alices)).get("status").asText()).isEqualTo("VERIFIED");
         assertThat(a.get("/sources/" + sourceOf(alices)).statusCode()).isEqualTo(200);
 
@@ -57,7 +57,7 @@ class WebAccessTest extends WebTestBase {
         Session anonymous = new Session();
 
         assertThat(anonymous.get("/api/protocols/" + any).statusCode()).isEqualTo(401);
-        assertThat(anonymous.get("/api/protocols/" + any + "/page.png").statusCode()).isEqualTo(401);
+        assertThat(anonymous.get("/api/protocols/" + any + "/page.jpg").statusCode()).isEqualTo(401);
         HttpResponse<String> page = anonymous.get("/upload");
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
