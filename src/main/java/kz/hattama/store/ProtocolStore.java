@@ -401,11 +401,6 @@ public class ProtocolStore {
         return protocols.stream().map(p -> reviews.containsKey(p.id()) ? p.withReview(reviews.get(p.id())) : p).toList();
     }
 
-    /** The review history of these protocols (by {@code protocol.id}); a protocol nobody reviewed is absent. */
-    public Map<Long, ReviewRecord> reviewsOf(Collection<Long> protocolIds) {
-        return protocolIds.isEmpty() ? Map.of() : reviews(Map.of("ids", protocolIds));
-    }
-
     private Map<Long, ReviewRecord> reviews(Map<String, Collection<Long>> ids) {
         Map<Long, ReviewRecord> latest = new HashMap<>();
         named.query("""
