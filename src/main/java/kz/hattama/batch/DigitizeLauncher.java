@@ -35,8 +35,12 @@ import java.util.stream.Collectors;
 public class DigitizeLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(DigitizeLauncher.class);
-    /** One digitize at a time per database: the lock tells a killed run from a running one. */
-    private static final long LOCK_KEY = 0x4861_7474_616dL;
+    /**
+     * One digitize at a time per database schema (where the job repository and the protocols live): the lock tells a
+     * killed run from a running one. Keyed by the schema, so that installations and tests sharing a server but not a
+     * schema do not wait for each other.
+     */
+    private static final String LOCK_KEY = "hashtextextended('hattama-digitize:' || current_schema(), 0)";
 
     private final Job job;
     private final JobRepository repository;
@@ -82,7 +86,7 @@ public class DigitizeLauncher {
 
         @Override
         public void close() throws SQLException {
-            lock.close();
+            release(lock);
         }
     }
 
@@ -103,7 +107,7 @@ public class DigitizeLauncher {
             JobExecution execution = ((JobLauncher) launcher).run(job, params);
             return new Run(lock, execution.getId());
         } catch (Exception e) {
-            lock.close();
+            release(lock);
             throw e;
         }
     }
@@ -149,14 +153,21 @@ public class DigitizeLauncher {
         repository.update(execution);
     }
 
-    private static boolean tryLock(Connection c) throws SQLException {
-        // Keyed by schema too: each schema holds an installation of its own, with its own job repository.
-        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_lock(hashtextextended(current_schema(), ?))")) {
-            s.setLong(1, LOCK_KEY);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
+    static boolean tryLock(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_lock(" + LOCK_KEY + ")");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    /**
+     * Unlocks before closing: the connection goes back to the pool with its session alive, and a session-level lock
+     * left on it would make every later start in this JVM (the web app's queue) find the database busy.
+     */
+    static void release(Connection c) throws SQLException {
+        try (c; PreparedStatement s = c.prepareStatement("select pg_advisory_unlock_all()")) {
+            s.execute();
         }
     }
 

@@ -48,6 +48,8 @@ public class UploadQueue implements SmartLifecycle {
     private final Path root;
     private ScheduledExecutorService worker;
     private volatile boolean running;
+    /** Whether the queue already said it waits for another digitize, so that it says so once, not every poll. */
+    private boolean waiting;
 
     public UploadQueue(UploadStore uploads, DigitizeLauncher launcher, UploadService service) {
         this.uploads = uploads;
@@ -109,12 +111,17 @@ public class UploadQueue implements SmartLifecycle {
         }
         BatchStatus status;
         try (DigitizeLauncher.Run run = launcher.start(List.of(batch.folder()))) {
+            waiting = false;
             uploads.started(batch.id(), run.jobInstanceId());
             while (run.isRunning()) {
                 Thread.sleep(WATCH_MILLIS);
             }
             status = run.execution().getStatus();
         } catch (DigitizeLauncher.BusyException e) {
+            if (!waiting) {
+                log.info("Another digitize holds the database; upload batch {} waits for it", batch.id());
+            }
+            waiting = true;
             return false;
         } catch (InterruptedException e) {
             // The server is stopping; the batch stays RUNNING and resumes at the next start.
