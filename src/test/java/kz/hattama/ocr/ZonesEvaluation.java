@@ -45,4 +45,32 @@ class ZonesEvaluation {
         stats.forEach((k, s) -> System.out.printf("%-12s %.3f (%d/%d)%n", k, s[0] / (double) s[1], s[0], s[1]));
         System.out.printf("%.1f ms per zone%n", nanos / 1e6 / stats.get("all")[1]);
     }
+
+    @Test
+    void words() throws Exception {
+        Path dir = Path.of(System.getProperty("hattama.zones"));
+        WordsReader reader = new WordsReader();
+        ObjectMapper om = new ObjectMapper();
+        int n = 0, exact = 0;
+        long read = 0, score = 0;
+        for (String line : Files.readAllLines(dir.resolve("zones.jsonl"))) {
+            JsonNode r = om.readTree(line);
+            Mat crop = Fixtures.grey(dir.resolve(r.get("png").asText() + "__words.png"));
+            long t0 = System.nanoTime();
+            String got = reader.readBest(crop);
+            long t1 = System.nanoTime();
+            reader.score(crop, r.get("words").get(0).asText());
+            score += System.nanoTime() - t1;
+            read += t1 - t0;
+            n++;
+            for (JsonNode w : r.get("words")) {
+                if (w.asText().equals(got)) {
+                    exact++;
+                    break;
+                }
+            }
+        }
+        System.out.printf("words exact %.3f (%d/%d), readBest %.1f ms, score %.1f ms per zone%n",
+                exact / (double) n, exact, n, read / 1e6 / n, score / 1e6 / n);
+    }
 }
