@@ -10,7 +10,11 @@ import kz.hattama.ocr.DigitReader;
 import kz.hattama.ocr.DigitsZoneReader;
 import kz.hattama.ocr.EnsembleDigitsReader;
 import kz.hattama.ocr.ModelDigitsReader;
+import kz.hattama.ocr.EnsembleWordsReader;
+import kz.hattama.ocr.ModelWordsReader;
 import kz.hattama.ocr.TessdataLocator;
+import kz.hattama.ocr.WordsReader;
+import kz.hattama.ocr.WordsZoneReader;
 import kz.hattama.ocr.TesseractDigitsReader;
 import kz.hattama.ocr.TesseractOcr;
 import kz.hattama.ocr.TesseractWordsReader;
@@ -42,7 +46,9 @@ public class RecognitionConfiguration {
                     TesseractOcr ocr = new TesseractOcr(tessdata);
                     DigitsZoneReader digits = new EnsembleDigitsReader(List.of(
                             new ModelDigitsReader(new DigitReader()), new TesseractDigitsReader(ocr)));
-                    return new OcrToolkit(ocr, digits, new TesseractWordsReader(ocr));
+                    WordsZoneReader words = new EnsembleWordsReader(List.of(
+                            new ModelWordsReader(new WordsReader()), new TesseractWordsReader(ocr)));
+                    return new OcrToolkit(ocr, digits, words);
                 });
     }
 }
