@@ -25,6 +25,7 @@ class WebAccessTest extends WebTestBase {
         Session a = new Session().login(alice);
 
         assertThat(a.get("/review").statusCode()).isEqualTo(403);
+        assertThat(a.get("/stats").statusCode()).isEqualTo(403);
         assertThat(a.get("/review/" + bobs).statusCode()).isEqualTo(403);
         assertThat(a.get("/review/" + alices).statusCode()).isEqualTo(403);
         assertThat(a.get("/api/review/queue").statusCode()).isEqualTo(403);
@@ -64,6 +65,17 @@ class WebAccessTest extends WebTestBase {
         // The API description is public: it holds no data.
         assertThat(anonymous.get("/v3/api-docs").statusCode()).isEqualTo(200);
         assertThat(json(anonymous.get("/v3/api-docs")).get("paths").has("/api/uploads")).isTrue();
+    }
+
+    @Test
+    void aReviewerSeesTheStatisticsPageWithItsCharts() {
+        storedProtocol(null, "stats.jpg", Protocols.verified(), new byte[]{9, 9});
+        Session s = new Session().login(user("analyst", Role.REVIEWER));
+        HttpResponse<String> page = s.get("/stats");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        // The chart library travels inside the page: no CDN.
+        assertThat(page.body()).contains("<canvas").doesNotContain("cdn.");
     }
 
     @Test
