@@ -107,7 +107,7 @@ class DigitizeJobFunctionalTest {
         Path in = copy(tmp.resolve("in"), "p2021-000.png", "p2021-014.png", "p2021-024.pdf", "p2021-001.jpg",
                 "bad-input/encrypted-pdf.pdf", "bad-input/empty.jpg", "bad-input/notes.txt",
                 "bad-input/corrupt-truncated.jpg", "bad-input/not-a-protocol.jpg", "bad-input/tiny.png",
-                "resent/p2021-000.png");
+                "resent/same-scan-sent-again.png");
 
         assertThat(HattamaApplication.run("digitize", in.toString())).isZero();
         assertThat(lastJobStatus()).isEqualTo("COMPLETED");
@@ -147,10 +147,10 @@ class DigitizeJobFunctionalTest {
             assertThat(r.get("rejection").get("code").asText()).as(file).isEqualTo(code);
             assertThat(r.get("rejection").get("message").asText()).as(file).isNotBlank();
         });
-        // Sorted input: the copy in bad-input/ comes first, so the second upload is the duplicate.
-        JsonNode duplicate = only(records, "p2021-000.png").get("status").asText().equals("REJECTED")
-                ? only(records, "p2021-000.png") : only(records, "resent/p2021-000.png");
+        // Sorted input: the original comes first, so the copy sent again is the duplicate.
+        JsonNode duplicate = only(records, "resent/same-scan-sent-again.png");
         assertThat(duplicate.get("rejection").get("code").asText()).isEqualTo("DUPLICATE");
+        assertThat(duplicate.get("rejection").get("message").asText()).contains("p2021-000.png");
     }
 
     @Test
