@@ -370,7 +370,7 @@ public class ProtocolStore {
                 rs.getString("form"), rs.getString("lang"), rs.getString("precinct"), rs.getString("address"),
                 rs.getString("name"), rs.getString("sha256"), ProtocolStatus.valueOf(rs.getString("status")),
                 code == null ? null : new Rejection(RejectionCode.valueOf(code), rs.getString("rejection_message")),
-                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), rs.getInt("version"), null);
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), rs.getInt("version"));
     }
 
     /** Fills in fields, checks, flags and reviews with one query each for the whole page. */
@@ -397,27 +397,7 @@ public class ProtocolStore {
         named.query("select * from protocol_flag where protocol_id in (:ids) order by protocol_id, ordinal", ids, rs -> {
             byId.get(rs.getLong("protocol_id")).flags().add(new Flag(rs.getString("flag_id"), rs.getString("detail")));
         });
-        Map<Long, ReviewRecord> reviews = reviews(ids);
-        return protocols.stream().map(p -> reviews.containsKey(p.id()) ? p.withReview(reviews.get(p.id())) : p).toList();
-    }
-
-    private Map<Long, ReviewRecord> reviews(Map<String, Collection<Long>> ids) {
-        Map<Long, ReviewRecord> latest = new HashMap<>();
-        named.query("""
-                select distinct on (protocol_id) protocol_id, reviewer, at from review_signoff
-                 where protocol_id in (:ids) order by protocol_id, version desc""", ids, rs -> {
-            latest.put(rs.getLong("protocol_id"), new ReviewRecord(rs.getString("reviewer"),
-                    rs.getTimestamp("at").toInstant(), new ArrayList<>()));
-        });
-        if (!latest.isEmpty()) {
-            named.query("""
-                    select protocol_id, field, from_value, to_value from review_change
-                     where protocol_id in (:ids) order by protocol_id, id""", ids, rs -> {
-                latest.get(rs.getLong("protocol_id")).changes().add(new ReviewRecord.Change(rs.getString("field"),
-                        (Integer) rs.getObject("from_value"), (Integer) rs.getObject("to_value")));
-            });
-        }
-        return latest;
+        return protocols;
     }
 
     private static void requireSha256Of(byte[] bytes, String sha256) {

@@ -13,15 +13,9 @@ import java.util.List;
  * a rejected page has no form, fields, checks or flags.
  *
  * @param version the optimistic lock a review must name to change the protocol
- * @param review  who signed it off, when, and every figure changed in review; null until someone has
  */
 public record StoredProtocol(long id, String uid, long sourceId, int pageNo, String form, String lang, String precinct,
                              String address, String sourceName, String sourceSha256, ProtocolStatus status,
                              Rejection rejection, List<FieldResult> fields, List<CheckResult> checks, List<Flag> flags,
-                             int version, ReviewRecord review) {
-
-    StoredProtocol withReview(ReviewRecord r) {
-        return new StoredProtocol(id, uid, sourceId, pageNo, form, lang, precinct, address, sourceName, sourceSha256,
-                status, rejection, fields, checks, flags, version, r);
-    }
+                             int version) {
 }
