@@ -57,7 +57,4 @@ public class IntakeReader implements ItemStreamReader<IncomingFile> {
         }
     }
 
-    public int total() {
-        return entries == null ? 0 : entries.size();
-    }
 }

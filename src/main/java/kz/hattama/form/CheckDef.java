@@ -5,6 +5,13 @@ import java.util.List;
 /** A control relation: sum(left) op sum(right), op one of "=", "<=". */
 public record CheckDef(String id, List<String> left, String op, List<String> right) {
 
+    /** Every field the relation names, left side first. */
+    public List<String> terms() {
+        List<String> all = new java.util.ArrayList<>(left);
+        all.addAll(right);
+        return all;
+    }
+
     public boolean involves(String key) {
         return left.contains(key) || right.contains(key);
     }

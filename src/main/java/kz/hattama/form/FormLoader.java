@@ -28,7 +28,7 @@ public final class FormLoader {
 
     private static FormDefinition validate(FormDefinition form, String source) {
         for (CheckDef check : form.checks()) {
-            for (String key : concat(check)) {
+            for (String key : check.terms()) {
                 if (!form.keys().contains(key)) {
                     throw new IllegalArgumentException(source + ": check " + check.id() + " names unknown field " + key);
                 }
@@ -38,9 +38,4 @@ public final class FormLoader {
         return form;
     }
 
-    private static java.util.List<String> concat(CheckDef c) {
-        var all = new java.util.ArrayList<>(c.left());
-        all.addAll(c.right());
-        return all;
-    }
 }

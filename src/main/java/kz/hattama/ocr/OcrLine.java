@@ -10,7 +10,4 @@ public record OcrLine(String text, double confidence, List<List<SymbolChoice>> s
 
     public static final OcrLine EMPTY = new OcrLine("", 0, List.of());
 
-    public boolean isEmpty() {
-        return text.isBlank();
-    }
 }

@@ -1,7 +1,6 @@
 package kz.hattama.ocr;
 
 import org.opencv.core.Core;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint;
 import org.opencv.core.Rect;
@@ -20,7 +19,7 @@ import java.util.List;
 public final class ZoneCleaner {
 
     /** A cleaned zone, or empty when it holds no ink worth reading. */
-    public record Cleaned(Mat image, double inkShare) {
+    public record Cleaned(Mat image) {
         public boolean isBlank() {
             return image == null;
         }
@@ -46,9 +45,8 @@ public final class ZoneCleaner {
         Imgproc.morphologyEx(ink, opened, Imgproc.MORPH_OPEN, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(2, 2)));
         Rect box = inkBox(opened, gray.rows());
         if (box == null) {
-            return new Cleaned(null, 0);
+            return new Cleaned(null);
         }
-        double share = Core.countNonZero(opened.submat(box)) / (double) (gray.rows() * gray.cols());
         Mat cropped = new Mat();
         Core.bitwise_not(ink.submat(box), cropped);
         // Tesseract's LSTM misses the first strokes of small slanted handwriting; at a line height
@@ -61,7 +59,7 @@ public final class ZoneCleaner {
         }
         Mat padded = new Mat();
         Core.copyMakeBorder(cropped, padded, MARGIN, MARGIN, MARGIN, MARGIN, Core.BORDER_CONSTANT, new Scalar(255));
-        return new Cleaned(padded, share);
+        return new Cleaned(padded);
     }
 
     /** Erases long horizontal and vertical strokes: rules and table borders, never digits. */
@@ -106,12 +104,4 @@ public final class ZoneCleaner {
         return new Rect(x0, y0, x1 - x0, y1 - y0);
     }
 
-    static Mat toGray(Mat m) {
-        if (m.type() == CvType.CV_8UC1) {
-            return m;
-        }
-        Mat g = new Mat();
-        Imgproc.cvtColor(m, g, Imgproc.COLOR_BGR2GRAY);
-        return g;
-    }
 }

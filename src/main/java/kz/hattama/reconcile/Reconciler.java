@@ -112,16 +112,9 @@ public final class Reconciler {
         return Math.log(probability(r.digits(), value)) + Math.log(probability(r.words(), value));
     }
 
+    /** A reading's likelihood of the value; an empty reading says nothing, so it favours no value. */
     private static double probability(List<NumberCandidate> candidates, int value) {
-        if (candidates.isEmpty()) {
-            return 1.0;
-        }
-        for (NumberCandidate c : candidates) {
-            if (c.value() == value) {
-                return Math.max(c.probability(), UNSUPPORTED);
-            }
-        }
-        return UNSUPPORTED;
+        return candidates.isEmpty() ? 1.0 : Math.max(probability(candidates, value, 0), UNSUPPORTED);
     }
 
     private static void sortByScore(int[] values, double[] scores) {

@@ -26,7 +26,7 @@ public final class Relations {
         List<CheckResult> out = new ArrayList<>();
         for (CheckDef c : form.checks()) {
             List<String> missing = new ArrayList<>();
-            for (String k : concat(c)) {
+            for (String k : c.terms()) {
                 if (values.get(k) == null) {
                     missing.add(k);
                 }
@@ -76,9 +76,4 @@ public final class Relations {
         return terms.size() > 2 ? total + " (" + sb + ")" : sb.toString();
     }
 
-    private static List<String> concat(CheckDef c) {
-        List<String> all = new ArrayList<>(c.left());
-        all.addAll(c.right());
-        return all;
-    }
 }

@@ -29,31 +29,21 @@ class DigitizeJobFunctionalTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     TestDatabase.Schema schema;
-    final Map<String, String> saved = new HashMap<>();
+    final kz.hattama.SystemProperties properties = new kz.hattama.SystemProperties();
 
     @BeforeEach
     void database() {
         schema = TestDatabase.emptySchema();
-        set("hattama.db.url", schema.url());
-        set("hattama.db.user", schema.user());
-        set("hattama.db.password", schema.password() == null ? "" : schema.password());
-        set("hattama.workers", "2");
+        properties.set("hattama.db.url", schema.url());
+        properties.set("hattama.db.user", schema.user());
+        properties.set("hattama.db.password", schema.password() == null ? "" : schema.password());
+        properties.set("hattama.workers", "2");
     }
 
-    private void set(String key, String value) {
-        saved.put(key, System.getProperty(key));
-        System.setProperty(key, value);
-    }
 
     @AfterEach
     void restore() {
-        saved.forEach((k, v) -> {
-            if (v == null) {
-                System.clearProperty(k);
-            } else {
-                System.setProperty(k, v);
-            }
-        });
+        properties.restore();
         schema.close();
     }
 

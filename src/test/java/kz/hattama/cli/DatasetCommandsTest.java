@@ -17,7 +17,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipInputStream;
@@ -34,15 +33,15 @@ class DatasetCommandsTest {
     static final Path OUT = Path.of("target/cli-e2e");
 
     TestDatabase.Schema schema;
-    final Map<String, String> saved = new HashMap<>();
+    final kz.hattama.SystemProperties properties = new kz.hattama.SystemProperties();
     String violationId;
 
     @BeforeEach
     void database() throws IOException {
         schema = TestDatabase.migratedSchema();
-        set("hattama.db.url", schema.url());
-        set("hattama.db.user", schema.user());
-        set("hattama.db.password", schema.password() == null ? "" : schema.password());
+        properties.set("hattama.db.url", schema.url());
+        properties.set("hattama.db.user", schema.user());
+        properties.set("hattama.db.password", schema.password() == null ? "" : schema.password());
         ProtocolStore store = schema.store();
         byte[] scan = Files.readAllBytes(EvidenceBundlerTest.SCAN);
         Samples.read(store, 0, "p2021-001.jpg", scan, EvidenceBundlerTest.readWithBoxes("914",
@@ -54,20 +53,10 @@ class DatasetCommandsTest {
         Files.createDirectories(OUT);
     }
 
-    private void set(String key, String value) {
-        saved.put(key, System.getProperty(key));
-        System.setProperty(key, value);
-    }
 
     @AfterEach
     void restore() {
-        saved.forEach((k, v) -> {
-            if (v == null) {
-                System.clearProperty(k);
-            } else {
-                System.setProperty(k, v);
-            }
-        });
+        properties.restore();
         schema.close();
     }
 

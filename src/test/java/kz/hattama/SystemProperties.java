@@ -1,0 +1,26 @@
+package kz.hattama;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** System properties a test sets for the application it starts, put back as they were afterwards. */
+public final class SystemProperties {
+
+    private final Map<String, String> saved = new HashMap<>();
+
+    public void set(String key, String value) {
+        saved.putIfAbsent(key, System.getProperty(key));
+        System.setProperty(key, value);
+    }
+
+    public void restore() {
+        saved.forEach((k, v) -> {
+            if (v == null) {
+                System.clearProperty(k);
+            } else {
+                System.setProperty(k, v);
+            }
+        });
+        saved.clear();
+    }
+}
