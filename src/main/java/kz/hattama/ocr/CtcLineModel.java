@@ -22,7 +22,7 @@ final class CtcLineModel {
     private final int classes;
 
     CtcLineModel(String resource, int width, int classes) {
-        OpenCvNatives.load();
+        kz.hattama.image.OpenCv.load();
         byte[] bytes;
         try (InputStream in = CtcLineModel.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -32,7 +32,10 @@ final class CtcLineModel {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.net = Dnn.readNetFromONNX(new MatOfByte(bytes));
+        // The ONNX importer is not documented as thread-safe; workers build their nets one at a time.
+        synchronized (CtcLineModel.class) {
+            this.net = Dnn.readNetFromONNX(new MatOfByte(bytes));
+        }
         this.net.setPreferableBackend(Dnn.DNN_BACKEND_OPENCV);
         this.net.setPreferableTarget(Dnn.DNN_TARGET_CPU);
         this.pre = new LinePreprocessor(width);

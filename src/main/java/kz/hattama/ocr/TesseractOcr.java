@@ -100,7 +100,19 @@ public final class TesseractOcr implements AutoCloseable {
                 .computeIfAbsent(languages, l -> open(mode, l));
     }
 
+    /**
+     * Tesseract loads its language data into process-wide structures; two threads initialising at
+     * once is not something it promises to survive, and a crash there takes the whole job down.
+     */
+    private static final Object INIT = new Object();
+
     private TessBaseAPI open(OcrMode mode, String languages) {
+        synchronized (INIT) {
+            return openLocked(mode, languages);
+        }
+    }
+
+    private TessBaseAPI openLocked(OcrMode mode, String languages) {
         TessBaseAPI api = new TessBaseAPI();
         // Tesseract's dictionaries would pull a mis-seen figure towards a frequent word; the numerals
         // stage does that job with the grammar of numbers instead. They can only be set at Init.

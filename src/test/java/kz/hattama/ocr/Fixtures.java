@@ -29,7 +29,7 @@ final class Fixtures {
     }
 
     static Mat grey(Path p) throws IOException {
-        OpenCvNatives.load();
+        kz.hattama.image.OpenCv.load();
         try (InputStream in = Files.newInputStream(p)) {
             return Imgcodecs.imdecode(new MatOfByte(in.readAllBytes()), Imgcodecs.IMREAD_GRAYSCALE);
         }
