@@ -19,10 +19,14 @@ import java.nio.file.Path;
  * @param verifyWords   least probability of the words reading for a field to be VERIFIED ({@code HATTAMA_VERIFY_WORDS})
  * @param verifyDoubt   most chance that two agreeing readings are both wrong, (1 - digits)(1 - words), for a
  *                      field to be VERIFIED ({@code HATTAMA_VERIFY_DOUBT})
+ * @param verifyWordsCheck least posterior, under the words zone alone, of the figure the digits show, against every
+ *                      number one slip away, for an agreeing field to be VERIFIED however rough the words' free reading
+ *                      ({@code HATTAMA_VERIFY_WORDS_CHECK})
  */
 @ConfigurationProperties("hattama")
 public record HattamaProperties(Path form, Path tessdata, int workers, int maxFileMb, int maxPdfPages, int pdfDpi,
-                                int minImageSide, double verifyDigits, double verifyWords, double verifyDoubt) {
+                                int minImageSide, double verifyDigits, double verifyWords, double verifyDoubt,
+                                double verifyWordsCheck) {
 
     public HattamaProperties {
         form = form == null ? Path.of("batch-config/form-mazhilis-2021-pec.json") : form;
@@ -34,11 +38,12 @@ public record HattamaProperties(Path form, Path tessdata, int workers, int maxFi
         verifyDigits = verifyDigits <= 0 ? 0.20 : verifyDigits;
         verifyWords = verifyWords <= 0 ? 0.20 : verifyWords;
         verifyDoubt = verifyDoubt <= 0 ? 0.10 : verifyDoubt;
+        verifyWordsCheck = verifyWordsCheck <= 0 ? 0.995 : verifyWordsCheck;
     }
 
     /** Every setting at its default, for tools and tests that run without Spring. */
     public static HattamaProperties defaults() {
-        return new HattamaProperties(null, null, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new HattamaProperties(null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     public int effectiveWorkers() {

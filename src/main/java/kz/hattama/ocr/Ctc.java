@@ -83,42 +83,91 @@ public final class Ctc {
 
     /** log P(text | crop): the CTC forward algorithm. -Infinity if a character is not in the alphabet. */
     public static double logLikelihood(float[][] logp, String alphabet, String text) {
-        int n = text.length();
-        int[] lab = new int[2 * n + 1];  // blank, c1, blank, c2, ..., blank
-        for (int i = 0; i < n; i++) {
-            int k = alphabet.indexOf(text.charAt(i));
-            if (k < 0) {
+        return new Scorer(logp, alphabet).logLikelihood(text);
+    }
+
+    /**
+     * The forward algorithm over one crop for many texts. It works on probabilities rescaled at
+     * every column rather than on logarithms: the same result without a logarithm per step, which
+     * matters when a words zone is asked about a hundred numbers.
+     */
+    public static final class Scorer {
+
+        private final double[][] p;
+        private final String alphabet;
+
+        public Scorer(float[][] logp, String alphabet) {
+            this.alphabet = alphabet;
+            this.p = new double[logp.length][];
+            for (int t = 0; t < logp.length; t++) {
+                p[t] = new double[logp[t].length];
+                for (int c = 0; c < logp[t].length; c++) {
+                    p[t][c] = Math.exp(logp[t][c]);
+                }
+            }
+        }
+
+        /** log P(text | crop); -Infinity if a character is not in the alphabet or cannot fit. */
+        public double logLikelihood(String text) {
+            int n = text.length();
+            int[] lab = new int[2 * n + 1];  // blank, c1, blank, c2, ..., blank
+            for (int i = 0; i < n; i++) {
+                int k = alphabet.indexOf(text.charAt(i));
+                if (k < 0) {
+                    return Double.NEGATIVE_INFINITY;
+                }
+                lab[2 * i + 1] = k + 1;
+            }
+            int S = lab.length, T = p.length;
+            if (T == 0) {
+                return n == 0 ? 0.0 : Double.NEGATIVE_INFINITY;
+            }
+            double[] a = new double[S];
+            a[0] = p[0][0];
+            if (S > 1) {
+                a[1] = p[0][lab[1]];
+            }
+            double log = rescale(a);
+            double[] b = new double[S];
+            for (int t = 1; t < T; t++) {
+                double[] col = p[t];
+                for (int s = 0; s < S; s++) {
+                    double v = a[s];
+                    if (s >= 1) {
+                        v += a[s - 1];
+                    }
+                    if (s >= 2 && lab[s] != 0 && lab[s] != lab[s - 2]) {
+                        v += a[s - 2];
+                    }
+                    b[s] = v * col[lab[s]];
+                }
+                double[] tmp = a;
+                a = b;
+                b = tmp;
+                double c = rescale(a);
+                if (c == Double.NEGATIVE_INFINITY) {
+                    return c;
+                }
+                log += c;
+            }
+            double end = S > 1 ? a[S - 1] + a[S - 2] : a[S - 1];
+            return end > 0 ? log + Math.log(end) : Double.NEGATIVE_INFINITY;
+        }
+
+        /** Divides by the sum and returns its logarithm, -Infinity where nothing is left. */
+        private static double rescale(double[] a) {
+            double sum = 0;
+            for (double v : a) {
+                sum += v;
+            }
+            if (sum <= 0) {
                 return Double.NEGATIVE_INFINITY;
             }
-            lab[2 * i + 1] = k + 1;
-        }
-        int S = lab.length, T = logp.length;
-        if (T == 0) {
-            return n == 0 ? 0.0 : Double.NEGATIVE_INFINITY;
-        }
-        double[] a = new double[S];
-        java.util.Arrays.fill(a, Double.NEGATIVE_INFINITY);
-        a[0] = logp[0][0];
-        if (S > 1) {
-            a[1] = logp[0][lab[1]];
-        }
-        double[] b = new double[S];
-        for (int t = 1; t < T; t++) {
-            for (int s = 0; s < S; s++) {
-                double v = a[s];
-                if (s >= 1) {
-                    v = logAdd(v, a[s - 1]);
-                }
-                if (s >= 2 && lab[s] != 0 && lab[s] != lab[s - 2]) {
-                    v = logAdd(v, a[s - 2]);
-                }
-                b[s] = v + logp[t][lab[s]];
+            for (int i = 0; i < a.length; i++) {
+                a[i] /= sum;
             }
-            double[] tmp = a;
-            a = b;
-            b = tmp;
+            return Math.log(sum);
         }
-        return S > 1 ? logAdd(a[S - 1], a[S - 2]) : a[S - 1];
     }
 
     /** Best path: the most likely class per column, repeats merged, blanks dropped. */

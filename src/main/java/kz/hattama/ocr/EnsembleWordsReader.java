@@ -18,6 +18,7 @@ public final class EnsembleWordsReader implements WordsZoneReader {
     public Reading read(Mat zone, Lang lang) {
         List<Reading> readings = readers.stream().map(r -> r.read(zone, lang)).toList();
         return new Reading(Looks.text(readings.stream().map(Reading::text).toList()),
-                Looks.merge(readings.stream().map(Reading::candidates).toList(), WordsCandidates.MAX_CANDIDATES));
+                Looks.merge(readings.stream().map(Reading::candidates).toList(), WordsCandidates.MAX_CANDIDATES),
+                readings.stream().map(Reading::evidence).filter(java.util.Objects::nonNull).findFirst().orElse(null));
     }
 }

@@ -1,6 +1,7 @@
 package kz.hattama.ocr;
 
 import kz.hattama.form.Lang;
+import kz.hattama.numerals.NumberWords;
 import org.opencv.core.Mat;
 
 /** Words through the trained line recogniser (models/words.onnx), parsed by the numerals grammar. */
@@ -17,7 +18,16 @@ public final class ModelWordsReader implements WordsZoneReader {
 
     @Override
     public Reading read(Mat zone, Lang lang) {
-        String text = model.readBest(zone);
-        return text.isBlank() ? Reading.NONE : new Reading(text, WordsCandidates.of(text, lang, TRUST));
+        float[][] logp = model.logProbs(zone);
+        String text = WordsReader.best(logp);
+        // Blank zones get no evidence either: an empty line would "read" as no number at all.
+        if (text.isBlank()) {
+            return Reading.NONE;
+        }
+        Ctc.Scorer scorer = new Ctc.Scorer(logp, WordsReader.ALPHABET);
+        WordsEvidence evidence = value -> Math.max(
+                scorer.logLikelihood(WordsReader.normalise(NumberWords.toWords(value, lang, true))),
+                scorer.logLikelihood(WordsReader.normalise(NumberWords.toWords(value, lang, false))));
+        return new Reading(text, WordsCandidates.of(text, lang, TRUST), evidence);
     }
 }

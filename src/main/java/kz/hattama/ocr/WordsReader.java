@@ -28,13 +28,23 @@ public final class WordsReader {
 
     /** The most likely text (prefix beam search), lower case, words separated by single spaces. */
     public String readBest(Mat crop) {
-        List<Ctc.Hypothesis> h = Ctc.beamSearch(model.logProbs(crop), ALPHABET, BEAM, 1);
+        return best(model.logProbs(crop));
+    }
+
+    /** The most likely text of a crop's {@link #logProbs}. */
+    public static String best(float[][] logp) {
+        List<Ctc.Hypothesis> h = Ctc.beamSearch(logp, ALPHABET, BEAM, 1);
         return h.isEmpty() ? "" : h.get(0).text().trim().replaceAll(" +", " ");
     }
 
     /** log P(text | crop) (CTC forward algorithm); text is lower-cased, spaces normalised. */
     public double score(Mat crop, String text) {
-        return Ctc.logLikelihood(model.logProbs(crop), ALPHABET, normalise(text));
+        return score(model.logProbs(crop), text);
+    }
+
+    /** log P(text | crop) of a crop's {@link #logProbs}. */
+    public static double score(float[][] logp, String text) {
+        return Ctc.logLikelihood(logp, ALPHABET, normalise(text));
     }
 
     /** Per-column log-probabilities, to score several texts against one crop at once. */

@@ -11,7 +11,12 @@ public interface WordsZoneReader {
 
     Reading read(Mat zone, Lang lang);
 
-    record Reading(String text, List<NumberCandidate> candidates) {
-        public static final Reading NONE = new Reading("", List.of());
+    /** @param evidence the zone's likelihood of any number's words, or null where the reader cannot tell */
+    record Reading(String text, List<NumberCandidate> candidates, WordsEvidence evidence) {
+        public static final Reading NONE = new Reading("", List.of(), null);
+
+        public Reading(String text, List<NumberCandidate> candidates) {
+            this(text, candidates, null);
+        }
     }
 }

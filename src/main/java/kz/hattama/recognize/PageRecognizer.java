@@ -14,6 +14,7 @@ import kz.hattama.ocr.DigitsZoneReader;
 import kz.hattama.ocr.HeaderParser;
 import kz.hattama.ocr.HeaderReading;
 import kz.hattama.ocr.OcrMode;
+import kz.hattama.ocr.WordsCheck;
 import kz.hattama.ocr.WordsZoneReader;
 import kz.hattama.reconcile.Box;
 import kz.hattama.reconcile.FieldReading;
@@ -107,7 +108,8 @@ public final class PageRecognizer implements AutoCloseable {
                 readable++;
             }
             fields.put(field.key(), new FieldReading(field.key(), digits.candidates(), words.candidates(),
-                    digits.text(), words.text(), box(zones.box())));
+                    digits.text(), words.text(), box(zones.box()),
+                    WordsCheck.of(words.evidence(), digits.candidates(), words.candidates())));
         }
         if (readable == 0) {
             return new Reading(null, null, Rejection.of(RejectionCode.UNREADABLE));

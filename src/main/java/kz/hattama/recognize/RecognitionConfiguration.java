@@ -41,7 +41,7 @@ public class RecognitionConfiguration {
         OpenCv.load();
         Path tessdata = TessdataLocator.locate(props.tessdata(), Path.of(System.getProperty("user.home"), ".cache", "hattama"));
         return new PageRecognizer(form, new PageNormalizer(), new LayoutFinder(),
-                new Reconciler(form, props.verifyDigits(), props.verifyWords(), props.verifyDoubt()),
+                new Reconciler(form, props.verifyDigits(), props.verifyWords(), props.verifyDoubt(), props.verifyWordsCheck()),
                 () -> {
                     TesseractOcr ocr = new TesseractOcr(tessdata);
                     DigitsZoneReader digits = new EnsembleDigitsReader(List.of(

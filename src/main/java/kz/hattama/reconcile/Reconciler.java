@@ -37,19 +37,25 @@ public final class Reconciler {
     private final double verifyDigits;
     private final double verifyWords;
     private final double verifyDoubt;
+    private final double verifyWordsCheck;
 
     /**
      * @param verifyDigits minimum probability of the best digits reading for a field to be VERIFIED
      * @param verifyWords  minimum probability of the best words reading for a field to be VERIFIED
      * @param verifyDoubt  most chance that both agreeing readings are wrong, taken as independent,
      *                     (1 - digits)(1 - words), for a field to be VERIFIED
+     * @param verifyWordsCheck least posterior the words zone alone gives the digits' figure against
+     *                     the numbers one slip away ({@link FieldReading#wordsCheck}) to stand in for
+     *                     the words reading's own probability
      */
-    public Reconciler(FormDefinition form, double verifyDigits, double verifyWords, double verifyDoubt) {
+    public Reconciler(FormDefinition form, double verifyDigits, double verifyWords, double verifyDoubt,
+                      double verifyWordsCheck) {
         this.form = form;
         this.relations = new Relations(form);
         this.verifyDigits = verifyDigits;
         this.verifyWords = verifyWords;
         this.verifyDoubt = verifyDoubt;
+        this.verifyWordsCheck = verifyWordsCheck;
     }
 
     public ProtocolResult reconcile(PageReading page) {
@@ -316,10 +322,9 @@ public final class Reconciler {
             reasons.add("words unreadable");
         } else if (!digits.equals(words)) {
             reasons.add("digits ≠ words");
-        } else if (r.digits().get(0).probability() < verifyDigits || r.words().get(0).probability() < verifyWords
-                || (1 - r.digits().get(0).probability()) * (1 - r.words().get(0).probability()) > verifyDoubt) {
-            reasons.add(String.format(Locale.ROOT, "low confidence (digits %.2f, words %.2f)",
-                    r.digits().get(0).probability(), r.words().get(0).probability()));
+        } else if (!confident(r)) {
+            reasons.add(String.format(Locale.ROOT, "low confidence (digits %.2f, words %.2f, words check %.3f)",
+                    r.digits().get(0).probability(), r.words().get(0).probability(), r.wordsCheck(digits)));
         }
         if (value != null && digits != null && !value.equals(digits) && (words == null || !value.equals(words))) {
             reasons.add("chosen from alternatives to fit the checks");
@@ -334,6 +339,21 @@ public final class Reconciler {
         return new FieldResult(key, value, digits, words, r == null ? null : r.digitsText(),
                 r == null ? null : r.wordsText(), round(confidence), status,
                 reasons.isEmpty() ? null : String.join("; ", reasons), r == null ? null : r.box());
+    }
+
+    /**
+     * Whether two agreeing readings are each sure enough. The words may be sure by their free
+     * reading or, where a cursive hand makes that reading rough, by the words check: the zone
+     * strongly prefers the digits' figure to every figure a slip could have made of it.
+     */
+    private boolean confident(FieldReading r) {
+        double d = r.digits().get(0).probability();
+        double w = r.words().get(0).probability();
+        if (d < verifyDigits) {
+            return false;
+        }
+        return (w >= verifyWords && (1 - d) * (1 - w) <= verifyDoubt)
+                || r.wordsCheck(r.digits().get(0).value()) >= verifyWordsCheck;
     }
 
     private static double round(double v) {

@@ -91,4 +91,18 @@ class CtcTest {
     void unknownCharacterHasZeroProbability() {
         assertEquals(Double.NEGATIVE_INFINITY, Ctc.logLikelihood(randomLogp(3, 4), AB, "ac"));
     }
+
+    /** Thousands of columns: a product of probabilities this long underflows unless rescaled. */
+    @Test
+    void longCropsDoNotUnderflow() {
+        float[][] lp = randomLogp(11, 3000);
+        double blanks = 0;
+        for (float[] col : lp) {
+            blanks += col[0];
+        }
+        assertTrue(blanks < -1000, "the all-blank path alone is far below a double's range: " + blanks);
+        assertEquals(blanks, Ctc.logLikelihood(lp, AB, ""), 1e-6 * -blanks);
+        double ab = Ctc.logLikelihood(lp, AB, "abab");
+        assertTrue(Double.isFinite(ab) && ab < 0, "finite log-likelihood: " + ab);
+    }
 }

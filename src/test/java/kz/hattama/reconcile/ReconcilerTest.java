@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReconcilerTest {
 
     static final FormDefinition FORM = FormLoader.load(Path.of("batch-config/form-mazhilis-2021-pec.json"));
-    final Reconciler reconciler = new Reconciler(FORM, 0.9, 0.9, 0.1);
+    final Reconciler reconciler = new Reconciler(FORM, 0.9, 0.9, 0.1, 0.999);
 
     /** A clean protocol: every relation holds. */
     static Map<String, Integer> clean() {
@@ -137,5 +137,51 @@ class ReconcilerTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("turnout_over_70", "turnout 93.6 %"));
         assertThat(r.failedChecks()).isEmpty();
         assertThat(r.status()).isEqualTo(ProtocolStatus.VERIFIED);
+    }
+
+    /** The defaults' bars: a reading at 0.5 passes for the digits, at 0.3 not for the words without the check. */
+    final Reconciler usual = new Reconciler(FORM, 0.2, 0.2, 0.1, 0.999);
+
+    /** The clean protocol with party_2 read unsurely but alike by both readers, and the words asked about 900. */
+    private static PageReading unsureParty2(double wordsCheck) {
+        Map<String, FieldReading> fields = new LinkedHashMap<>(agreeing(clean()).fields());
+        fields.put("party_2", new FieldReading("party_2", List.of(new NumberCandidate(900, 0.5)),
+                List.of(new NumberCandidate(900, 0.3)), "900", "девтсот", new Box(0, 0, 10, 10),
+                List.of(new NumberCandidate(900, wordsCheck))));
+        return new PageReading("ru", "237", "г. Семей", fields);
+    }
+
+    @Test
+    void aRoughWordsReadingIsVerifiedWhenTheWordsCheckStronglyPrefersTheDigitsFigure() {
+        FieldResult f = usual.reconcile(unsureParty2(0.9995)).fields().get("party_2");
+        assertThat(f.status()).isEqualTo(FieldStatus.VERIFIED);
+        assertThat(f.value()).isEqualTo(900);
+    }
+
+    @Test
+    void aWordsCheckBelowTheBarLeavesTheFieldForReview() {
+        ProtocolResult r = usual.reconcile(unsureParty2(0.99));
+        FieldResult f = r.fields().get("party_2");
+        assertThat(f.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+        assertThat(f.reason()).isEqualTo("low confidence (digits 0.50, words 0.30, words check 0.990)");
+        assertThat(r.status()).isEqualTo(ProtocolStatus.NEEDS_REVIEW);
+    }
+
+    @Test
+    void aStrongWordsCheckNeverOverridesAFailedRelation() {
+        Map<String, FieldReading> fields = new LinkedHashMap<>(unsureParty2(1.0).fields());
+        fields.put("party_1", new FieldReading("party_1", List.of(new NumberCandidate(110, 0.99)),
+                List.of(new NumberCandidate(110, 0.98)), "110", "сто десять", new Box(0, 0, 10, 10)));
+        ProtocolResult r = usual.reconcile(new PageReading("ru", "237", "г. Семей", fields));
+        assertThat(r.failedChecks()).extracting(CheckResult::id).contains("votes_balance");
+        assertThat(r.fields().get("party_2").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+        assertThat(r.fields().get("party_2").value()).isEqualTo(900);
+    }
+
+    @Test
+    void aStrongWordsCheckDoesNotStandInForDigitsBelowTheirBar() {
+        // This reconciler wants digits at 0.9; the check speaks for the words only.
+        assertThat(reconciler.reconcile(unsureParty2(1.0)).fields().get("party_2").status())
+                .isEqualTo(FieldStatus.NEEDS_REVIEW);
     }
 }

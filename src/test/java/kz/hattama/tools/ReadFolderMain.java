@@ -6,7 +6,10 @@ import kz.hattama.config.HattamaProperties;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.ingest.FileTypes;
 import kz.hattama.ingest.PageDecoder;
+import kz.hattama.reconcile.FieldReading;
 import kz.hattama.reconcile.FieldResult;
+import kz.hattama.reconcile.PageReading;
+import kz.hattama.reconcile.Reconciler;
 import kz.hattama.reconcile.FieldStatus;
 import kz.hattama.reconcile.PageOutcome;
 import kz.hattama.recognize.PageRecognizer;
@@ -36,6 +39,10 @@ public final class ReadFolderMain {
         FormDefinition form = cfg.form(props);
         PageRecognizer recognizer = cfg.pageRecognizer(form, props);
         PageDecoder decoder = new PageDecoder(200, 10, 600);
+        Reconciler reconciler = new Reconciler(form, props.verifyDigits(), props.verifyWords(), props.verifyDoubt(), props.verifyWordsCheck());
+        Map<String, PageReading> readings = new java.util.concurrent.ConcurrentHashMap<>();
+        String dump = System.getProperty("dump");
+        List<String> rows = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> truth = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("truth.jsonl"))) {
@@ -53,13 +60,16 @@ public final class ReadFolderMain {
                 if (pages.rejection() != null) {
                     return PageOutcome.rejected(0, pages.rejection());
                 }
-                if (only != null) {
-                    PageRecognizer.Reading r = recognizer.read(pages.pages().get(0));
-                    if (r.page() != null) {
-                        r.page().fields().values().forEach(f -> System.out.println(f.key() + " d=" + f.digits() + " w=" + f.words()));
-                    }
+                PageRecognizer.Reading r = recognizer.read(pages.pages().get(0));
+                if (r.rejection() != null) {
+                    return PageOutcome.rejected(1, r.rejection());
                 }
-                return recognizer.recognize(1, pages.pages().get(0));
+                if (only != null) {
+                    r.page().fields().values().forEach(f -> System.out.println(f.key() + " d=" + f.digits() + " w=" + f.words()
+                            + " check=" + f.wordsCheck()));
+                }
+                readings.put(t.get("file").asText(), r.page());
+                return PageOutcome.read(1, reconciler.reconcile(r.page()));
             }));
         }
         Map<String, int[]> byKind = new TreeMap<>();
@@ -90,6 +100,15 @@ public final class ReadFolderMain {
                     verified++;
                     verifiedWrong += right ? 0 : 1;
                 }
+                FieldReading fr = readings.get(file).fields().get(f.key());
+                Integer d0 = fr.digits().isEmpty() ? null : fr.digits().get(0).value();
+                rows.add(String.join("\t", file, kind, t.get("violation").isNull() ? "" : t.get("violation").asText(),
+                        f.key(), String.valueOf(expected), String.valueOf(f.value()), String.valueOf(d0),
+                        fr.digits().isEmpty() ? "0" : String.format("%.4f", fr.digits().get(0).probability()),
+                        String.valueOf(fr.words().isEmpty() ? null : fr.words().get(0).value()),
+                        fr.words().isEmpty() ? "0" : String.format("%.4f", fr.words().get(0).probability()),
+                        d0 == null ? "0" : String.format("%.6f", fr.wordsCheck(d0)),
+                        f.status().name(), String.valueOf(f.reason())));
                 if (!right || f.status() != FieldStatus.VERIFIED) {
                     sb.append(String.format("   %-20s want %6d got %6s d=%-6s w=%-6s %s c=%.3f [%s] «%s» «%s»%n", f.key(), expected,
                             f.value(), f.digits(), f.words(), right ? "ok " : "BAD", f.confidence(), f.reason(), f.digitsText(), f.wordsText()));
@@ -112,6 +131,9 @@ public final class ReadFolderMain {
         }
         System.out.printf("field accuracy %.4f, verified %d (wrong %d), confidence>=0.99 %d (wrong %d), precinct %d/%d, %.2f s, %.2f protocols/s%n",
                 right / (double) all, verified, verifiedWrong, sure, sureWrong, precinctOk, truth.size(), secs, truth.size() / secs);
+        if (dump != null) {
+            Files.write(Path.of(dump), rows);
+        }
         recognizer.close();
     }
 
