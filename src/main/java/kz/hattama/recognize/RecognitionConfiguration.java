@@ -13,6 +13,7 @@ import kz.hattama.ocr.ModelDigitsReader;
 import kz.hattama.ocr.EnsembleWordsReader;
 import kz.hattama.ocr.ModelWordsReader;
 import kz.hattama.ocr.TessdataLocator;
+import kz.hattama.ocr.WidenedDigitsReader;
 import kz.hattama.ocr.WordsReader;
 import kz.hattama.ocr.WordsZoneReader;
 import kz.hattama.ocr.TesseractDigitsReader;
@@ -30,6 +31,9 @@ import java.util.List;
 @Configuration
 public class RecognitionConfiguration {
 
+    /** How far condensed hands are widened for the second look of the digits recogniser. */
+    private static final double CONDENSED_HAND_WIDENING = 1.6;
+
     @Bean
     public FormDefinition form(HattamaProperties props) {
         return FormLoader.load(props.form());
@@ -44,8 +48,9 @@ public class RecognitionConfiguration {
                 new Reconciler(form, props.verifyDigits(), props.verifyWords(), props.verifyDoubt(), props.verifyWordsCheck()),
                 () -> {
                     TesseractOcr ocr = new TesseractOcr(tessdata);
+                    ModelDigitsReader model = new ModelDigitsReader(new DigitReader());
                     DigitsZoneReader digits = new EnsembleDigitsReader(List.of(
-                            new ModelDigitsReader(new DigitReader()), new TesseractDigitsReader(ocr)));
+                            model, new WidenedDigitsReader(model, CONDENSED_HAND_WIDENING), new TesseractDigitsReader(ocr)));
                     WordsZoneReader words = new EnsembleWordsReader(List.of(
                             new ModelWordsReader(new WordsReader()), new TesseractWordsReader(ocr)));
                     return new OcrToolkit(ocr, digits, words);
