@@ -1,0 +1,78 @@
+package kz.hattama.recognize;
+
+import kz.hattama.config.HattamaProperties;
+import kz.hattama.form.FormDefinition;
+import kz.hattama.image.PageTurn;
+import kz.hattama.ingest.RejectionCode;
+import kz.hattama.reconcile.FieldResult;
+import kz.hattama.reconcile.PageOutcome;
+import kz.hattama.testsupport.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
+import org.opencv.imgproc.Imgproc;
+import org.opencv.core.Point;
+import org.opencv.core.CvType;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Whole pages through every stage, on generated protocols (seed 9090, not the dev set). */
+class PageRecognizerTest {
+
+    private static PageRecognizer recognizer;
+    private static Map<String, Integer> upright;
+
+    @BeforeAll
+    static void read() {
+        HattamaProperties props = HattamaProperties.defaults();
+        RecognitionConfiguration cfg = new RecognitionConfiguration();
+        FormDefinition form = cfg.form(props);
+        recognizer = cfg.pageRecognizer(form, props);
+        upright = values(recognizer.recognize(1, Fixtures.read("scan-typed-ru.png")));
+    }
+
+    @AfterAll
+    static void close() {
+        recognizer.close();
+    }
+
+    private static Map<String, Integer> values(PageOutcome o) {
+        assertThat(o.isRejected()).as("rejected: %s", o.rejection()).isFalse();
+        Map<String, Integer> v = new LinkedHashMap<>();
+        for (FieldResult f : o.protocol().fields().values()) {
+            v.put(f.key(), f.value());
+        }
+        return v;
+    }
+
+    @Test
+    void aTypedScanIsReadWhole() {
+        assertThat(upright).hasSize(12).doesNotContainValue(null);
+    }
+
+    /** Fed upside down or sideways, the page is turned back and read the same. */
+    @ParameterizedTest
+    @EnumSource(value = PageTurn.class, names = {"HALF", "CLOCKWISE", "COUNTERCLOCKWISE"})
+    void aTurnedPageIsTurnedBackAndReadTheSame(PageTurn turn) {
+        Mat turned = turn.apply(Fixtures.read("scan-typed-ru.png"));
+        PageOutcome o = recognizer.recognize(1, turned);
+        assertThat(values(o)).isEqualTo(upright);
+        assertThat(o.protocol().precinct()).isNotNull();
+    }
+
+    @Test
+    void aPictureThatIsNoProtocolInAnyTurnIsStillRejected() {
+        Mat drawing = new Mat(2339, 1654, CvType.CV_8UC3, new Scalar(255, 255, 255));
+        Imgproc.circle(drawing, new Point(800, 1100), 500, new Scalar(0, 0, 0), 12);
+        PageOutcome o = recognizer.recognize(1, drawing);
+        assertThat(o.isRejected()).isTrue();
+        assertThat(o.rejection().code()).isIn(RejectionCode.NOT_A_PROTOCOL, RejectionCode.UNREADABLE);
+    }
+}
