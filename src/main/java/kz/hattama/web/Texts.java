@@ -41,6 +41,8 @@ public class Texts {
             Map.entry(Pattern.compile("words unreadable"), "reason.words_unreadable"),
             Map.entry(Pattern.compile("digits ≠ words"), "reason.disagree"),
             Map.entry(Pattern.compile("low confidence \\(digits ([0-9.]+), words ([0-9.]+)\\)"), "reason.low_confidence"),
+            Map.entry(Pattern.compile("low confidence \\(digits ([0-9.]+), words ([0-9.]+), words check ([0-9.]+)\\)"),
+                    "reason.low_confidence_checked"),
             Map.entry(Pattern.compile("chosen from alternatives to fit the checks"), "reason.fit_checks"),
             Map.entry(Pattern.compile("failed check (\\w+)"), "reason.failed_check"));
 
