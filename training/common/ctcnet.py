@@ -4,7 +4,7 @@ and the words models.
 No recurrent layers: OpenCV DNN (what the Java side runs) handles Conv/BN/ReLU/MaxPool well and
 LSTMs poorly, and a few 1-D convolutions over the width give enough context for figures.
 """
-import math, os, random, time
+import math, os, random, sys, time
 import numpy as np
 import torch
 import torch.nn as nn
@@ -142,3 +142,24 @@ def export_onnx(model, path, width, height=32):
     x = torch.zeros(1, 1, height, width)
     torch.onnx.export(model, x, path, opset_version=13, input_names=["input"], output_names=["logp"],
                       do_constant_folding=True)
+
+
+def main(alphabet, width, default_steps, **net):
+    """train.py TRAIN.npz VAL.npz OUT.onnx [STEPS]: trains CtcNet(**net) on a recipe's data, saves
+    OUT.onnx.pt and exports OUT.onnx for input 1x1x32xwidth."""
+    tr, va, out = sys.argv[1:4]
+    steps = int(sys.argv[4]) if len(sys.argv) > 4 else default_steps
+    # more threads only spin against the other jobs on a shared 2-core machine
+    torch.set_num_threads(int(os.environ.get("THREADS", "1")))
+    random.seed(0); np.random.seed(0); torch.manual_seed(0)
+    d, v = np.load(tr), np.load(va)
+    X, Y = d["X"], [str(s) for s in d["y"]]
+    Xv, Yv, Kv = v["X"], [str(s) for s in v["y"]], [str(s) for s in v["kind"]]
+    model = CtcNet(len(alphabet) + 1, **net)
+    log = lambda m: print(time.strftime("%H:%M:%S"), m, flush=True)
+    log(f"train {len(X)} val {len(Xv)} params {sum(p.numel() for p in model.parameters())}")
+    train(model, X, Y, alphabet, Xv, Yv, Kv, steps, 32, float(os.environ.get("LR", "3e-3")), 0, log)
+    torch.save(model.state_dict(), out + ".pt")
+    export_onnx(model, out, width)
+    log(f"exported {out} {os.path.getsize(out)} bytes")
+    log(f"final val {evaluate(model, Xv, Yv, Kv, alphabet)}")

@@ -229,6 +229,47 @@ def scribble(rng, canvas, x, y, size):
     np.maximum(canvas, tmp, out=canvas)
 
 
+
+def stray_strokes(rng, ink, box, size, n=1):
+    """n stray strokes at the left or right edge of the cut."""
+    for _ in range(n):
+        side = rng.choice([box[0] + rng.uniform(-10, 10), box[2] + rng.uniform(-10, 10)])
+        scribble(rng, ink, side, rng.uniform(box[1], box[3]), size)
+
+
+def table_cell(form, left, top, width):
+    """The party table's rows (96 px) across the strip and the borders of the cell at (left, top)."""
+    H, W = form.shape
+    for yy in (top - 96, top, top + 96, top + 192):
+        cv2.line(form, (0, yy), (W - 1, yy), 1.0, 2)
+    for xx in (left, left + width):
+        cv2.line(form, (xx, 0), (xx, H - 1), 1.0, 2)
+
+
+def cell_cut(rng, left, top, width):
+    """The layout stage's cut of a table cell: each side a few px off."""
+    return [left + rng.uniform(-9, 7), top + rng.uniform(-9, 6), left + width + rng.uniform(-7, 9), top + 96 + rng.uniform(-6, 9)]
+
+
+def rule_cut(rng, x0, x1, rule, right):
+    """The layout stage's cut of the zone above a rule from x0 to x1: 50-74 px high, stopping short
+    of the rule or taking it and a few px below; right: how far off the right end may be."""
+    return [x0 + rng.uniform(-18, 12), rule - rng.uniform(50, 74), x1 + rng.uniform(*right),
+            rule + rng.choice([rng.uniform(-2, 9), rng.uniform(2, 9)])]
+
+
+def ink_grey(rng, kind):
+    if kind == "typed":
+        return rng.uniform(5, 40)
+    return rng.choice([rng.uniform(35, 70), rng.uniform(15, 40)])  # blue ballpoint in grey, or black
+
+
+def scan_or_photo(rng, ink, form, kind, box):
+    """The finished strip captured by a scanner or a phone and cut at box; returns (crop, mode)."""
+    mode = "photo" if rng.random() < 0.55 else "scan"
+    return capture(rng, ink, form, ink_grey(rng, kind), mode, [int(round(v)) for v in box]), mode
+
+
 _NOISE = []
 
 

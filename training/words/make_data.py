@@ -5,22 +5,15 @@ usage: make_data.py OUT.npz COUNT SEED [--png DIR]
 Writes X (uint8 N x 32 x 1024, preprocessed as the Java reader does) and labels. Seeds as for
 the digits: 1.. training, 2 validation, >= 100 fixtures; chunks of 250 seeded from (SEED, chunk).
 """
-import os, random, sys
-from multiprocessing import Pool
+import os, sys
 import numpy as np
 import cv2
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "common"))
-import synth
-from preprocess import preprocess
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
+import synth, datagen
+from datagen import LABELS, value
 sys.path.insert(0, synth.GENERATOR)
 import numerals
-import importlib.util
-_spec = importlib.util.spec_from_file_location("digits_make_data", os.path.join(HERE, "..", "digits", "make_data.py"))
-_digits = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_digits)
-LABELS, value = _digits.LABELS, _digits.value
 
 ALPHABET = " абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі"
 HINTS = {"ru": "(прописью)", "kk": "(жазбаша)"}
@@ -81,14 +74,11 @@ def sample(rng):
         else:
             ytop = R - style.size - 4 + rng.uniform(-5, 4)
         style.draw(rng, ink, x, ytop, text)
-        box = [20 + rng.uniform(-18, 12), R - rng.uniform(50, 74), 1044 + rng.uniform(-25, 10), R + rng.choice([rng.uniform(-2, 9), rng.uniform(2, 9)])]
+        box = synth.rule_cut(rng, 20, 1044, R, (-25, 10))
     else:
         kind = "cell"
         L, T = 40, 60  # cell x 40..574 (1010..1544 on the page), rows 96 px
-        for yy in (T - 96, T, T + 96, T + 192):
-            cv2.line(form, (0, yy), (W - 1, yy), 1.0, 2)
-        for xx in (L, L + 534):
-            cv2.line(form, (xx, 0), (xx, H - 1), 1.0, 2)
+        synth.table_cell(form, L, T, 534)
         if rng.random() < 0.7:  # the figures in the cell to the left
             synth.Style(rng, style.kind, style.fam, full).draw(rng, ink, L - 200 + rng.uniform(0, 30), T + 20, value(rng))
         fit(rng, style, text, 504 * rng.uniform(0.85, 1.0))
@@ -98,52 +88,14 @@ def sample(rng):
             t0, b0 = style.vextent(text)
             ytop = T + 48 + rng.uniform(-9, 9) - (t0 + b0) / 2
         style.draw(rng, ink, L + 15 + rng.uniform(-5, 10), ytop, text)
-        box = [L + rng.uniform(-9, 7), T + rng.uniform(-9, 6), L + 534 + rng.uniform(-7, 9), T + 96 + rng.uniform(-6, 9)]
+        box = synth.cell_cut(rng, L, T, 534)
     if rng.random() < 0.15:
-        side = rng.choice([box[0] + rng.uniform(-10, 10), box[2] + rng.uniform(-10, 10)])
-        synth.scribble(rng, ink, side, rng.uniform(box[1], box[3]), full)
+        synth.stray_strokes(rng, ink, box, full)
     if style.kind != "typed":
         ink = synth.stroke_width(rng, ink, style.size)
-    mode = "photo" if rng.random() < 0.55 else "scan"
-    grey = rng.uniform(5, 40) if style.kind == "typed" else rng.choice([rng.uniform(35, 70), rng.uniform(15, 40)])
-    crop = synth.capture(rng, ink, form, grey, mode, [int(round(v)) for v in box])
+    crop, mode = synth.scan_or_photo(rng, ink, form, style.kind, box)
     return crop, text, f"{'typed' if style.kind == 'typed' else 'hand'}-{kind}-{mode}-{lang}"
 
 
-def chunk(args):
-    seed, c, n, png = args
-    if not _state:
-        init()
-    rng = random.Random(seed * 1000003 + c)
-    X, Y, K = [], [], []
-    for i in range(n):
-        crop, text, kind = sample(rng)
-        X.append(preprocess(crop, WIDTH))
-        Y.append(text)
-        K.append(kind)
-        if png:
-            cv2.imwrite(os.path.join(png, f"{kind}-{seed}-{c * CHUNK + i}.png"), crop)
-    return np.stack(X), Y, K
-
-
-def main():
-    out, count, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    png = sys.argv[sys.argv.index("--png") + 1] if "--png" in sys.argv else None
-    if png:
-        os.makedirs(png, exist_ok=True)
-    jobs = [(seed, c, min(CHUNK, count - c * CHUNK), png) for c in range((count + CHUNK - 1) // CHUNK)]
-    procs = int(os.environ.get("PROCS", "2"))
-    if procs > 1:
-        with Pool(procs, initializer=init) as p:
-            res = p.map(chunk, jobs, chunksize=1)
-    else:
-        res = [chunk(j) for j in jobs]
-    X = np.concatenate([r[0] for r in res])
-    Y = sum((r[1] for r in res), [])
-    K = sum((r[2] for r in res), [])
-    np.savez_compressed(out, X=X, y=np.array(Y), kind=np.array(K))
-    print(f"{out}: {len(Y)} samples")
-
-
 if __name__ == "__main__":
-    main()
+    datagen.main(init, sample, WIDTH, CHUNK, "{kind}-{seed}-{i}.png")
