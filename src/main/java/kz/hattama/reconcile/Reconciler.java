@@ -66,7 +66,11 @@ public final class Reconciler {
         for (int i = 0; i < n; i++) {
             FieldReading r = page.fields().get(keys.get(i));
             TreeSet<Integer> values = new TreeSet<>();
-            if (r != null) {
+            if (surelyDisagree(r)) {
+                // Both readers are sure and differ: the paper itself most likely says two things.
+                // The value is the figure as written in digits (protocol-spec), and words_match fails.
+                values.add(r.digits().get(0).value());
+            } else if (r != null) {
                 // Each reading's best, plus runners-up that the other reading also saw. A runner-up
                 // backed by one reading alone would let the checks pick any figure that balances
                 // them, which is how a systematic misreading turns into a confident wrong value.
@@ -303,11 +307,20 @@ public final class Reconciler {
         // Only a clear disagreement on paper is a violation: the figure kept is the digits as read,
         // and both readings are sure. Otherwise one of the readers erred, which is a reason to
         // review the field, not evidence against the commission.
-        boolean digitsKept = value != null && value == d.value();
-        if (digitsKept && d.probability() >= Math.max(verifyDigits, SURE) && w.probability() >= Math.max(verifyWords, SURE)) {
+        if (surelyDisagree(r)) {
             return CheckResult.wordsMatch(key, false, key + ": " + d.value() + " ≠ " + w.value() + " «" + r.wordsText() + "»");
         }
         return null;
+    }
+
+    private boolean surelyDisagree(FieldReading r) {
+        if (r == null || r.digits().isEmpty() || r.words().isEmpty()) {
+            return false;
+        }
+        NumberCandidate d = r.digits().get(0);
+        NumberCandidate w = r.words().get(0);
+        return d.value() != w.value() && d.probability() >= Math.max(verifyDigits, SURE)
+                && w.probability() >= Math.max(verifyWords, SURE);
     }
 
     private FieldResult field(String key, FieldReading r, Integer value, double confidence, List<CheckResult> checks) {

@@ -102,6 +102,20 @@ class ReconcilerTest {
         assertThat(r.failedChecks()).extracting(CheckResult::id).containsExactly("words_match");
     }
 
+    /** The words read surer than the digits, and both figures fit every relation: still the digits are the value. */
+    @Test
+    void whenBothReadersAreSureAndDifferTheDigitsAreTheValueWhateverTheWordsSay() {
+        PageReading page = agreeing(clean());
+        page.fields().put("voted_outside", new FieldReading("voted_outside",
+                List.of(new NumberCandidate(26, 0.968), new NumberCandidate(36, 0.0015)),
+                List.of(new NumberCandidate(36, 0.94), new NumberCandidate(26, 0.0009)), "26", "тридцать шесть", null));
+        ProtocolResult r = reconciler.reconcile(page);
+        FieldResult f = r.fields().get("voted_outside");
+        assertThat(f.value()).isEqualTo(26);
+        assertThat(f.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+        assertThat(r.failedChecks()).extracting(CheckResult::id).containsExactly("words_match");
+    }
+
     @Test
     void anUncertainDigitReadingIsSettledByTheWordsAndTheChecksButStillReviewed() {
         PageReading page = agreeing(clean());
