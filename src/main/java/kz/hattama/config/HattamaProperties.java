@@ -2,6 +2,8 @@ package kz.hattama.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import kz.hattama.form.FormLoader;
+
 import java.nio.file.Path;
 
 /**
@@ -29,7 +31,7 @@ public record HattamaProperties(Path form, Path tessdata, int workers, int maxFi
                                 double verifyWordsCheck) {
 
     public HattamaProperties {
-        form = form == null ? Path.of("batch-config/form-mazhilis-2021-pec.json") : form;
+        form = form == null ? FormLoader.BUILT_IN : form;
         tessdata = tessdata == null ? Path.of("tessdata") : tessdata;
         maxFileMb = maxFileMb <= 0 ? 50 : maxFileMb;
         maxPdfPages = maxPdfPages <= 0 ? 10 : maxPdfPages;

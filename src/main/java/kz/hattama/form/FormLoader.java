@@ -18,6 +18,37 @@ public final class FormLoader {
     private FormLoader() {
     }
 
+    /** The form shipped with Hattama; the jar carries a copy, so it runs from any folder. */
+    public static final Path BUILT_IN = Path.of("batch-config/form-mazhilis-2021-pec.json");
+
+    /**
+     * The form in a file or, for the built-in form's path when no such file is at hand (the jar
+     * run from another folder), the jar's copy of it.
+     */
+    public static FormDefinition loadOrBuiltIn(Path file) {
+        return loadOrBuiltIn(file, Path.of(""));
+    }
+
+    /** As {@link #loadOrBuiltIn(Path)}, a relative path taken from {@code workingDir}. */
+    static FormDefinition loadOrBuiltIn(Path file, Path workingDir) {
+        Path resolved = workingDir.resolve(file);
+        if (Files.exists(resolved) || !file.equals(BUILT_IN)) {
+            if (!Files.isRegularFile(resolved)) {
+                throw new IllegalArgumentException("The form definition " + resolved.toAbsolutePath()
+                        + " (HATTAMA_FORM) does not exist or is not a file.");
+            }
+            return load(resolved);
+        }
+        try (InputStream in = FormLoader.class.getResourceAsStream("/" + BUILT_IN.toString().replace('\\', '/'))) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in form is not on the classpath: " + BUILT_IN);
+            }
+            return validate(JSON.readValue(in, FormDefinition.class), "built-in " + BUILT_IN);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the built-in form definition", e);
+        }
+    }
+
     public static FormDefinition load(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return validate(JSON.readValue(in, FormDefinition.class), file.toString());

@@ -36,7 +36,7 @@ public class RecognitionConfiguration {
 
     @Bean
     public FormDefinition form(HattamaProperties props) {
-        return FormLoader.load(props.form());
+        return FormLoader.loadOrBuiltIn(props.form());
     }
 
     @Bean(destroyMethod = "close")
