@@ -129,7 +129,8 @@ public class EvidenceBundler {
             return null;
         }
         try {
-            return new PageNormalizer().normalize(pages.pages().get(p.pageNo() - 1)).image();
+            // turned as the job turned it, or the stored boxes would fall on the wrong part of the page
+            return new PageNormalizer().normalize(p.turn().apply(pages.pages().get(p.pageNo() - 1))).image();
         } catch (RuntimeException e) {
             return null;
         }

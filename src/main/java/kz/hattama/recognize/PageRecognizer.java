@@ -71,11 +71,23 @@ public final class PageRecognizer implements AutoCloseable {
         if (reading.rejection() != null) {
             return PageOutcome.rejected(pageNo, reading.rejection());
         }
-        return PageOutcome.read(pageNo, reconciler.reconcile(reading.page()), reading.pageImage());
+        return PageOutcome.read(pageNo, reconciler.reconcile(reading.page()), reading.pageImage(), reading.turn());
     }
 
-    /** The readings of a page before reconciling, with the normalized page as PNG, or why there are none. */
-    public record Reading(PageReading page, byte[] pageImage, Rejection rejection) {
+    /**
+     * The readings of a page before reconciling, with the normalized page as JPEG, or why there are none.
+     *
+     * @param turn how the picture was turned to be read
+     */
+    public record Reading(PageReading page, byte[] pageImage, Rejection rejection, PageTurn turn) {
+
+        Reading(PageReading page, byte[] pageImage, Rejection rejection) {
+            this(page, pageImage, rejection, PageTurn.NONE);
+        }
+
+        Reading turned(PageTurn by) {
+            return new Reading(page, pageImage, rejection, by);
+        }
     }
 
     /**
@@ -88,7 +100,7 @@ public final class PageRecognizer implements AutoCloseable {
         Reading best = null;
         for (PageTurn turn : PageTurn.values()) {
             Mat turned = turn.apply(picture);
-            Reading r = readAsIs(turned);
+            Reading r = readAsIs(turned).turned(turn);
             if (turned != picture) {
                 turned.release();
             }

@@ -1,5 +1,6 @@
 package kz.hattama.reconcile;
 
+import kz.hattama.image.PageTurn;
 import kz.hattama.ingest.Rejection;
 
 /**
@@ -8,11 +9,16 @@ import kz.hattama.ingest.Rejection;
  *
  * @param pageImage the normalized page the protocol was read from, as JPEG: the field boxes are on it, so a reviewer
  *                  sees them where the machine looked. Null for a rejection and where no picture was kept.
+ * @param turn      how the picture was turned before it was read; the boxes are on the turned page
  */
-public record PageOutcome(int pageNo, ProtocolResult protocol, byte[] pageImage, Rejection rejection) {
+public record PageOutcome(int pageNo, ProtocolResult protocol, byte[] pageImage, Rejection rejection, PageTurn turn) {
+
+    public static PageOutcome read(int pageNo, ProtocolResult protocol, byte[] pageImage, PageTurn turn) {
+        return new PageOutcome(pageNo, protocol, pageImage, null, turn);
+    }
 
     public static PageOutcome read(int pageNo, ProtocolResult protocol, byte[] pageImage) {
-        return new PageOutcome(pageNo, protocol, pageImage, null);
+        return read(pageNo, protocol, pageImage, PageTurn.NONE);
     }
 
     public static PageOutcome read(int pageNo, ProtocolResult protocol) {
@@ -20,7 +26,7 @@ public record PageOutcome(int pageNo, ProtocolResult protocol, byte[] pageImage,
     }
 
     public static PageOutcome rejected(int pageNo, Rejection rejection) {
-        return new PageOutcome(pageNo, null, null, rejection);
+        return new PageOutcome(pageNo, null, null, rejection, PageTurn.NONE);
     }
 
     public boolean isRejected() {

@@ -1,5 +1,6 @@
 package kz.hattama.store;
 
+import kz.hattama.image.PageTurn;
 import kz.hattama.ingest.Rejection;
 import kz.hattama.ingest.RejectionCode;
 import kz.hattama.reconcile.Box;
@@ -147,7 +148,7 @@ public class ProtocolStore {
                 if (outcome.isRejected()) {
                     insertRejected(sourceId, uid, outcome.pageNo(), outcome.rejection());
                 } else {
-                    long protocolId = insertProtocol(sourceId, uid, outcome.pageNo(), outcome.protocol());
+                    long protocolId = insertProtocol(sourceId, uid, outcome.pageNo(), outcome.protocol(), outcome.turn());
                     if (outcome.pageImage() != null) {
                         jdbc.update("insert into page_image (protocol_id, jpeg) values (?, ?)", protocolId, outcome.pageImage());
                     }
@@ -169,11 +170,11 @@ public class ProtocolStore {
                 uid, sourceId, pageNo, ProtocolStatus.REJECTED.name(), rejection.code().name(), rejection.message());
     }
 
-    private long insertProtocol(long sourceId, String uid, int pageNo, ProtocolResult p) {
+    private long insertProtocol(long sourceId, String uid, int pageNo, ProtocolResult p, PageTurn turn) {
         long id = jdbc.queryForObject("""
-                insert into protocol (uid, source_id, page_no, form, lang, precinct, address, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-                uid, sourceId, pageNo, p.form(), p.lang(), p.precinct(), p.address(), p.status().name());
+                insert into protocol (uid, source_id, page_no, form, lang, precinct, address, status, page_turn)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                uid, sourceId, pageNo, p.form(), p.lang(), p.precinct(), p.address(), p.status().name(), turn.name());
         List<Object[]> fields = new ArrayList<>();
         for (FieldResult f : p.fields().values()) {
             Box b = f.box();
@@ -360,7 +361,7 @@ public class ProtocolStore {
 
     private static final String PROTOCOL_SELECT = """
             select p.id, p.uid, p.source_id, p.page_no, p.form, p.lang, p.precinct, p.address, p.status,
-                   p.rejection_code, p.rejection_message, p.version, s.name, s.sha256
+                   p.rejection_code, p.rejection_message, p.version, p.page_turn, s.name, s.sha256
               from protocol p join source_file s on s.id = p.source_id
             """;
 
@@ -370,7 +371,8 @@ public class ProtocolStore {
                 rs.getString("form"), rs.getString("lang"), rs.getString("precinct"), rs.getString("address"),
                 rs.getString("name"), rs.getString("sha256"), ProtocolStatus.valueOf(rs.getString("status")),
                 code == null ? null : new Rejection(RejectionCode.valueOf(code), rs.getString("rejection_message")),
-                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), rs.getInt("version"));
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), rs.getInt("version"),
+                PageTurn.valueOf(rs.getString("page_turn")));
     }
 
     /** Fills in fields, checks, flags and reviews with one query each for the whole page. */

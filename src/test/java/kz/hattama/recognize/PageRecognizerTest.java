@@ -53,8 +53,9 @@ class PageRecognizerTest {
     }
 
     @Test
-    void aTypedScanIsReadWhole() {
+    void aTypedScanIsReadWholeAsItCame() {
         assertThat(upright).hasSize(12).doesNotContainValue(null);
+        assertThat(recognizer.recognize(1, Fixtures.read("scan-typed-ru.png")).turn()).isEqualTo(PageTurn.NONE);
     }
 
     /** Fed upside down or sideways, the page is turned back and read the same. */
@@ -65,6 +66,12 @@ class PageRecognizerTest {
         PageOutcome o = recognizer.recognize(1, turned);
         assertThat(values(o)).isEqualTo(upright);
         assertThat(o.protocol().precinct()).isNotNull();
+        PageTurn back = switch (turn) {
+            case CLOCKWISE -> PageTurn.COUNTERCLOCKWISE;
+            case COUNTERCLOCKWISE -> PageTurn.CLOCKWISE;
+            default -> turn;
+        };
+        assertThat(o.turn()).as("the turn that undid it, stored for the evidence bundle").isEqualTo(back);
     }
 
     @Test

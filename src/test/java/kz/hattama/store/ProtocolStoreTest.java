@@ -2,6 +2,7 @@ package kz.hattama.store;
 
 import kz.hattama.ingest.Rejection;
 import kz.hattama.ingest.RejectionCode;
+import kz.hattama.image.PageTurn;
 import kz.hattama.reconcile.PageOutcome;
 import kz.hattama.reconcile.ProtocolResult;
 import kz.hattama.reconcile.ProtocolStatus;
@@ -131,12 +132,13 @@ class ProtocolStoreTest {
     void storedProtocolReadsBackAsSaved() {
         long id = add(JOB, 0, "a.jpg", "scan A");
         ProtocolResult p = Protocols.needsReview();
-        store.saveOutcome(id, List.of(PageOutcome.read(1, p)));
+        store.saveOutcome(id, List.of(PageOutcome.read(1, p, null, PageTurn.HALF)));
 
         List<StoredProtocol> read = new ArrayList<>();
         store.forEachProtocol(Set.of(), read::add);
 
         assertThat(read).singleElement().satisfies(s -> {
+            assertThat(s.turn()).isEqualTo(PageTurn.HALF);
             assertThat(s.uid()).isEqualTo(sha256(bytes("scan A")).substring(0, 16) + "-1");
             assertThat(List.of(s.form(), s.lang(), s.precinct(), s.address()))
                     .containsExactly(p.form(), p.lang(), p.precinct(), p.address());
