@@ -40,7 +40,7 @@ import java.util.zip.ZipOutputStream;
 /**
  * The evidence behind a claim about one protocol, in one zip an observer can hand to a journalist or a court: the
  * original scan and its SHA-256, each field cut from the page, both readings, the checks with their arithmetic, the
- * review history, and a summary a person reads first.
+ * review history, and a summary a person reads first, as a web page and as a PDF to print.
  *
  * <p>The normalized page is not stored, so it is made again from the original scan with the same
  * {@link PageNormalizer} the job used; the normalization is deterministic, so the stored field boxes fall where they
@@ -112,8 +112,10 @@ public class EvidenceBundler {
         Review review = found.record().review();
         files.put("review-history.json", Json.PRETTY.writeValueAsBytes(
                 review != null ? review : new Review(null, null, List.of())));
-        files.put("summary.html", Summary.html(found.record(), form, p.sourceName(), files.keySet().iterator().next(),
-                crops, page != null).getBytes(StandardCharsets.UTF_8));
+        Summary summary = Summary.of(found.record(), form, p.sourceName(), files.keySet().iterator().next(), crops,
+                page != null);
+        files.put("summary.html", SummaryHtml.html(summary).getBytes(StandardCharsets.UTF_8));
+        files.put("summary.pdf", SummaryPdf.pdf(summary, files::get));
         StringBuilder sums = new StringBuilder();
         files.forEach((name, bytes) -> sums.append(Hashes.sha256(bytes)).append("  ").append(name).append('\n'));
         files.put("SHA256SUMS", sums.toString().getBytes(StandardCharsets.UTF_8));

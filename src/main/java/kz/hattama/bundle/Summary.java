@@ -6,28 +6,84 @@ import kz.hattama.form.FieldDef;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.form.Lang;
 import kz.hattama.precinct.Place;
-import kz.hattama.reconcile.Flag;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static org.apache.commons.text.StringEscapeUtils.escapeXml10;
+/**
+ * What the summary of an evidence bundle says, whatever it is printed as: {@link SummaryHtml} and {@link SummaryPdf}
+ * only lay it out, so the page a person opens and the sheet an observer files cannot come to say different things.
+ *
+ * @param about     the protocol's particulars, a name and a value (null: not known) a row
+ * @param figures   one per field of the form, in form order
+ * @param signedOff who signed the protocol off and when; null while nobody has
+ * @param changes   the reviewers' changes, a row each in {@link #CHANGE_COLUMNS}; null when nobody has reviewed it
+ */
+record Summary(Lang lang, String documentTitle, String heading, Text intro, List<Row> about,
+               List<Text> failedChecks, List<Text> checksThatHold, List<Text> flags,
+               Text figuresNote, List<Figure> figures, Text signedOff, List<List<String>> changes, Text filesNote) {
 
-/** {@code summary.html} of an evidence bundle: what a person reads first, with the crops beside the readings. */
-final class Summary {
+    static final String FAILED_CHECKS = "Failed checks";
+    static final String CHECKS_THAT_HOLD = "Checks that hold";
+    static final String FLAGS = "Flags";
+    static final String FIGURES = "Figures: the page beside both readings";
+    static final List<String> FIGURE_COLUMNS = List.of("Line", "Field", "On the page", "Digits read", "Words read",
+            "Value", "Confidence", "Status", "Why");
+    static final String REVIEW_HISTORY = "Review history";
+    static final String NOT_REVIEWED = "Nobody has reviewed this protocol yet.";
+    static final List<String> CHANGE_COLUMNS = List.of("When", "Who", "Field", "From", "To");
+    static final String FILES = "Files";
+    /** Stands for a figure or a particular that is not known. */
+    static final String NONE = "—";
 
-    private static final String STYLE = """
-            body{font:14px/1.45 system-ui,sans-serif;color:#1d2330;max-width:1280px;margin:24px auto;padding:0 16px}
-            h1{font-size:22px}table{border-collapse:collapse;margin:6px 0 14px}th,td{border:1px solid #d5dbe3;padding:4px 8px;
-            vertical-align:middle}th{background:#eef2f6;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
-            .fail{color:#b91c1c;font-weight:600}.ok{color:#15803d}img{max-width:380px;max-height:60px;border:1px solid #ccc}
-            tr.review td{background:#fff7ed}code{background:#f3f4f6;padding:1px 4px}
-            """;
+    /** How a piece of text stands out from the text around it. */
+    enum Style { PLAIN, BOLD, CODE, MUTED }
 
-    private Summary() {
+    record Span(String text, Style style) {
+    }
+
+    /** A sentence or a cell: spans one after the other, breakable only where a span has a space. */
+    record Text(List<Span> spans) {
+
+        static Text of(Span... spans) {
+            return new Text(List.of(spans));
+        }
+
+        static Text plain(String s) {
+            return of(new Span(s, Style.PLAIN));
+        }
+
+        String plain() {
+            return spans.stream().map(Span::text).collect(Collectors.joining());
+        }
+    }
+
+    record Row(String name, String value) {
+    }
+
+    /**
+     * @param crop    the crop's entry in the zip; null when there is none
+     * @param changed whether a reviewer touched this figure
+     */
+    record Figure(String line, String label, String key, String crop, Text digits, Text words, String value,
+                  String confidence, String status, String reason, boolean changed) {
+    }
+
+    private static Span plain(String s) {
+        return new Span(s, Style.PLAIN);
+    }
+
+    private static Span bold(String s) {
+        return new Span(s, Style.BOLD);
+    }
+
+    private static Span code(String s) {
+        return new Span(s, Style.CODE);
     }
 
     /**
@@ -35,111 +91,75 @@ final class Summary {
      * @param crops     the crop's entry per field key, for fields that have one
      * @param cropped   whether the page was normalized again; otherwise the crops are missing and the boxes say where
      */
-    static String html(ExportRecord r, FormDefinition form, String sourceName, String scanEntry,
-                       Map<String, String> crops, boolean cropped) {
+    static Summary of(ExportRecord r, FormDefinition form, String sourceName, String scanEntry,
+                      Map<String, String> crops, boolean cropped) {
         Lang lang = r.lang() == null ? Lang.RU : Lang.of(r.lang());
-        StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"").append(lang.code()).append("\">\n<head><meta charset=\"utf-8\"><title>")
-                .append(esc("Evidence: precinct " + Objects.toString(r.precinct(), "?") + ", protocol " + r.id()))
-                .append("</title><style>").append(STYLE).append("</style></head>\n<body>\n<h1>Evidence: protocol of precinct № ")
-                .append(esc(Objects.toString(r.precinct(), "(not read)"))).append("</h1>\n");
-        h.append("<p>Failed checks: ").append(r.failedChecks().size()).append(", on the figures as ")
-                .append(r.review() != null && r.review().by() != null ? "confirmed by a reviewer" : "read by the machine")
-                .append(". Status: <b>").append(r.status()).append("</b>.</p>\n");
+        String title = "Evidence: precinct " + Objects.toString(r.precinct(), "?") + ", protocol " + r.id();
+        String heading = "Evidence: protocol of precinct № " + Objects.toString(r.precinct(), "(not read)");
+        Text intro = Text.of(plain("Failed checks: " + r.failedChecks().size() + ", on the figures as "
+                        + (r.review() != null && r.review().by() != null ? "confirmed by a reviewer" : "read by the machine")
+                        + ". Status: "), bold(String.valueOf(r.status())), plain("."));
 
         Place place = r.location() == null ? Place.UNKNOWN : r.location();
-        h.append("<table>\n");
-        row(h, "Protocol id", r.id());
-        row(h, "Form", r.form() + " (" + form.title().get(lang.code()) + ")");
-        row(h, "Precinct", r.precinct());
-        row(h, "Place", Stream.of(place.region(), place.district(), place.city()).filter(Objects::nonNull)
-                .collect(Collectors.joining(", ")) + " (from " + place.from().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
-        row(h, "Printed address", r.address());
-        row(h, "Language", r.lang());
-        row(h, "Original scan", sourceName + " → " + scanEntry);
-        row(h, "SHA-256 of the scan", String.join(", ", r.sourceSha256()));
-        h.append("</table>\n");
+        List<Row> about = List.of(
+                new Row("Protocol id", r.id()),
+                new Row("Form", r.form() + " (" + form.title().get(lang.code()) + ")"),
+                new Row("Precinct", r.precinct()),
+                new Row("Place", Stream.of(place.region(), place.district(), place.city()).filter(Objects::nonNull)
+                        .collect(Collectors.joining(", "))
+                        + " (from " + place.from().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")"),
+                new Row("Printed address", r.address()),
+                new Row("Language", r.lang()),
+                new Row("Original scan", sourceName + " → " + scanEntry),
+                new Row("SHA-256 of the scan", String.join(", ", r.sourceSha256())));
 
-        h.append("<h2>Failed checks</h2>\n<ul>\n");
-        for (ExportRecord.Check c : r.failedChecks()) {
-            h.append("<li class=\"fail\">").append(esc(c.id())).append(c.field() == null ? "" : " (" + esc(c.field()) + ")")
-                    .append(": <code>").append(esc(c.detail())).append("</code></li>\n");
-        }
-        h.append("</ul>\n<details><summary>Checks that hold</summary><ul>\n");
-        r.checks().stream().filter(ExportRecord.Check::passed).forEach(c -> h.append("<li class=\"ok\">")
-                .append(esc(c.id())).append(c.field() == null ? "" : " (" + esc(c.field()) + ")").append(": <code>")
-                .append(esc(c.detail())).append("</code></li>\n"));
-        h.append("</ul></details>\n");
-        if (!r.flags().isEmpty()) {
-            h.append("<h2>Flags</h2>\n<ul>\n");
-            for (Flag f : r.flags()) {
-                h.append("<li>").append(esc(f.id())).append(": ").append(esc(f.detail())).append("</li>\n");
-            }
-            h.append("</ul>\n");
-        }
-
-        h.append("<h2>Figures: the page beside both readings</h2>\n<p>").append(cropped
-                ? "Each crop is cut from the page as the machine read it: the original scan normalized again (same "
-                + "perspective, deskew and light correction), at the field's stored box. <code>page.png</code> shows every box."
-                : "The page could not be found again in the scan, so there are no crops: see the whole scan and the "
-                + "boxes in <code>boxes.json</code>.").append("</p>\n");
-        h.append("<table>\n<tr><th>Line</th><th>Field</th><th>On the page</th><th>Digits read</th><th>Words read</th>"
-                + "<th>Value</th><th>Confidence</th><th>Status</th><th>Why</th></tr>\n");
+        Text figuresNote = cropped
+                ? Text.of(plain("Each crop is cut from the page as the machine read it: the original scan normalized "
+                + "again (same perspective, deskew and light correction), at the field's stored box. "), code("page.png"),
+                plain(" shows every box."))
+                : Text.of(plain("The page could not be found again in the scan, so there are no crops: see the whole "
+                + "scan and the boxes in "), code("boxes.json"), plain("."));
+        List<Figure> figures = new ArrayList<>();
         for (Map.Entry<String, ExportRecord.Field> e : r.fields().entrySet()) {
             FieldDef def = form.field(e.getKey());
             ExportRecord.Field f = e.getValue();
-            String crop = crops.get(e.getKey());
             boolean changed = r.review() != null && r.review().changes().stream().anyMatch(c -> c.field().equals(e.getKey()));
-            h.append(changed ? "<tr class=\"review\">" : "<tr>")
-                    .append("<td>").append(esc(def.line())).append("</td><td>").append(esc(def.label(lang)))
-                    .append("<br><code>").append(esc(e.getKey())).append("</code></td><td>")
-                    .append(crop == null ? "—" : "<img alt=\"" + esc(e.getKey()) + "\" src=\"" + esc(crop) + "\">")
-                    .append("</td><td>").append(reading(f.digitsText(), f.digits()))
-                    .append("</td><td>").append(reading(f.wordsText(), f.words()))
-                    .append("</td><td class=\"num\"><b>").append(f.value() == null ? "—" : f.value())
-                    .append("</b></td><td class=\"num\">")
-                    .append(f.confidence() == null ? "—" : String.format(Locale.ROOT, "%.2f", f.confidence()))
-                    .append("</td><td>").append(f.status() == null ? "—" : f.status()).append("</td><td>")
-                    .append(esc(Objects.toString(f.reason(), ""))).append("</td></tr>\n");
+            figures.add(new Figure(def.line(), def.label(lang), e.getKey(), crops.get(e.getKey()),
+                    reading(f.digitsText(), f.digits()), reading(f.wordsText(), f.words()),
+                    f.value() == null ? NONE : f.value().toString(),
+                    f.confidence() == null ? NONE : String.format(Locale.ROOT, "%.2f", f.confidence()),
+                    f.status() == null ? NONE : f.status().toString(), Objects.toString(f.reason(), ""), changed));
         }
-        h.append("</table>\n");
 
-        h.append("<h2>Review history</h2>\n");
         Review review = r.review();
-        if (review == null || review.by() == null && review.changes().isEmpty()) {
-            h.append("<p>Nobody has reviewed this protocol yet.</p>\n");
-        } else {
-            if (review.by() != null) {
-                h.append("<p>Signed off by <b>").append(esc(review.by())).append("</b> at ").append(review.at()).append(".</p>\n");
-            }
-            h.append("<table>\n<tr><th>When</th><th>Who</th><th>Field</th><th>From</th><th>To</th></tr>\n");
-            for (Review.Change c : review.changes()) {
-                h.append("<tr><td>").append(c.at()).append("</td><td>").append(esc(c.by())).append("</td><td>")
-                        .append(esc(c.field())).append("</td><td class=\"num\">").append(c.from()).append("</td><td class=\"num\">")
-                        .append(c.to()).append("</td></tr>\n");
-            }
-            h.append("</table>\n");
-        }
-        h.append("<h2>Files</h2>\n<p><code>protocol.json</code>: the export record (both readings, checks, flags, "
-                + "review); <code>review-history.json</code>; <code>boxes.json</code>: each field's box on the normalized "
-                + "page. Verify every file with <code>sha256sum -c SHA256SUMS</code>.</p>\n</body>\n</html>\n");
-        return h.toString();
+        boolean reviewed = review != null && (review.by() != null || !review.changes().isEmpty());
+        Text signedOff = reviewed && review.by() != null
+                ? Text.of(plain("Signed off by "), bold(review.by()), plain(" at " + review.at() + ".")) : null;
+        List<List<String>> changes = reviewed ? review.changes().stream()
+                .map(c -> Stream.of(c.at(), c.by(), c.field(), c.from(), c.to()).map(Objects::toString).toList())
+                .toList() : null;
+
+        Text filesNote = Text.of(code("protocol.json"), plain(": the export record (both readings, checks, flags, review); "),
+                code("review-history.json"), plain("; "), code("boxes.json"),
+                plain(": each field's box on the normalized page. Verify every file with "), code("sha256sum -c SHA256SUMS"),
+                plain("."));
+
+        return new Summary(lang, title, heading, intro, about, checks(r, false), checks(r, true),
+                r.flags().stream().map(f -> Text.plain(f.id() + ": " + f.detail())).toList(),
+                figuresNote, figures, signedOff, changes, filesNote);
     }
 
-    private static void row(StringBuilder h, String name, String value) {
-        h.append("<tr><th>").append(esc(name)).append("</th><td>").append(esc(Objects.toString(value, "—")))
-                .append("</td></tr>\n");
+    private static List<Text> checks(ExportRecord r, boolean passed) {
+        return r.checks().stream().filter(c -> c.passed() == passed)
+                .map(c -> Text.of(plain(c.id() + (c.field() == null ? "" : " (" + c.field() + ")") + ": "), code(c.detail())))
+                .toList();
     }
 
-    private static String reading(String text, Integer number) {
+    private static Text reading(String text, Integer number) {
         if (text == null && number == null) {
-            return "<i>not read</i>";
+            return Text.of(new Span("not read", Style.MUTED));
         }
-        return esc(Objects.toString(text, "")) + (number == null ? " → ?" : " → <b>" + number + "</b>");
-    }
-
-    /** Only the markup characters: Cyrillic, Kazakh letters and «≠» stay readable in the file itself. */
-    private static String esc(String s) {
-        return escapeXml10(s);
+        String read = Objects.toString(text, "") + " → ";
+        return number == null ? Text.plain(read + "?") : Text.of(plain(read), bold(number.toString()));
     }
 }

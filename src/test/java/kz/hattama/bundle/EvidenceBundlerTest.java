@@ -58,6 +58,12 @@ public class EvidenceBundlerTest {
     private static String violationId;
     private static String cleanId;
     private static String unreadableId;
+    private static String undrawableId;
+    /**
+     * An address with a ballot box emoji and Chinese characters, which DejaVu Sans cannot draw, and longer than a page
+     * holds.
+     */
+    static final String UNDRAWABLE_ADDRESS = "Орал қ., Абай даңғылы 12 🗳 選挙 " + "Батыс Қазақстан облысы, ".repeat(400);
 
     @BeforeAll
     static void storeTheViolation() throws IOException {
@@ -70,9 +76,12 @@ public class EvidenceBundlerTest {
         Samples.read(store, 1, "clean.jpg", "a clean protocol", Protocols.verified());
         // Bytes that decode to no page: the bundle falls back to the whole file and the boxes.
         Samples.read(store, 2, "lost.jpg", "not a picture any more", Protocols.needsReview());
+        Samples.read(store, 3, "oral.jpg", "a protocol with characters no font has", undrawable());
         violationId = Hashes.sha256(scan).substring(0, 16) + "-1";
         cleanId = Hashes.sha256("a clean protocol".getBytes(StandardCharsets.UTF_8)).substring(0, 16) + "-1";
         unreadableId = Hashes.sha256("not a picture any more".getBytes(StandardCharsets.UTF_8)).substring(0, 16) + "-1";
+        undrawableId = Hashes.sha256("a protocol with characters no font has".getBytes(StandardCharsets.UTF_8))
+                .substring(0, 16) + "-1";
         bundler = new EvidenceBundler(store, TestExports.source(schema, EvidenceBundlerTest::reviews), Protocols.FORM,
                 HattamaProperties.defaults());
     }
@@ -125,6 +134,16 @@ public class EvidenceBundlerTest {
         return new ProtocolResult(p.form(), p.lang(), p.precinct(), p.address(), fields, p.checks(), p.flags(), p.status());
     }
 
+    /** The Kazakh protocol of {@link Protocols#needsReview()}, its address and one reason with undrawable characters. */
+    private static ProtocolResult undrawable() {
+        ProtocolResult p = Protocols.needsReview();
+        Map<String, FieldResult> fields = new LinkedHashMap<>(p.fields());
+        fields.computeIfPresent("party_1", (k, f) -> new FieldResult(k, f.value(), f.digits(), f.words(), f.digitsText(),
+                f.wordsText(), f.confidence(), f.status(), "🗳 digits and words differ (数字)", f.box()));
+        return new ProtocolResult(p.form(), p.lang(), "0417", UNDRAWABLE_ADDRESS, fields, p.checks(), p.flags(),
+                p.status());
+    }
+
     private static Map<String, byte[]> unzip(Path zip) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
@@ -142,7 +161,7 @@ public class EvidenceBundlerTest {
 
         assertThat(b.crops()).isTrue();
         assertThat(zip.keySet()).startsWith("scan/p2021-001.jpg", "page.png")
-                .contains("boxes.json", "protocol.json", "review-history.json", "summary.html", "SHA256SUMS");
+                .contains("boxes.json", "protocol.json", "review-history.json", "summary.html", "summary.pdf", "SHA256SUMS");
         // The original scan, byte for byte, and its hash as the export cites it.
         byte[] original = Files.readAllBytes(SCAN);
         assertThat(zip.get("scan/p2021-001.jpg")).isEqualTo(original);
@@ -187,11 +206,57 @@ public class EvidenceBundlerTest {
 
         // Every file of the bundle verifies as sha256sum -c would check it.
         List<String> sums = new String(zip.get("SHA256SUMS"), StandardCharsets.UTF_8).lines().toList();
-        assertThat(sums).hasSize(zip.size() - 1);
+        assertThat(sums).hasSize(zip.size() - 1).contains(Hashes.sha256(zip.get("summary.pdf")) + "  summary.pdf");
         for (String line : sums) {
             String name = line.substring(66);
             assertThat(Hashes.sha256(zip.get(name))).as(name).isEqualTo(line.substring(0, 64));
         }
+    }
+
+    @Test
+    void theSummaryPdfPrintsWhatTheHtmlSaysWithTheCropsOnThePage(@TempDir Path tmp) throws IOException {
+        bundler.write(violationId, tmp.resolve("evidence.zip"));
+        Map<String, byte[]> zip = unzip(tmp.resolve("evidence.zip"));
+        PrintedPdf pdf = PrintedPdf.of(zip.get("summary.pdf"));
+
+        // The particulars, the failed check with its arithmetic, labels in the protocol's language, the review.
+        assertThat(pdf.text()).contains("Evidence: protocol of precinct № 914", "Failed checks: 1",
+                "votes_balance: 65 + 29 + 12 + 1508 + 152 + 27 ≠ 1491", "ballots_balance: 1653 = 1493 + 160",
+                "г. Уральск, ул. Достык 41, СОШ № 9", Hashes.sha256(Files.readAllBytes(SCAN)),
+                "Протокол участковой избирательной комиссии о результатах голосования", "Народная партия Казахстана",
+                "Партия «Nur Otan»", "Signed off by aigerim at 2026-02-27T15:04:05Z", "sha256sum -c SHA256SUMS");
+        // Each field's row: its key, both readings, the value, the confidence and the status, in the table's order.
+        Map<String, Integer> truth = truth("p2021-001.jpg");
+        for (String key : Protocols.FORM.keys()) {
+            int v = truth.get(key);
+            assertThat(pdf.text()).as(key).contains(key + " " + v + " → " + v + " → " + v + " " + v + " 0.97 NEEDS_REVIEW");
+        }
+        // The 12 crops, one per field, each on a page and at a size that keeps the handwriting legible.
+        assertThat(pdf.images()).hasSize(12).allSatisfy(box -> assertThat(box.getWidth()).isGreaterThan(150));
+        assertThat(pdf.offPage()).isEmpty();
+        assertThat(pdf.blank()).isEmpty();
+        assertThat(pdf.landscape()).first().isEqualTo(false);
+        assertThat(pdf.landscape()).contains(true);
+    }
+
+    @Test
+    void charactersTheFontLacksArePrintedAsQuestionMarksAndLongTextsStayOnThePage(@TempDir Path tmp) throws IOException {
+        bundler.write(undrawableId, tmp.resolve("evidence.zip"));
+        Map<String, byte[]> zip = unzip(tmp.resolve("evidence.zip"));
+        PrintedPdf pdf = PrintedPdf.of(zip.get("summary.pdf"));
+
+        assertThat(pdf.text()).contains("Орал қ., Абай даңғылы 12 ? ?? Батыс Қазақстан облысы",
+                "? digits and words differ (??)", "Учаскедегі сайлаушылардың жалпы саны", "алпыс сегіз → 68",
+                "Language kk");
+        // The address is cut short with «…» where its row would be taller than a page, and the table goes on after it.
+        int printed = pdf.text().split("Батыс Қазақстан облысы", -1).length - 1;
+        assertThat(printed).isBetween(100, 399);
+        assertThat(pdf.text()).containsPattern("облысы, \\S*… ");
+        assertThat(pdf.offPage()).isEmpty();
+        assertThat(pdf.blank()).isEmpty();
+        // The web page keeps the characters and the whole address: a browser finds a font and scrolls.
+        assertThat(new String(zip.get("summary.html"), StandardCharsets.UTF_8)).contains("🗳 選挙",
+                "🗳 digits and words differ (数字)", UNDRAWABLE_ADDRESS.strip());
     }
 
     @Test
@@ -201,10 +266,14 @@ public class EvidenceBundlerTest {
 
         assertThat(b.crops()).isFalse();
         assertThat(zip.keySet()).containsExactly("scan/lost.jpg", "boxes.json", "protocol.json", "review-history.json",
-                "summary.html", "SHA256SUMS");
+                "summary.html", "summary.pdf", "SHA256SUMS");
         assertThat(new String(zip.get("summary.html"), StandardCharsets.UTF_8))
                 .contains("could not be found again").contains("58 + 500 + 100 + 50 + 60 + 12 ≠ 790")
                 .contains("Nobody has reviewed this protocol yet.");
+        PrintedPdf pdf = PrintedPdf.of(zip.get("summary.pdf"));
+        assertThat(pdf.text()).contains("could not be found again", "58 + 500 + 100 + 50 + 60 + 12 ≠ 790",
+                "Nobody has reviewed this protocol yet.");
+        assertThat(pdf.images()).isEmpty();
     }
 
     @Test

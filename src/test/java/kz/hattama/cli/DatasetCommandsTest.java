@@ -109,7 +109,7 @@ class DatasetCommandsTest {
 
         Map.Entry<Integer, String> bundle = run("bundle", violationId, "--out", OUT.resolve("evidence.zip").toString());
         assertThat(bundle.getKey()).isZero();
-        assertThat(bundle.getValue()).contains("Wrote 19 files");
+        assertThat(bundle.getValue()).contains("Wrote 20 files");
         assertThat(run("bundle", "3ad8daefc7066b12-1", "--out", OUT.resolve("none.zip").toString()).getKey()).isEqualTo(2);
         assertThat(OUT.resolve("none.zip")).doesNotExist();
         assertThat(List.of("clean", "uralsk.zip", "stats.html", "stats.csv", "evidence.zip"))
