@@ -37,14 +37,10 @@ public class UserCommand {
 
         @Override
         public Integer call() throws IOException {
-            try {
+            return refusalsExit2(() -> {
                 AppUser user = users.add(login, readPassword(), role);
-                System.out.println("Added " + user.login() + " (" + user.role() + ")");
-                return 0;
-            } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
-                return 2;
-            }
+                return "Added " + user.login() + " (" + user.role() + ")";
+            });
         }
     }
 
@@ -64,14 +60,10 @@ public class UserCommand {
                 System.err.println("No user " + login);
                 return 2;
             }
-            try {
+            return refusalsExit2(() -> {
                 users.setPassword(user.id(), readPassword());
-                System.out.println("Password of " + login + " changed");
-                return 0;
-            } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
-                return 2;
-            }
+                return "Password of " + login + " changed";
+            });
         }
     }
 
@@ -87,6 +79,22 @@ public class UserCommand {
                 System.out.printf("%-24s %-10s %s%n", u.login(), u.role(), u.enabled() ? "" : "disabled");
             }
             return 0;
+        }
+    }
+
+    interface Change {
+        /** Does it and says what was done. */
+        String run() throws IOException;
+    }
+
+    /** The store refuses a taken login or a weak password: the person's mistake, said plainly, exit status 2. */
+    static int refusalsExit2(Change change) throws IOException {
+        try {
+            System.out.println(change.run());
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
         }
     }
 

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -23,9 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -39,7 +35,7 @@ import java.util.stream.Stream;
 @Component
 @ConditionalOnWebApplication
 @ConditionalOnProperty("hattama.consume-dir")
-public class ConsumeFolder implements SmartLifecycle {
+public class ConsumeFolder extends Poller {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumeFolder.class);
     private static final long POLL_SECONDS = 5;
@@ -52,10 +48,9 @@ public class ConsumeFolder implements SmartLifecycle {
     private final int perBatch;
     /** What each file looked like at the last look: size and modification time. */
     private Map<Path, String> lastSeen = new HashMap<>();
-    private ScheduledExecutorService worker;
-    private volatile boolean running;
 
     public ConsumeFolder(WebProperties web, UploadService uploads, UserStore users) {
+        super("consume-folder", POLL_SECONDS);
         this.folder = web.consumeDir().toAbsolutePath().normalize();
         this.uploads = uploads;
         this.users = users;
@@ -63,31 +58,18 @@ public class ConsumeFolder implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
+    protected void starting() {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create the consume folder " + folder, e);
         }
-        worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "consume-folder");
-            t.setDaemon(true);
-            return t;
-        });
-        running = true;
-        worker.scheduleWithFixedDelay(this::look, 0, POLL_SECONDS, TimeUnit.SECONDS);
         log.info("Watching {} for scans", folder);
     }
 
     @Override
-    public synchronized void stop() {
-        running = false;
-        worker.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    protected void poll() {
+        look();
     }
 
     /** One look at the folder; package-private so a test can look without waiting. */

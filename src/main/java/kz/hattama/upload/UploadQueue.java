@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
@@ -20,9 +19,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -32,7 +28,7 @@ import java.util.stream.Stream;
  */
 @Component
 @ConditionalOnWebApplication
-public class UploadQueue implements SmartLifecycle {
+public class UploadQueue extends Poller {
 
     private static final Logger log = LoggerFactory.getLogger(UploadQueue.class);
     /** How often the queue looks again when nobody told it: after a restart, or while a CLI digitize holds the lock. */
@@ -46,51 +42,35 @@ public class UploadQueue implements SmartLifecycle {
     private final UploadStore uploads;
     private final DigitizeLauncher launcher;
     private final Path root;
-    private ScheduledExecutorService worker;
-    private volatile boolean running;
     /** Whether the queue already said it waits for another digitize, so that it says so once, not every poll. */
     private boolean waiting;
 
     public UploadQueue(UploadStore uploads, DigitizeLauncher launcher, UploadService service) {
+        super("upload-queue", POLL_SECONDS);
         this.uploads = uploads;
         this.launcher = launcher;
         this.root = service.root();
     }
 
     @Override
-    public synchronized void start() {
-        worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "upload-queue");
-            t.setDaemon(true);
-            return t;
-        });
-        running = true;
-        worker.execute(this::removeOrphans);
-        worker.scheduleWithFixedDelay(this::drain, 0, POLL_SECONDS, TimeUnit.SECONDS);
+    protected void first() {
+        removeOrphans();
     }
 
     @Override
-    public synchronized void stop() {
-        running = false;
-        worker.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    protected void poll() {
+        drain();
     }
 
     @EventListener
     public void onQueued(BatchQueued event) {
-        if (running) {
-            worker.execute(this::drain);
-        }
+        pollSoon();
     }
 
     /** Runs on the worker thread only, so batches never overlap. */
     private void drain() {
         try {
-            while (running) {
+            while (isRunning()) {
                 UploadStore.Batch batch = uploads.nextToRun().orElse(null);
                 if (batch == null || !read(batch)) {
                     return;

@@ -1,8 +1,5 @@
 package kz.hattama.stats;
 
-import kz.hattama.store.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,23 +20,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The HTML report of {@link KnownSet} opened from disk in headless Chromium, offline: it renders, and each chart
  * drew as many points as the data has. Skipped only where Chromium is not installed ({@code .ci/run} installs it).
  */
-class HtmlReportBrowserTest {
+class HtmlReportBrowserTest extends OnKnownSet {
 
     private static final Pattern CANVAS = Pattern.compile("<canvas[^>]*>");
-
-    private static TestDatabase.Schema schema;
-    private static Statistics stats;
-
-    @BeforeAll
-    static void compute() {
-        schema = TestDatabase.migratedSchema();
-        stats = KnownSet.store(schema).compute();
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        schema.close();
-    }
 
     static Path write(Statistics stats, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

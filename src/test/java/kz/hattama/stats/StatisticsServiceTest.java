@@ -1,8 +1,5 @@
 package kz.hattama.stats;
 
-import kz.hattama.store.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -14,21 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** The statistics of {@link KnownSet}, every figure worked out by hand (the sums are in the comments). */
-class StatisticsServiceTest {
-
-    private static TestDatabase.Schema schema;
-    private static Statistics stats;
-
-    @BeforeAll
-    static void compute() {
-        schema = TestDatabase.migratedSchema();
-        stats = KnownSet.store(schema).compute();
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        schema.close();
-    }
+class StatisticsServiceTest extends OnKnownSet {
 
     private static Statistics.Area area(List<Statistics.Area> areas, String name) {
         return areas.stream().filter(a -> java.util.Objects.equals(a.name(), name)).findFirst().orElseThrow();
