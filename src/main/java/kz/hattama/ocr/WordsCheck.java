@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Asks a words zone whether it says what the digits say. Each digits candidate is set against
- * every number a slip of the pen or of the digits reader could have turned it into (one digit
- * changed, dropped, added or two swapped) and against whatever the words were read as; the share
- * of likelihood the candidate holds among them is its posterior under the words alone.
+ * Asks a words zone whether it says what the digits say. The figure the digits show is set
+ * against every number a slip of the pen or of the digits reader could have turned it into (one
+ * digit changed, dropped, added or two swapped) and against whatever either reader saw; the share
+ * of likelihood the figure holds among them is its posterior under the words alone.
  */
 public final class WordsCheck {
 
