@@ -1,6 +1,7 @@
 package kz.hattama.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import kz.hattama.reconcile.ProtocolResult;
 import kz.hattama.store.Protocols;
 import kz.hattama.users.AppUser;
 import kz.hattama.users.Role;
@@ -68,14 +69,36 @@ class WebAccessTest extends WebTestBase {
     }
 
     @Test
-    void aReviewerSeesTheStatisticsPageWithItsCharts() {
+    void aReviewerSeesTheStatisticsPageInTheAppWithItsChartsAndLinksToTheProtocolsToLookInto() {
         storedProtocol(null, "stats.jpg", Protocols.verified(), new byte[]{9, 9});
+        // A precinct number of its own: the precinct's row then counts this protocol, whatever other tests store.
+        ProtocolResult failing = Protocols.needsReview();
+        long id = storedProtocol(null, "stats-failing.jpg", new ProtocolResult(failing.form(), failing.lang(), "48151",
+                failing.address(), failing.fields(), failing.checks(), failing.flags(), failing.status()), null);
         Session s = new Session().login(user("analyst", Role.REVIEWER));
+
         HttpResponse<String> page = s.get("/stats");
+
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-        // The chart library travels inside the page: no CDN.
-        assertThat(page.body()).contains("<canvas").doesNotContain("cdn.");
+        assertThat(page.body()).contains("<title>Results from the protocols · Hattama</title>")
+                .contains("href=\"/review\"").contains("href=\"/upload\"").contains("hreflang=\"kk\"")
+                .contains("<h2>All protocols as they stand</h2>").contains("<h3>Flagged precincts</h3>")
+                .contains("<div class=\"stats-report\">").contains("<canvas id=\"turnout-all\"")
+                // The chart library travels inside the page: no CDN.
+                .doesNotContain("cdn.");
+        // Its turnout flag and its row among the precincts, both in the scope of all protocols.
+        assertThat(page.body().split("<a href=\"/review/" + id + "\">48151</a>", -1)).hasSize(3);
+        assertThat(s.get("/review/" + id).statusCode()).isEqualTo(200);
+
+        assertThat(new Session().login(user("vera", Role.VOLUNTEER)).get("/stats").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theStatisticsPageSpeaksTheUsersLanguage() {
+        Session s = new Session().login(user("analyst", Role.REVIEWER));
+
+        assertThat(s.get("/stats?lang=kk").body()).contains("<h1>Хаттамалар бойынша нәтижелер</h1>");
     }
 
     @Test
