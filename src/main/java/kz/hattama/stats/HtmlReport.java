@@ -17,7 +17,8 @@ import static org.apache.commons.text.StringEscapeUtils.escapeXml10;
 /**
  * The statistics as one HTML file that opens from disk without a server or network: styles, data and Chart.js (from
  * npm, bundled by the build) are inside it. Each chart canvas gets {@code data-points} (what the data holds) and,
- * once Chart.js has drawn it, {@code data-rendered-points}, so a headless browser can tell that it rendered.
+ * once Chart.js has drawn it, {@code data-rendered-points}, so a headless browser can tell that it rendered. The web
+ * app's results page embeds the same report ({@link #body}, {@link #style}) in its own layout.
  */
 public final class HtmlReport implements StatsReport {
 
