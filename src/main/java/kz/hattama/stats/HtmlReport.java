@@ -10,30 +10,48 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 import static org.apache.commons.text.StringEscapeUtils.escapeXml10;
 
 /**
  * The statistics as one HTML file that opens from disk without a server or network: styles, data and Chart.js (from
  * npm, bundled by the build) are inside it. Each chart canvas gets {@code data-points} (what the data holds) and,
- * once Chart.js has drawn it, {@code data-rendered-points}, so a headless browser can tell that it rendered.
+ * once Chart.js has drawn it, {@code data-rendered-points}, so a headless browser can tell that it rendered. The web
+ * app's results page embeds the same report ({@link #body}, {@link #style}) in its own layout.
  */
 public final class HtmlReport implements StatsReport {
 
     static final String CHART_JS = "vendor/dist/chart.umd.js";
 
+    /** The class of the element the report's markup sits in; its styles apply inside it only. */
+    public static final String WRAPPER = "stats-report";
+
+    /**
+     * The report's look. Every rule is under {@link #WRAPPER}, so that a page of the web app which embeds the report
+     * keeps its own look around it.
+     */
     private static final String STYLE = """
+            .stats-report nav{padding:8px 28px;background:#e8edf3}.stats-report nav a{margin-right:18px;color:#17324d}
+            .stats-report section.scope{padding:8px 28px 28px;border-bottom:4px solid #d5dbe3}
+            .stats-report h2{margin:18px 0 4px}.stats-report h3{margin:22px 0 8px;font-size:16px}
+            .stats-report table{border-collapse:collapse;background:#fff;margin:4px 0 8px;font-variant-numeric:tabular-nums;width:auto}
+            .stats-report th,.stats-report td{border:1px solid #d5dbe3;padding:3px 8px}
+            .stats-report th{background:#eef2f6;font-weight:600;text-align:center;text-transform:none;letter-spacing:normal;font-size:inherit;color:inherit}
+            .stats-report td.num{text-align:right}.stats-report td.label{text-align:left;white-space:nowrap}
+            .stats-report tbody tr:nth-child(even){background:#fafbfc}
+            .stats-report .charts{display:flex;flex-wrap:wrap;gap:18px}
+            .stats-report figure{margin:0;background:#fff;border:1px solid #d5dbe3;padding:10px;width:520px}
+            .stats-report figure .box{position:relative;height:300px}.stats-report figcaption{font-weight:600;margin-bottom:6px}
+            .stats-report details{margin:8px 0}.stats-report summary{cursor:pointer;font-weight:600}
+            .stats-report .none{color:#6b7280;font-style:italic}.stats-report .summary{color:#374151}
+            """;
+
+    /** The standalone file's page around the report; a page of the web app has its own. */
+    private static final String PAGE_STYLE = """
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2330;margin:0;background:#f6f7f9}
             header{background:#17324d;color:#fff;padding:18px 28px}header h1{margin:0 0 4px;font-size:22px}
-            header p{margin:0;opacity:.85}nav{padding:8px 28px;background:#e8edf3}nav a{margin-right:18px;color:#17324d}
-            section.scope{padding:8px 28px 28px;border-bottom:4px solid #d5dbe3}h2{margin:18px 0 4px}h3{margin:22px 0 8px;font-size:16px}
-            table{border-collapse:collapse;background:#fff;margin:4px 0 8px;font-variant-numeric:tabular-nums}
-            th,td{border:1px solid #d5dbe3;padding:3px 8px}th{background:#eef2f6;font-weight:600;text-align:center}
-            td.num{text-align:right}td.label{text-align:left;white-space:nowrap}tbody tr:nth-child(even){background:#fafbfc}
-            .charts{display:flex;flex-wrap:wrap;gap:18px}figure{margin:0;background:#fff;border:1px solid #d5dbe3;padding:10px;width:520px}
-            figure .box{position:relative;height:300px}figcaption{font-weight:600;margin-bottom:6px}
-            details{margin:8px 0}summary{cursor:pointer;font-weight:600}.none{color:#6b7280;font-style:italic}
-            .summary{color:#374151}
+            header p{margin:0;opacity:.85}
             """;
 
     /** Builds the charts from the embedded data; marks each canvas with the points Chart.js actually drew. */
@@ -74,16 +92,53 @@ public final class HtmlReport implements StatsReport {
             })();
             """;
 
+    /** Turns a protocol id into the address of its review page; null where there is no server to open it on. */
+    private final LongFunction<String> reviewHref;
+
+    /** The standalone file: it opens from disk, so nothing in it links to the app. */
+    public HtmlReport() {
+        this(null);
+    }
+
+    private HtmlReport(LongFunction<String> reviewHref) {
+        this.reviewHref = reviewHref;
+    }
+
+    /** For a page of the web app: flagged precincts and precincts with failed checks link to their review page. */
+    public static HtmlReport linkingTo(LongFunction<String> reviewHref) {
+        return new HtmlReport(reviewHref);
+    }
+
     @Override
     public void write(Statistics stats, Writer out) throws IOException {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Hattama: results of ").append(esc(stats.form())).append("</title>\n")
-                .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n<header><h1>Results from the protocols</h1>")
-                .append("<p>Form ").append(esc(stats.form())).append(" · computed ").append(stats.generatedAt())
-                .append(" · Hattama ").append(esc(stats.hattamaVersion()))
-                .append(" · shares are of the voters who took part; one protocol per precinct</p></header>\n<nav>");
+                .append("<style>").append(PAGE_STYLE).append(STYLE).append("</style>\n</head>\n<body>\n")
+                .append("<header><h1>Results from the protocols</h1><p>").append(esc(about(stats))).append("</p></header>\n")
+                .append(body(stats)).append("</body>\n</html>\n");
+        out.write(html.toString());
+        out.flush();
+    }
+
+    /** The styles {@link #body} needs, for the head of the page it goes into. */
+    public static String style() {
+        return STYLE;
+    }
+
+    /** Which data the report is of and how to read its shares, in one line. */
+    public static String about(Statistics stats) {
+        return "Form " + stats.form() + " · computed " + stats.generatedAt() + " · Hattama " + stats.hattamaVersion()
+                + " · shares are of the voters who took part; one protocol per precinct";
+    }
+
+    /**
+     * The report without a document around it: the scopes' tables and charts inside an element of class
+     * {@link #WRAPPER}, then the data, Chart.js and the script that draws the charts.
+     */
+    public String body(Statistics stats) throws IOException {
+        StringBuilder html = new StringBuilder("<div class=\"" + WRAPPER + "\">\n<nav>");
         for (Statistics.Scope s : stats.scopes()) {
             html.append("<a href=\"#scope-").append(s.id()).append("\">").append(esc(s.title())).append("</a>");
         }
@@ -91,14 +146,14 @@ public final class HtmlReport implements StatsReport {
         for (Statistics.Scope s : stats.scopes()) {
             scope(html, stats, s);
         }
-        html.append("<script id=\"stats-data\" type=\"application/json\">").append(scriptSafe(Json.MAPPER.writeValueAsString(chartData(stats))))
+        html.append("</div>\n<script id=\"stats-data\" type=\"application/json\">")
+                .append(scriptSafe(Json.MAPPER.writeValueAsString(chartData(stats))))
                 .append("</script>\n<script>").append(scriptSafe(chartJs())).append("</script>\n<script>")
-                .append(SCRIPT).append("</script>\n</body>\n</html>\n");
-        out.write(html.toString());
-        out.flush();
+                .append(SCRIPT).append("</script>\n");
+        return html.toString();
     }
 
-    private static void scope(StringBuilder html, Statistics stats, Statistics.Scope s) {
+    private void scope(StringBuilder html, Statistics stats, Statistics.Scope s) {
         Table.Set tables = Table.of(stats, s);
         html.append("<section class=\"scope\" id=\"scope-").append(s.id()).append("\">\n<h2>").append(esc(s.title()))
                 .append("</h2>\n<p class=\"summary\">").append(esc(Table.summary(s))).append("</p>\n");
@@ -126,7 +181,7 @@ public final class HtmlReport implements StatsReport {
                 + "\" data-points=\"" + points + "\"></canvas></div></figure>\n";
     }
 
-    private static void table(StringBuilder html, Table t) {
+    private void table(StringBuilder html, Table t) {
         html.append("<h3>").append(esc(t.title())).append("</h3>\n");
         if (t.rows().isEmpty()) {
             html.append("<p class=\"none\">None.</p>\n");
@@ -135,11 +190,19 @@ public final class HtmlReport implements StatsReport {
         html.append("<table><thead><tr>");
         t.header().forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
         html.append("</tr></thead>\n<tbody>\n");
-        for (List<String> row : t.rows()) {
+        for (int r = 0; r < t.rows().size(); r++) {
+            List<String> row = t.rows().get(r);
+            Long protocol = t.protocols().get(r);
             html.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
-                html.append(i < t.labelColumns() ? "<td class=\"label\">" : "<td class=\"num\">")
-                        .append(esc(row.get(i))).append("</td>");
+                html.append(i < t.labelColumns() ? "<td class=\"label\">" : "<td class=\"num\">");
+                if (i == 0 && protocol != null && reviewHref != null) {
+                    html.append("<a href=\"").append(esc(reviewHref.apply(protocol))).append("\">")
+                            .append(esc(row.get(i))).append("</a>");
+                } else {
+                    html.append(esc(row.get(i)));
+                }
+                html.append("</td>");
             }
             html.append("</tr>\n");
         }

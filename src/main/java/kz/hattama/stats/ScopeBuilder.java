@@ -17,13 +17,13 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -56,7 +56,7 @@ final class ScopeBuilder {
         Statistics.Area area() {
             Place p = tally.place();
             return new Statistics.Area(tally.precinct(), p.region(), p.district(), p.city(), 1, votersTotal,
-                    participated, votes);
+                    participated, votes, new Statistics.ProtocolRef(tally.sighting().id(), tally.failedChecks()));
         }
     }
 
@@ -139,7 +139,7 @@ final class ScopeBuilder {
             }
         }
         return new Statistics.Area(name, region, district, city, counted.size(), voters, participated,
-                Arrays.stream(votes).boxed().toList());
+                Arrays.stream(votes).boxed().toList(), null);
     }
 
     /**
@@ -228,32 +228,36 @@ final class ScopeBuilder {
     }
 
     private List<Statistics.FlaggedPrecinct> flagged(List<Tally> inScope, List<Counted> counted) {
-        Set<Statistics.FlaggedPrecinct> flagged = new LinkedHashSet<>();
+        // Two protocols of one unlisted precinct raise the same flag in the same words: it is listed once, with the
+        // first of them to open.
+        Map<List<String>, Statistics.FlaggedPrecinct> flagged = new LinkedHashMap<>();
+        Consumer<Statistics.FlaggedPrecinct> add = f -> flagged.putIfAbsent(
+                Arrays.asList(f.precinct(), f.city(), f.flag(), f.detail()), f);
         Map<Long, Tally> byId = inScope.stream().collect(Collectors.toMap(t -> t.sighting().id(), t -> t));
         PrecinctAudit.flags(inScope.stream().map(Tally::sighting).toList(), places).forEach((id, flags) -> {
             Tally t = byId.get(id);
             for (Flag f : flags) {
-                flagged.add(new Statistics.FlaggedPrecinct(t.precinct(), t.place().city(), f.id(), f.detail()));
+                add.accept(new Statistics.FlaggedPrecinct(t.precinct(), t.place().city(), f.id(), f.detail(), id));
             }
         });
         for (Counted c : counted) {
             Statistics.Area a = c.area();
             if (a.turnout() != null && a.turnout() > 100 * turnout.above()) {
-                flagged.add(new Statistics.FlaggedPrecinct(a.name(), a.city(), turnout.id(),
-                        String.format(Locale.ROOT, "turnout %.1f %%", a.turnout())));
+                add.accept(new Statistics.FlaggedPrecinct(a.name(), a.city(), turnout.id(),
+                        String.format(Locale.ROOT, "turnout %.1f %%", a.turnout()), a.protocol().id()));
             }
             if (a.participated() >= settings.statsFlagMinParticipants()) {
                 for (int i = 0; i < parties.size(); i++) {
                     if (a.votes().get(i) > 0 && isMultiple(a.share(i), settings.statsRoundShareStep())) {
-                        flagged.add(new Statistics.FlaggedPrecinct(a.name(), a.city(), ROUND_SHARE,
+                        add.accept(new Statistics.FlaggedPrecinct(a.name(), a.city(), ROUND_SHARE,
                                 String.format(Locale.ROOT, "%s %d of %d = %.2f %%", parties.get(i).name(),
-                                        a.votes().get(i), a.participated(), a.share(i))));
+                                        a.votes().get(i), a.participated(), a.share(i)), a.protocol().id()));
                     }
                 }
             }
         }
-        identical(counted).forEach(flagged::add);
-        return flagged.stream()
+        identical(counted).forEach(add);
+        return flagged.values().stream()
                 .sorted(Comparator.comparing(Statistics.FlaggedPrecinct::precinct, BY_NUMBER)
                         .thenComparing(Statistics.FlaggedPrecinct::flag))
                 .toList();
@@ -281,7 +285,7 @@ final class ScopeBuilder {
                 String others = same.stream().filter(o -> o != c).map(o -> o.tally().precinct())
                         .collect(Collectors.joining(", "));
                 out.add(new Statistics.FlaggedPrecinct(c.tally().precinct(), c.tally().place().city(), IDENTICAL,
-                        "same participants and votes as precinct " + others));
+                        "same participants and votes as precinct " + others, c.tally().sighting().id()));
             }
         }
         return out;

@@ -6,6 +6,7 @@ import kz.hattama.reconcile.ProtocolStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The results as observers publish them, for the data as it stands and for the checked data only. Figures are sums
@@ -39,10 +40,11 @@ public record Statistics(Instant generatedAt, String form, String hattamaVersion
      * Sums over the precincts of an area (or one precinct). {@code name} is what the row is called; the place columns
      * say where it lies, as far as known (null where unknown).
      *
-     * @param votes per party, in the order of {@link Statistics#parties()}
+     * @param votes    per party, in the order of {@link Statistics#parties()}
+     * @param protocol the protocol a precinct's row counts; null on a sum over precincts
      */
     public record Area(String name, String region, String district, String city, int precincts, long votersTotal,
-                       long participated, List<Long> votes) {
+                       long participated, List<Long> votes, ProtocolRef protocol) {
 
         /** Percent of registered voters who took part; null without registered voters. */
         public Double turnout() {
@@ -76,8 +78,16 @@ public record Statistics(Instant generatedAt, String form, String hattamaVersion
     public record Point(String precinct, String city, double turnout, double leadingShare, String leadingParty) {
     }
 
-    /** A signal worth a person's look: turnout over the threshold, figures like another precinct's, round shares … */
-    public record FlaggedPrecinct(String precinct, String city, String flag, String detail) {
+    /** A stored protocol by its id (what the review page is keyed by), and the ids of the checks it failed. */
+    public record ProtocolRef(long id, Set<String> failedChecks) {
+    }
+
+    /**
+     * A signal worth a person's look: turnout over the threshold, figures like another precinct's, round shares …
+     *
+     * @param protocolId the protocol that raised it, for a person to open
+     */
+    public record FlaggedPrecinct(String precinct, String city, String flag, String detail, long protocolId) {
     }
 
     public Scope scope(String id) {

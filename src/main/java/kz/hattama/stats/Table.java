@@ -1,6 +1,7 @@
 package kz.hattama.stats;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -8,8 +9,15 @@ import java.util.function.Function;
 /**
  * A table of the report as text cells, built once for the text and the HTML renderings so that both show the same
  * figures. The first {@code labelColumns} columns are names (left-aligned), the rest figures.
+ *
+ * @param protocols per row, the protocol a person should open from it, or null: only a page served by the app can
+ *                  link there
  */
-record Table(String title, List<String> header, List<List<String>> rows, int labelColumns) {
+record Table(String title, List<String> header, List<List<String>> rows, int labelColumns, List<Long> protocols) {
+
+    Table(String title, List<String> header, List<List<String>> rows, int labelColumns) {
+        this(title, header, rows, labelColumns, Collections.nCopies(rows.size(), null));
+    }
 
     static final String UNKNOWN = "—";
 
@@ -54,7 +62,11 @@ record Table(String title, List<String> header, List<List<String>> rows, int lab
         header.addAll(List.of("Precincts", "Registered voters", "Took part", "Turnout, %"));
         stats.parties().forEach(p -> header.add(p.name() + ", %"));
         List<List<String>> rows = new ArrayList<>();
+        List<Long> protocols = new ArrayList<>();
         for (Statistics.Area a : areas) {
+            // A precinct that passed every check needs nobody's look; one that failed one does.
+            Statistics.ProtocolRef p = a.protocol();
+            protocols.add(p == null || p.failedChecks().isEmpty() ? null : p.id());
             List<String> row = new ArrayList<>();
             for (PlaceColumn c : place) {
                 row.add(name(c.value().apply(a), UNKNOWN));
@@ -66,7 +78,7 @@ record Table(String title, List<String> header, List<List<String>> rows, int lab
             }
             rows.add(row);
         }
-        return new Table(title, header, rows, place.length);
+        return new Table(title, header, rows, place.length, protocols);
     }
 
     static Table failedChecks(Statistics.Scope scope) {
@@ -77,10 +89,12 @@ record Table(String title, List<String> header, List<List<String>> rows, int lab
 
     static Table flagged(Statistics.Scope scope) {
         List<List<String>> rows = new ArrayList<>();
+        List<Long> protocols = new ArrayList<>();
         for (Statistics.FlaggedPrecinct f : scope.flagged()) {
             rows.add(List.of(name(f.precinct(), UNKNOWN), name(f.city(), UNKNOWN), f.flag(), f.detail()));
+            protocols.add(f.protocolId());
         }
-        return new Table("Flagged precincts", List.of("Precinct", "City", "Flag", "Detail"), rows, 4);
+        return new Table("Flagged precincts", List.of("Precinct", "City", "Flag", "Detail"), rows, 4, protocols);
     }
 
     static Table histogram(Statistics.Scope scope) {

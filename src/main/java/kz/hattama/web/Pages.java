@@ -4,6 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import kz.hattama.config.HattamaProperties;
 import kz.hattama.config.WebProperties;
 import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.stats.HtmlReport;
+import kz.hattama.stats.Statistics;
+import kz.hattama.stats.StatisticsService;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.ReviewStore;
 import kz.hattama.store.StoredProtocol;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,9 +45,10 @@ public class Pages {
     private final Texts texts;
     private final HattamaProperties props;
     private final WebProperties web;
+    private final StatisticsService statistics;
 
     public Pages(ProtocolStore protocols, ReviewStore reviews, ReviewViews reviewViews, UserStore users, Access access,
-                 Texts texts, HattamaProperties props, WebProperties web) {
+                 Texts texts, HattamaProperties props, WebProperties web, StatisticsService statistics) {
         this.protocols = protocols;
         this.reviews = reviews;
         this.reviewViews = reviewViews;
@@ -52,6 +57,7 @@ public class Pages {
         this.texts = texts;
         this.props = props;
         this.web = web;
+        this.statistics = statistics;
     }
 
     /** What every page's header needs: who is signed in, the language, and where the language switch leads. */
@@ -120,6 +126,19 @@ public class Pages {
         model.addAttribute("protocol", reviewViews.of(id));
         model.addAttribute("messages", texts.forScripts("js.", "review.", "status."));
         return "review";
+    }
+
+    /**
+     * Results and violations by region, city and precinct, with charts: the report of {@code stats --format html},
+     * computed on the data as it stands when the page is opened, with the protocols to look into linked.
+     */
+    @GetMapping("/stats")
+    String stats(HttpServletRequest request, Model model) throws IOException {
+        Statistics stats = statistics.compute();
+        model.addAttribute("pageStyle", HtmlReport.style());
+        model.addAttribute("about", HtmlReport.about(stats));
+        model.addAttribute("report", HtmlReport.linkingTo(id -> request.getContextPath() + "/review/" + id).body(stats));
+        return "stats";
     }
 
     @GetMapping("/account")

@@ -61,6 +61,11 @@ public final class Protocols {
      * do not balance, and the turnout is flagged.
      */
     public static ProtocolResult needsReview() {
+        return needsReview("39");
+    }
+
+    /** {@link #needsReview()} from another precinct, for a test that must not meet other tests' protocols of 39. */
+    public static ProtocolResult needsReview(String precinct) {
         Map<String, FieldResult> fields = new LinkedHashMap<>();
         Object[][] rows = {
                 {"voters_total", 1000, 1000, "бір мың"},
@@ -86,7 +91,7 @@ public final class Protocols {
             fields.put(key, new FieldResult(key, digits, digits, words, digits.toString(), (String) row[3],
                     agree ? 0.93 : 0.41, reason == null ? FieldStatus.VERIFIED : FieldStatus.NEEDS_REVIEW, reason, null));
         }
-        return new ProtocolResult(FORM.id(), "kk", "39", "Семей қ., Абай к-сі 1", fields, checks(fields),
+        return new ProtocolResult(FORM.id(), "kk", precinct, "Семей қ., Абай к-сі 1", fields, checks(fields),
                 List.of(new Flag("turnout_over_70", "turnout 79.0 %")), ProtocolStatus.NEEDS_REVIEW);
     }
 

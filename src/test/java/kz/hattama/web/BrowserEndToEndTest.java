@@ -186,6 +186,23 @@ class BrowserEndToEndTest extends WebTestBase {
                         "from_value", read.get(first), "to_value", corrected));
     }
 
+    @Test
+    void aReviewerGoesFromTheResultsPageToAProtocolWithAFailedCheck() throws IOException {
+        long id = storedProtocol(null, "results.jpg", Protocols.needsReview("48152"), null);
+        login(user("ana", Role.REVIEWER));
+        driver.get(url("/stats"));
+
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-charts-ready")));
+        assertThat(driver.findElement(By.cssSelector("canvas#scatter-all")).getAttribute("data-rendered-points"))
+                .isNotIn(null, "0");
+        assertThat(driver.findElement(By.cssSelector("header.top nav a.here")).getText()).isEqualTo("Results");
+        screenshot("results-page");
+        driver.findElement(By.cssSelector(".stats-report a[href='/review/" + id + "']")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches(".*/review/" + id + "$"));
+        waitForPage();
+    }
+
     /**
      * The keyboard cost of a protocol with two uncertain figures, one read right and one to correct (a three-digit
      * figure): Enter, three digits, Ctrl+Enter.

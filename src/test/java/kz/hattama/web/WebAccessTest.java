@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,14 +69,36 @@ class WebAccessTest extends WebTestBase {
     }
 
     @Test
-    void aReviewerSeesTheStatisticsPageWithItsCharts() {
+    void aReviewerSeesTheStatisticsPageInTheAppWithItsChartsAndLinksToTheProtocolsToLookInto() {
         storedProtocol(null, "stats.jpg", Protocols.verified(), new byte[]{9, 9});
+        // A precinct number of its own: the precinct's row then counts this protocol, whatever other tests store.
+        long id = storedProtocol(null, "stats-failing.jpg", Protocols.needsReview("48151"), null);
         Session s = new Session().login(user("analyst", Role.REVIEWER));
+
         HttpResponse<String> page = s.get("/stats");
+
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-        // The chart library travels inside the page: no CDN.
-        assertThat(page.body()).contains("<canvas").doesNotContain("cdn.");
+        assertThat(page.body()).contains("<title>Results from the protocols · Hattama</title>")
+                .contains("href=\"/review\"").contains("href=\"/upload\"").contains("hreflang=\"kk\"")
+                .contains("<h2>All protocols as they stand</h2>").contains("<h3>Flagged precincts</h3>")
+                .contains("<div class=\"stats-report\">").contains("<canvas id=\"turnout-all\"")
+                // The chart library travels inside the page: no CDN.
+                .doesNotContain("cdn.");
+        // Its turnout flag and its row among the precincts (1000 registered voters) link to it; a row is a line.
+        List<String> linked = page.body().lines().filter(l -> l.contains("<a href=\"/review/" + id + "\">48151</a>")).toList();
+        assertThat(linked).anyMatch(row -> row.contains(">turnout_over_70<"))
+                .anyMatch(row -> row.contains("<td class=\"num\">1000</td>"));
+        assertThat(s.get("/review/" + id).statusCode()).isEqualTo(200);
+
+        assertThat(new Session().login(user("vera", Role.VOLUNTEER)).get("/stats").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theStatisticsPageSpeaksTheUsersLanguage() {
+        Session s = new Session().login(user("analyst", Role.REVIEWER));
+
+        assertThat(s.get("/stats?lang=kk").body()).contains("<h1>Хаттамалар бойынша нәтижелер</h1>");
     }
 
     @Test
