@@ -42,7 +42,7 @@ public final class HtmlReport implements StatsReport {
             .stats-report tbody tr:nth-child(even){background:#fafbfc}
             .stats-report .charts{display:flex;flex-wrap:wrap;gap:18px}
             .stats-report figure{margin:0;background:#fff;border:1px solid #d5dbe3;padding:10px;width:520px}
-            .stats-report figure .box{position:relative;height:300px}.stats-report figcaption{font-weight:600;margin-bottom:6px}
+            .stats-report figure .chart{position:relative;height:300px}.stats-report figcaption{font-weight:600;margin-bottom:6px}
             .stats-report details{margin:8px 0}.stats-report summary{cursor:pointer;font-weight:600}
             .stats-report .none{color:#6b7280;font-style:italic}.stats-report .summary{color:#374151}
             """;
@@ -177,7 +177,7 @@ public final class HtmlReport implements StatsReport {
     }
 
     private static String figure(String id, String caption, int points) {
-        return "<figure><figcaption>" + esc(caption) + "</figcaption><div class=\"box\"><canvas id=\"" + id
+        return "<figure><figcaption>" + esc(caption) + "</figcaption><div class=\"chart\"><canvas id=\"" + id
                 + "\" data-points=\"" + points + "\"></canvas></div></figure>\n";
     }
 
