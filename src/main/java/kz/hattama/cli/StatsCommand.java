@@ -1,5 +1,6 @@
 package kz.hattama.cli;
 
+import kz.hattama.stats.ReportTexts;
 import kz.hattama.stats.Statistics;
 import kz.hattama.stats.StatisticsService;
 import kz.hattama.stats.StatsReport;
@@ -30,15 +31,27 @@ public class StatsCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "File to write; standard output when left out.")
     Path out;
 
+    @Option(names = "--lang", defaultValue = "en", paramLabel = "en|ru|kk",
+            description = "Language of the text and html reports' wording: en (default), ru or kk. Names and figures "
+                    + "come from the data; the csv is the same in every language.")
+    String lang;
+
     @Autowired
     private StatisticsService statistics;
 
     @Override
     public Integer call() throws Exception {
+        StatsReport report;
+        try {
+            report = format.report(ReportTexts.of(lang));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         Statistics stats = statistics.compute();
         if (out == null) {
             Writer w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-            format.report().write(stats, w);
+            report.write(stats, w);
             w.flush();
             return 0;
         }
@@ -47,7 +60,7 @@ public class StatsCommand implements Callable<Integer> {
         Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".partial");
         try {
             try (Writer w = new BufferedWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8))) {
-                format.report().write(stats, w);
+                report.write(stats, w);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

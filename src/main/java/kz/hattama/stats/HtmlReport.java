@@ -60,6 +60,11 @@ public final class HtmlReport implements StatsReport {
               var data = JSON.parse(document.getElementById('stats-data').textContent);
               if (typeof Chart === 'undefined') { document.body.dataset.chartsError = 'Chart.js did not load'; return; }
               Chart.defaults.animation = false;
+              var texts = data.texts;
+              // The report's wording arrives with {0}, {1} … in it, as ReportTexts fills them in Java.
+              function fill(text, args) {
+                return text.replace(/\\{(\\d+)\\}/g, function (m, i) { return args[i]; });
+              }
               var colors = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
               function drawn(canvas, chart) {
                 var n = 0;
@@ -69,54 +74,63 @@ public final class HtmlReport implements StatsReport {
               data.scopes.forEach(function (s) {
                 var h = document.getElementById('turnout-' + s.id);
                 drawn(h, new Chart(h, {type: 'bar',
-                  data: {labels: s.histogram.labels, datasets: [{label: 'Precincts', data: s.histogram.counts,
+                  data: {labels: s.histogram.labels, datasets: [{label: texts.precincts, data: s.histogram.counts,
                          backgroundColor: s.histogram.over.map(function (o) { return o ? '#d62728' : '#4e79a7'; })}]},
                   options: {maintainAspectRatio: false, plugins: {legend: {display: false}},
-                    scales: {x: {title: {display: true, text: 'Turnout, %'}},
-                             y: {beginAtZero: true, ticks: {precision: 0}, title: {display: true, text: 'Precincts'}}}}}));
+                    scales: {x: {title: {display: true, text: texts.turnout}},
+                             y: {beginAtZero: true, ticks: {precision: 0}, title: {display: true, text: texts.precincts}}}}}));
                 var c = document.getElementById('scatter-' + s.id);
                 drawn(c, new Chart(c, {type: 'scatter',
                   data: {datasets: s.scatter.map(function (d, i) {
-                    return {label: 'Leader: ' + d.party, data: d.points, backgroundColor: colors[i % colors.length], pointRadius: 4};
+                    return {label: fill(texts.leader, [d.party]), data: d.points, backgroundColor: colors[i % colors.length], pointRadius: 4};
                   })},
                   options: {maintainAspectRatio: false,
-                    scales: {x: {min: 0, max: Math.max(100, s.maxTurnout), title: {display: true, text: 'Turnout, %'}},
-                             y: {min: 0, max: Math.max(100, s.maxShare), title: {display: true, text: "Leading party's share, %"}}},
+                    scales: {x: {min: 0, max: Math.max(100, s.maxTurnout), title: {display: true, text: texts.turnout}},
+                             y: {min: 0, max: Math.max(100, s.maxShare), title: {display: true, text: texts.share}}},
                     plugins: {tooltip: {callbacks: {label: function (ctx) {
                       var p = ctx.raw;
-                      return '№ ' + p.precinct + (p.city ? ', ' + p.city : '') + ': turnout ' + p.x.toFixed(1)
-                          + ' %, leader ' + p.y.toFixed(1) + ' %';
+                      return fill(texts.tooltip, [p.precinct, p.city ? ', ' + p.city : '', p.x.toFixed(1), p.y.toFixed(1)]);
                     }}}}}}));
               });
               document.body.dataset.chartsReady = 'true';
             })();
             """;
 
+    private final ReportTexts texts;
+
     /** Turns a protocol id into the address of its review page; null where there is no server to open it on. */
     private final LongFunction<String> reviewHref;
 
-    /** The standalone file: it opens from disk, so nothing in it links to the app. */
+    /** The standalone file in English. */
     public HtmlReport() {
-        this(null);
+        this(ReportTexts.ENGLISH);
     }
 
-    private HtmlReport(LongFunction<String> reviewHref) {
+    /** The standalone file: it opens from disk, so nothing in it links to the app. */
+    public HtmlReport(ReportTexts texts) {
+        this(texts, null);
+    }
+
+    private HtmlReport(ReportTexts texts, LongFunction<String> reviewHref) {
+        this.texts = texts;
         this.reviewHref = reviewHref;
     }
 
     /** For a page of the web app: flagged precincts and precincts with failed checks link to their review page. */
-    public static HtmlReport linkingTo(LongFunction<String> reviewHref) {
-        return new HtmlReport(reviewHref);
+    public HtmlReport linkingTo(LongFunction<String> reviewHref) {
+        return new HtmlReport(texts, reviewHref);
     }
 
     @Override
     public void write(Statistics stats, Writer out) throws IOException {
         StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n")
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(texts.language()).append("\">\n<head>\n")
+                .append("<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Hattama: results of ").append(esc(stats.form())).append("</title>\n")
+                .append("<title>").append(esc(texts.get("page.title", stats.form()))).append("</title>\n")
                 .append("<style>").append(PAGE_STYLE).append(STYLE).append("</style>\n</head>\n<body>\n")
-                .append("<header><h1>Results from the protocols</h1><p>").append(esc(about(stats))).append("</p></header>\n")
+                .append("<header><h1>").append(esc(texts.get("title"))).append("</h1><p>").append(esc(about(stats)))
+                .append("</p></header>\n")
                 .append(body(stats)).append("</body>\n</html>\n");
         out.write(html.toString());
         out.flush();
@@ -128,9 +142,8 @@ public final class HtmlReport implements StatsReport {
     }
 
     /** Which data the report is of and how to read its shares, in one line. */
-    public static String about(Statistics stats) {
-        return "Form " + stats.form() + " · computed " + stats.generatedAt() + " · Hattama " + stats.hattamaVersion()
-                + " · shares are of the voters who took part; one protocol per precinct";
+    public String about(Statistics stats) {
+        return texts.get("about", stats.form(), stats.generatedAt(), stats.hattamaVersion());
     }
 
     /**
@@ -140,29 +153,30 @@ public final class HtmlReport implements StatsReport {
     public String body(Statistics stats) throws IOException {
         StringBuilder html = new StringBuilder("<div class=\"" + WRAPPER + "\">\n<nav>");
         for (Statistics.Scope s : stats.scopes()) {
-            html.append("<a href=\"#scope-").append(s.id()).append("\">").append(esc(s.title())).append("</a>");
+            html.append("<a href=\"#scope-").append(s.id()).append("\">").append(esc(texts.scopeTitle(s))).append("</a>");
         }
         html.append("</nav>\n");
         for (Statistics.Scope s : stats.scopes()) {
             scope(html, stats, s);
         }
         html.append("</div>\n<script id=\"stats-data\" type=\"application/json\">")
-                .append(scriptSafe(Json.MAPPER.writeValueAsString(chartData(stats))))
+                .append(scriptSafe(Json.MAPPER.writeValueAsString(chartData(stats, texts))))
                 .append("</script>\n<script>").append(scriptSafe(chartJs())).append("</script>\n<script>")
                 .append(SCRIPT).append("</script>\n");
         return html.toString();
     }
 
     private void scope(StringBuilder html, Statistics stats, Statistics.Scope s) {
-        Table.Set tables = Table.of(stats, s);
-        html.append("<section class=\"scope\" id=\"scope-").append(s.id()).append("\">\n<h2>").append(esc(s.title()))
-                .append("</h2>\n<p class=\"summary\">").append(esc(Table.summary(s))).append("</p>\n");
+        Table.Set tables = Table.of(stats, s, texts);
+        html.append("<section class=\"scope\" id=\"scope-").append(s.id()).append("\">\n<h2>")
+                .append(esc(texts.scopeTitle(s))).append("</h2>\n<p class=\"summary\">")
+                .append(esc(Table.summary(s, texts))).append("</p>\n");
         table(html, tables.byCity());
         int points = s.scatter().size();
         html.append("<div class=\"charts\">\n")
-                .append(figure("turnout-" + s.id(), "Turnout distribution: precincts per "
-                        + Table.percent(s.turnout().binWidth()).replaceAll("\\.?0+$", "") + " % band", s.turnout().bins().size()))
-                .append(figure("scatter-" + s.id(), "Turnout against the leading party's share, one dot per precinct", points))
+                .append(figure("turnout-" + s.id(), texts.get("chart.turnout",
+                        Table.percent(s.turnout().binWidth()).replaceAll("\\.?0+$", "")), s.turnout().bins().size()))
+                .append(figure("scatter-" + s.id(), texts.get("chart.scatter"), points))
                 .append("</div>\n");
         table(html, tables.failedChecks());
         table(html, tables.flagged());
@@ -184,7 +198,7 @@ public final class HtmlReport implements StatsReport {
     private void table(StringBuilder html, Table t) {
         html.append("<h3>").append(esc(t.title())).append("</h3>\n");
         if (t.rows().isEmpty()) {
-            html.append("<p class=\"none\">None.</p>\n");
+            html.append("<p class=\"none\">").append(esc(texts.get("empty.html"))).append("</p>\n");
             return;
         }
         html.append("<table><thead><tr>");
@@ -209,8 +223,11 @@ public final class HtmlReport implements StatsReport {
         html.append("</tbody></table>\n");
     }
 
-    /** What the charts draw, per scope: the histogram's bars and the scatter's points grouped by leading party. */
-    static Map<String, Object> chartData(Statistics stats) {
+    /**
+     * What the charts draw, per scope: the histogram's bars and the scatter's points grouped by leading party; and
+     * the words the charts write on their axes, legends and tooltips.
+     */
+    static Map<String, Object> chartData(Statistics stats, ReportTexts texts) {
         List<Map<String, Object>> scopes = new ArrayList<>();
         for (Statistics.Scope s : stats.scopes()) {
             Map<String, Object> histogram = new LinkedHashMap<>();
@@ -246,7 +263,9 @@ public final class HtmlReport implements StatsReport {
             scope.put("maxShare", Math.ceil(maxShare));
             scopes.add(scope);
         }
-        return Map.of("scopes", scopes);
+        return Map.of("scopes", scopes, "texts", Map.of("precincts", texts.get("row.precincts"),
+                "turnout", texts.get("row.turnout"), "share", texts.get("chart.axis.share"),
+                "leader", texts.get("chart.leader"), "tooltip", texts.get("chart.tooltip")));
     }
 
     /** Text inside a script element ends at the first "</script": JSON and JavaScript both accept "<\/" instead. */

@@ -86,12 +86,12 @@ final class ScopeBuilder {
         this.places = places;
     }
 
-    Statistics.Scope build(String id, String title, Set<ProtocolStatus> statuses, Collection<Tally> read) {
+    Statistics.Scope build(String id, Set<ProtocolStatus> statuses, Collection<Tally> read) {
         List<Tally> inScope = read.stream().filter(t -> statuses.contains(t.status())).toList();
         List<Tally> chosen = chosenPerPrecinct(inScope);
         List<Counted> counted = chosen.stream().map(this::counted).filter(Objects::nonNull)
                 .sorted(Comparator.comparing((Counted c) -> c.tally().precinct(), BY_NUMBER)).toList();
-        return new Statistics.Scope(id, title, List.copyOf(EnumSet.copyOf(statuses)), inScope.size(), counted.size(),
+        return new Statistics.Scope(id, List.copyOf(EnumSet.copyOf(statuses)), inScope.size(), counted.size(),
                 chosen.size() - counted.size(),
                 sum("Total", null, null, null, counted),
                 areas(counted, c -> c.tally().place().region(), BY_NAME),

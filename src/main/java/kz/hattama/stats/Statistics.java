@@ -25,12 +25,14 @@ public record Statistics(Instant generatedAt, String form, String hattamaVersion
     /**
      * The statistics over the protocols of some statuses.
      *
+     * @param id         {@link StatisticsService#ALL} or {@link StatisticsService#CLEAN}; the report names it in its
+     *                   reader's language
      * @param protocols  read protocols of these statuses
      * @param precincts  precincts counted in the sums: one protocol each, with every figure the sums need
      * @param incomplete precincts left out because a figure the sums need was not read
      * @param failedChecks protocols by failed check id (a protocol counts once per check, however many fields fail it)
      */
-    public record Scope(String id, String title, List<ProtocolStatus> statuses, int protocols, int precincts,
+    public record Scope(String id, List<ProtocolStatus> statuses, int protocols, int precincts,
                         int incomplete, Area total, List<Area> regions, List<Area> districts, List<Area> cities,
                         List<Area> precinctRows, Histogram turnout, List<Point> scatter,
                         Map<String, Integer> failedChecks, List<FlaggedPrecinct> flagged) {

@@ -67,9 +67,8 @@ public class StatisticsService {
                     places.place(p.precinct(), p.address()))));
             ScopeBuilder builder = new ScopeBuilder(parties, turnout, settings, places);
             List<Statistics.Scope> scopes = List.of(
-                    builder.build(ALL, "All protocols as they stand", PrecinctAudit.READ, read),
-                    builder.build(CLEAN, "Checked protocols only (VERIFIED and REVIEWED)",
-                            EnumSet.of(ProtocolStatus.VERIFIED, ProtocolStatus.REVIEWED), read));
+                    builder.build(ALL, PrecinctAudit.READ, read),
+                    builder.build(CLEAN, EnumSet.of(ProtocolStatus.VERIFIED, ProtocolStatus.REVIEWED), read));
             return new Statistics(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS), form.id(), HattamaVersion.get(),
                     parties, 100 * turnout.above(), scopes);
         });

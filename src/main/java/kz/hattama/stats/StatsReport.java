@@ -11,11 +11,12 @@ public interface StatsReport {
     enum Format {
         text, csv, html;
 
-        public StatsReport report() {
+        /** The CSV is for scripts: its column names and codes are the same in every language. */
+        public StatsReport report(ReportTexts texts) {
             return switch (this) {
-                case text -> new TextReport();
+                case text -> new TextReport(texts);
                 case csv -> new CsvReport();
-                case html -> new HtmlReport();
+                case html -> new HtmlReport(texts);
             };
         }
     }

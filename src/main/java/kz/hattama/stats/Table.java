@@ -22,21 +22,22 @@ record Table(String title, List<String> header, List<List<String>> rows, int lab
     static final String UNKNOWN = "—";
 
     /** The table observers publish: a row per party, a column per city, shares in percent; then the total. */
-    static Table byCity(Statistics stats, Statistics.Scope scope) {
+    static Table byCity(Statistics stats, Statistics.Scope scope, ReportTexts texts) {
         List<Statistics.Area> columns = new ArrayList<>(scope.cities());
         columns.add(scope.total());
         List<String> header = new ArrayList<>(List.of(""));
-        columns.forEach(a -> header.add(name(a.name(), "city unknown")));
+        scope.cities().forEach(a -> header.add(name(a.name(), texts.get("column.city_unknown"))));
+        header.add(texts.get("column.total"));
         List<List<String>> rows = new ArrayList<>();
-        rows.add(row("Precincts", columns, a -> Integer.toString(a.precincts())));
-        rows.add(row("Registered voters", columns, a -> Long.toString(a.votersTotal())));
-        rows.add(row("Took part", columns, a -> Long.toString(a.participated())));
-        rows.add(row("Turnout, %", columns, a -> percent(a.turnout())));
+        rows.add(row(texts.get("row.precincts"), columns, a -> Integer.toString(a.precincts())));
+        rows.add(row(texts.get("row.voters"), columns, a -> Long.toString(a.votersTotal())));
+        rows.add(row(texts.get("row.took_part"), columns, a -> Long.toString(a.participated())));
+        rows.add(row(texts.get("row.turnout"), columns, a -> percent(a.turnout())));
         for (int i = 0; i < stats.parties().size(); i++) {
             int party = i;
             rows.add(row(stats.parties().get(i).name() + ", %", columns, a -> percent(a.share(party))));
         }
-        return new Table("Results by city, % of voters who took part", header, rows, 1);
+        return new Table(texts.get("table.by_city"), header, rows, 1);
     }
 
     private static List<String> row(String label, List<Statistics.Area> columns, Function<Statistics.Area, String> cell) {
@@ -45,21 +46,24 @@ record Table(String title, List<String> header, List<List<String>> rows, int lab
         return row;
     }
 
-    /** A place column of an area table: its heading and how to read it off a row. */
-    record PlaceColumn(String heading, Function<Statistics.Area, String> value) {
-        static final PlaceColumn REGION = new PlaceColumn("Region", Statistics.Area::region);
-        static final PlaceColumn DISTRICT = new PlaceColumn("District", Statistics.Area::district);
-        static final PlaceColumn CITY = new PlaceColumn("City", Statistics.Area::city);
-        static final PlaceColumn PRECINCT = new PlaceColumn("Precinct", Statistics.Area::name);
+    /** A place column of an area table: the key of its heading and how to read it off a row. */
+    record PlaceColumn(String headingKey, Function<Statistics.Area, String> value) {
+        static final PlaceColumn REGION = new PlaceColumn("column.region", Statistics.Area::region);
+        static final PlaceColumn DISTRICT = new PlaceColumn("column.district", Statistics.Area::district);
+        static final PlaceColumn CITY = new PlaceColumn("column.city", Statistics.Area::city);
+        static final PlaceColumn PRECINCT = new PlaceColumn("column.precinct", Statistics.Area::name);
     }
 
     /** Areas as rows: where they are, then precincts, voters, turnout and each party's share. */
-    static Table areas(String title, Statistics stats, List<Statistics.Area> areas, PlaceColumn... place) {
+    static Table areas(String titleKey, Statistics stats, List<Statistics.Area> areas, ReportTexts texts,
+                       PlaceColumn... place) {
         List<String> header = new ArrayList<>();
         for (PlaceColumn c : place) {
-            header.add(c.heading());
+            header.add(texts.get(c.headingKey()));
         }
-        header.addAll(List.of("Precincts", "Registered voters", "Took part", "Turnout, %"));
+        for (String key : List.of("row.precincts", "row.voters", "row.took_part", "row.turnout")) {
+            header.add(texts.get(key));
+        }
         stats.parties().forEach(p -> header.add(p.name() + ", %"));
         List<List<String>> rows = new ArrayList<>();
         List<Long> protocols = new ArrayList<>();
@@ -78,31 +82,34 @@ record Table(String title, List<String> header, List<List<String>> rows, int lab
             }
             rows.add(row);
         }
-        return new Table(title, header, rows, place.length, protocols);
+        return new Table(texts.get(titleKey), header, rows, place.length, protocols);
     }
 
-    static Table failedChecks(Statistics.Scope scope) {
+    static Table failedChecks(Statistics.Scope scope, ReportTexts texts) {
         List<List<String>> rows = new ArrayList<>();
         scope.failedChecks().forEach((check, n) -> rows.add(List.of(check, Integer.toString(n))));
-        return new Table("Protocols by failed check", List.of("Check", "Protocols"), rows, 1);
+        return new Table(texts.get("table.failed_checks"),
+                List.of(texts.get("column.check"), texts.get("column.protocols")), rows, 1);
     }
 
-    static Table flagged(Statistics.Scope scope) {
+    static Table flagged(Statistics.Scope scope, ReportTexts texts) {
         List<List<String>> rows = new ArrayList<>();
         List<Long> protocols = new ArrayList<>();
         for (Statistics.FlaggedPrecinct f : scope.flagged()) {
             rows.add(List.of(name(f.precinct(), UNKNOWN), name(f.city(), UNKNOWN), f.flag(), f.detail()));
             protocols.add(f.protocolId());
         }
-        return new Table("Flagged precincts", List.of("Precinct", "City", "Flag", "Detail"), rows, 4, protocols);
+        return new Table(texts.get("table.flagged"), List.of(texts.get("column.precinct"), texts.get("column.city"),
+                texts.get("column.flag"), texts.get("column.detail")), rows, 4, protocols);
     }
 
-    static Table histogram(Statistics.Scope scope) {
+    static Table histogram(Statistics.Scope scope, ReportTexts texts) {
         List<List<String>> rows = new ArrayList<>();
         for (Statistics.Histogram.Bin b : scope.turnout().bins()) {
             rows.add(List.of(band(b), Integer.toString(b.precincts())));
         }
-        return new Table("Turnout distribution", List.of("Turnout, %", "Precincts"), rows, 1);
+        return new Table(texts.get("table.histogram"),
+                List.of(texts.get("row.turnout"), texts.get("row.precincts")), rows, 1);
     }
 
     /** All the tables of one scope. */
@@ -115,21 +122,20 @@ record Table(String title, List<String> header, List<List<String>> rows, int lab
         }
     }
 
-    static Set of(Statistics stats, Statistics.Scope scope) {
-        return new Set(byCity(stats, scope),
-                areas("By region", stats, scope.regions(), PlaceColumn.REGION),
-                areas("By district", stats, scope.districts(), PlaceColumn.REGION, PlaceColumn.DISTRICT),
-                areas("By precinct", stats, scope.precinctRows(), PlaceColumn.PRECINCT, PlaceColumn.REGION,
-                        PlaceColumn.DISTRICT, PlaceColumn.CITY),
-                histogram(scope), failedChecks(scope), flagged(scope));
+    static Set of(Statistics stats, Statistics.Scope scope, ReportTexts texts) {
+        return new Set(byCity(stats, scope, texts),
+                areas("table.by_region", stats, scope.regions(), texts, PlaceColumn.REGION),
+                areas("table.by_district", stats, scope.districts(), texts, PlaceColumn.REGION, PlaceColumn.DISTRICT),
+                areas("table.by_precinct", stats, scope.precinctRows(), texts, PlaceColumn.PRECINCT,
+                        PlaceColumn.REGION, PlaceColumn.DISTRICT, PlaceColumn.CITY),
+                histogram(scope, texts), failedChecks(scope, texts), flagged(scope, texts));
     }
 
     /** What a scope counts, in one sentence. */
-    static String summary(Statistics.Scope scope) {
-        return scope.protocols() + " protocols (" + scope.statuses().stream().map(Enum::name)
-                .collect(java.util.stream.Collectors.joining(", ")) + "); " + scope.precincts()
-                + " precincts counted, one protocol each" + (scope.incomplete() == 0 ? ""
-                : "; " + scope.incomplete() + " left out because a figure was not read") + ".";
+    static String summary(Statistics.Scope scope, ReportTexts texts) {
+        return texts.get("summary", scope.protocols(), scope.statuses().stream().map(Enum::name)
+                        .collect(java.util.stream.Collectors.joining(", ")), scope.precincts(),
+                scope.incomplete() == 0 ? "" : texts.get("summary.incomplete", scope.incomplete()));
     }
 
     static String band(Statistics.Histogram.Bin b) {

@@ -8,17 +8,26 @@ import java.util.stream.Stream;
 /** The statistics for a terminal: every table of every scope, columns padded, figures right-aligned. */
 public final class TextReport implements StatsReport {
 
+    private final ReportTexts texts;
+
+    public TextReport() {
+        this(ReportTexts.ENGLISH);
+    }
+
+    public TextReport(ReportTexts texts) {
+        this.texts = texts;
+    }
+
     @Override
     public void write(Statistics stats, Writer out) throws IOException {
-        out.write("Hattama statistics: form " + stats.form() + ", " + stats.generatedAt() + ", Hattama "
-                + stats.hattamaVersion() + "\n");
+        out.write(texts.get("text.heading", stats.form(), stats.generatedAt(), stats.hattamaVersion()) + "\n");
         for (Statistics.Scope scope : stats.scopes()) {
-            out.write("\n== " + scope.title() + " ==\n");
-            out.write(Table.summary(scope) + "\n");
-            for (Table t : Table.of(stats, scope).all()) {
+            out.write("\n== " + texts.scopeTitle(scope) + " ==\n");
+            out.write(Table.summary(scope, texts) + "\n");
+            for (Table t : Table.of(stats, scope, texts).all()) {
                 out.write("\n" + t.title() + "\n");
                 if (t.rows().isEmpty()) {
-                    out.write("  none\n");
+                    out.write("  " + texts.get("empty.text") + "\n");
                     continue;
                 }
                 write(t, out);

@@ -5,6 +5,7 @@ import kz.hattama.config.HattamaProperties;
 import kz.hattama.config.WebProperties;
 import kz.hattama.reconcile.ProtocolStatus;
 import kz.hattama.stats.HtmlReport;
+import kz.hattama.stats.ReportTexts;
 import kz.hattama.stats.Statistics;
 import kz.hattama.stats.StatisticsService;
 import kz.hattama.store.ProtocolStore;
@@ -135,9 +136,12 @@ public class Pages {
     @GetMapping("/stats")
     String stats(HttpServletRequest request, Model model) throws IOException {
         Statistics stats = statistics.compute();
+        ReportTexts reportTexts = ReportTexts.of(LocaleContextHolder.getLocale());
+        HtmlReport report = new HtmlReport(reportTexts).linkingTo(id -> request.getContextPath() + "/review/" + id);
         model.addAttribute("pageStyle", HtmlReport.style());
-        model.addAttribute("about", HtmlReport.about(stats));
-        model.addAttribute("report", HtmlReport.linkingTo(id -> request.getContextPath() + "/review/" + id).body(stats));
+        model.addAttribute("heading", reportTexts.get("title"));
+        model.addAttribute("about", report.about(stats));
+        model.addAttribute("report", report.body(stats));
         return "stats";
     }
 

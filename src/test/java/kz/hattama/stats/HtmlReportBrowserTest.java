@@ -40,7 +40,7 @@ class HtmlReportBrowserTest extends OnKnownSet {
         // Opened from disk there is no review page to go to: the only links are to the report's own sections, while
         // the app's page links the flagged precincts.
         assertThat(html).doesNotContainPattern("href=\"[^#]");
-        assertThat(HtmlReport.linkingTo(id -> "/review/" + id).body(stats)).containsPattern("<a href=\"/review/\\d+\">");
+        assertThat(new HtmlReport().linkingTo(id -> "/review/" + id).body(stats)).containsPattern("<a href=\"/review/\\d+\">");
         assertThat(canvases(html)).containsExactly(Map.entry("turnout-all", "20"), Map.entry("scatter-all", "8"),
                 Map.entry("turnout-clean", "20"), Map.entry("scatter-clean", "6"));
     }
