@@ -103,7 +103,15 @@ class DatasetCommandsTest {
 
         Map.Entry<Integer, String> stats = run("stats", "--format", "html", "--out", OUT.resolve("stats.html").toString());
         assertThat(stats.getKey()).isZero();
-        assertThat(Files.readString(OUT.resolve("stats.html"))).contains("Chart.js v4").contains("Уральск");
+        assertThat(Files.readString(OUT.resolve("stats.html"))).contains("Chart.js v4").contains("Уральск")
+                .contains("<td class=\"label\">Registered voters</td>");
+        assertThat(run("stats", "--format", "html", "--lang", "kk", "--out", OUT.resolve("stats-kk.html").toString())
+                .getKey()).isZero();
+        assertThat(Files.readString(OUT.resolve("stats-kk.html"))).contains("<html lang=\"kk\">")
+                .contains("<h1>Хаттамалар бойынша нәтижелер</h1>").contains("<td class=\"label\">Сайлаушылар саны</td>")
+                .contains("Уральск").doesNotContain("Registered voters");
+        assertThat(run("stats", "--lang", "kk").getValue()).contains("== Барлық хаттамалар қазіргі күйінде ==");
+        assertThat(run("stats", "--lang", "de").getKey()).isEqualTo(2);
         assertThat(run("stats", "--format", "csv", "--out", OUT.resolve("stats.csv").toString()).getKey()).isZero();
         assertThat(Files.readAllLines(OUT.resolve("stats.csv")).get(0)).startsWith("scope,level,name,region");
 

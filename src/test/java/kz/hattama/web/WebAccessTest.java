@@ -98,7 +98,13 @@ class WebAccessTest extends WebTestBase {
     void theStatisticsPageSpeaksTheUsersLanguage() {
         Session s = new Session().login(user("analyst", Role.REVIEWER));
 
-        assertThat(s.get("/stats?lang=kk").body()).contains("<h1>Хаттамалар бойынша нәтижелер</h1>");
+        assertThat(s.get("/stats?lang=kk").body()).contains("<h1>Хаттамалар бойынша нәтижелер</h1>")
+                .contains("<h3>Белгіленген учаскелер</h3>").doesNotContain("Flagged precincts");
+        assertThat(s.get("/stats?lang=ru").body()).contains("<title>Результаты по протоколам · Hattama</title>")
+                .contains("<h1>Результаты по протоколам</h1>").contains("<h2>Все протоколы в текущем состоянии</h2>")
+                .contains("<td class=\"label\">Зарегистрировано избирателей</td>").contains("<h3>Отмеченные участки</h3>")
+                .doesNotContain("All protocols as they stand").doesNotContain("Registered voters")
+                .doesNotContain("The tables are in English").doesNotContain("Таблицы на английском");
     }
 
     @Test
