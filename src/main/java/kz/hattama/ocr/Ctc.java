@@ -60,8 +60,9 @@ public final class Ctc {
         }
         List<String> prefixes = new ArrayList<>(beams.keySet());
         List<Hypothesis> out = new ArrayList<>();
+        Scorer scorer = new Scorer(logp, alphabet);
         for (String p : prefixes) {
-            out.add(new Hypothesis(p, logLikelihood(logp, alphabet, p)));
+            out.add(new Hypothesis(p, scorer.logLikelihood(p)));
         }
         out.sort(Comparator.comparingDouble(Hypothesis::logProb).reversed().thenComparing(Hypothesis::text));
         return out.size() > max ? new ArrayList<>(out.subList(0, max)) : out;

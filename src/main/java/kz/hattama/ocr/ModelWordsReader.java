@@ -25,9 +25,13 @@ public final class ModelWordsReader implements WordsZoneReader {
             return Reading.NONE;
         }
         Ctc.Scorer scorer = new Ctc.Scorer(logp, WordsReader.ALPHABET);
-        WordsEvidence evidence = value -> Math.max(
-                scorer.logLikelihood(WordsReader.normalise(NumberWords.toWords(value, lang, true))),
-                scorer.logLikelihood(WordsReader.normalise(NumberWords.toWords(value, lang, false))));
+        WordsEvidence evidence = value -> {
+            String withOne = WordsReader.normalise(NumberWords.toWords(value, lang, true));
+            String withoutOne = WordsReader.normalise(NumberWords.toWords(value, lang, false));
+            double l = scorer.logLikelihood(withOne);
+            // Most figures have no leading «одна»/«бір» to drop: one spelling, scored once.
+            return withOne.equals(withoutOne) ? l : Math.max(l, scorer.logLikelihood(withoutOne));
+        };
         return new Reading(text, WordsCandidates.of(text, lang, TRUST), evidence);
     }
 }
