@@ -19,12 +19,12 @@ public final class WordsCheck {
     }
 
     /**
-     * The words' posterior of the best digits reading. Only the best is asked: a field is accepted
-     * on its own only where the figure kept is the digits as read.
+     * The words' posterior of the best digits reading, 0 where there is nothing to ask. Only the
+     * best is asked: a field is accepted on its own only where the figure kept is the digits as read.
      */
-    public static List<NumberCandidate> of(WordsEvidence evidence, List<NumberCandidate> digits, List<NumberCandidate> words) {
+    public static double of(WordsEvidence evidence, List<NumberCandidate> digits, List<NumberCandidate> words) {
         if (evidence == null || digits.isEmpty()) {
-            return List.of();
+            return 0;
         }
         int value = digits.get(0).value();
         Set<Integer> rivals = neighbours(value);
@@ -36,7 +36,7 @@ public final class WordsCheck {
         for (int r : rivals) {
             total += Math.exp(evidence.logLikelihood(r) - own);
         }
-        return List.of(new NumberCandidate(value, 1 / total));
+        return 1 / total;
     }
 
     /** Numbers one edit of the digit string away: a digit changed, dropped, added, or two neighbours swapped. */

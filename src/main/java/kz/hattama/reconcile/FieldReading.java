@@ -6,20 +6,14 @@ import java.util.List;
  * The two independent readings of one field, each as n-best numbers, best first. An empty list
  * means the zone held nothing readable.
  *
- * @param wordsCheck for each digits candidate, the words zone's posterior of that value against
- *                   the numbers it could be mistaken for; empty where the words could not be asked
+ * @param wordsCheck the words zone's posterior of the best digits reading against the numbers it
+ *                   could be mistaken for; 0 where the words could not be asked
  */
 public record FieldReading(String key, List<NumberCandidate> digits, List<NumberCandidate> words,
-                           String digitsText, String wordsText, Box box, List<NumberCandidate> wordsCheck) {
+                           String digitsText, String wordsText, Box box, double wordsCheck) {
 
     public FieldReading(String key, List<NumberCandidate> digits, List<NumberCandidate> words,
                         String digitsText, String wordsText, Box box) {
-        this(key, digits, words, digitsText, wordsText, box, List.of());
-    }
-
-    /** The words' posterior of a value, or 0 where it was not asked. */
-    public double wordsCheck(int value) {
-        return wordsCheck.stream().filter(c -> c.value() == value).mapToDouble(NumberCandidate::probability)
-                .findFirst().orElse(0);
+        this(key, digits, words, digitsText, wordsText, box, 0);
     }
 }

@@ -337,7 +337,7 @@ public final class Reconciler {
             reasons.add("digits ≠ words");
         } else if (!confident(r)) {
             reasons.add(String.format(Locale.ROOT, "low confidence (digits %.2f, words %.2f, words check %.3f)",
-                    r.digits().get(0).probability(), r.words().get(0).probability(), r.wordsCheck(digits)));
+                    r.digits().get(0).probability(), r.words().get(0).probability(), r.wordsCheck()));
         }
         if (value != null && digits != null && !value.equals(digits) && (words == null || !value.equals(words))) {
             reasons.add("chosen from alternatives to fit the checks");
@@ -366,7 +366,7 @@ public final class Reconciler {
             return false;
         }
         return (w >= verifyWords && (1 - d) * (1 - w) <= verifyDoubt)
-                || r.wordsCheck(r.digits().get(0).value()) >= verifyWordsCheck;
+                || r.wordsCheck() >= verifyWordsCheck;
     }
 
     private static double round(double v) {

@@ -161,7 +161,7 @@ class ReconcilerTest {
         Map<String, FieldReading> fields = new LinkedHashMap<>(agreeing(clean()).fields());
         fields.put("party_2", new FieldReading("party_2", List.of(new NumberCandidate(900, 0.5)),
                 List.of(new NumberCandidate(900, 0.3)), "900", "девтсот", new Box(0, 0, 10, 10),
-                List.of(new NumberCandidate(900, wordsCheck))));
+                wordsCheck));
         return new PageReading("ru", "237", "г. Семей", fields);
     }
 

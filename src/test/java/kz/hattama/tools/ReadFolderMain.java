@@ -107,7 +107,7 @@ public final class ReadFolderMain {
                         fr.digits().isEmpty() ? "0" : String.format("%.4f", fr.digits().get(0).probability()),
                         String.valueOf(fr.words().isEmpty() ? null : fr.words().get(0).value()),
                         fr.words().isEmpty() ? "0" : String.format("%.4f", fr.words().get(0).probability()),
-                        d0 == null ? "0" : String.format("%.6f", fr.wordsCheck(d0)),
+                        d0 == null ? "0" : String.format("%.6f", fr.wordsCheck()),
                         f.status().name(), String.valueOf(f.reason())));
                 if (!right || f.status() != FieldStatus.VERIFIED) {
                     sb.append(String.format("   %-20s want %6d got %6s d=%-6s w=%-6s %s c=%.3f [%s] «%s» «%s»%n", f.key(), expected,
