@@ -18,8 +18,10 @@ public final class FormLoader {
     private FormLoader() {
     }
 
+    /** The form shipped with Hattama, in the repository and, at the same path, on the jar's classpath. */
+    private static final String BUILT_IN_NAME = "batch-config/form-mazhilis-2021-pec.json";
     /** The form shipped with Hattama; the jar carries a copy, so it runs from any folder. */
-    public static final Path BUILT_IN = Path.of("batch-config/form-mazhilis-2021-pec.json");
+    public static final Path BUILT_IN = Path.of(BUILT_IN_NAME);
 
     /**
      * The form in a file or, for the built-in form's path when no such file is at hand (the jar
@@ -39,21 +41,26 @@ public final class FormLoader {
             }
             return load(resolved);
         }
-        try (InputStream in = FormLoader.class.getResourceAsStream("/" + BUILT_IN.toString().replace('\\', '/'))) {
-            if (in == null) {
-                throw new IllegalStateException("the built-in form is not on the classpath: " + BUILT_IN);
-            }
-            return validate(JSON.readValue(in, FormDefinition.class), "built-in " + BUILT_IN);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the built-in form definition", e);
+        InputStream in = FormLoader.class.getResourceAsStream("/" + BUILT_IN_NAME);
+        if (in == null) {
+            throw new IllegalStateException("the built-in form is not on the classpath: " + BUILT_IN_NAME);
         }
+        return read(in, "built-in " + BUILT_IN_NAME);
     }
 
     public static FormDefinition load(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return validate(JSON.readValue(in, FormDefinition.class), file.toString());
+        try {
+            return read(Files.newInputStream(file), file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read form definition " + file, e);
+        }
+    }
+
+    private static FormDefinition read(InputStream stream, String source) {
+        try (InputStream in = stream) {
+            return validate(JSON.readValue(in, FormDefinition.class), source);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read form definition " + source, e);
         }
     }
 
