@@ -8,6 +8,7 @@ import kz.hattama.ingest.PageDecoder;
 import kz.hattama.recognize.PageRecognizer;
 import kz.hattama.store.ProtocolStore.PendingSource;
 import kz.hattama.store.ProtocolStore;
+import kz.hattama.store.StoreProperties;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -20,7 +21,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -48,7 +48,6 @@ public class DigitizeJobConfiguration {
     public static final String RUN = "run";
 
     private static final int INTAKE_CHUNK = 10;
-    private static final int MAX_DB_RETRIES = 3;
 
     @Bean
     public Job digitizeJob(JobRepository repository, Step intake, Step recognize) {
@@ -57,7 +56,7 @@ public class DigitizeJobConfiguration {
 
     @Bean
     public Step intake(JobRepository repository, PlatformTransactionManager tx, IntakeReader intakeReader,
-                       IntakeWriter intakeWriter, HattamaProperties props) {
+                       IntakeWriter intakeWriter, HattamaProperties props, StoreProperties store) {
         IntakeCheck check = new IntakeCheck(props.maxFileBytes());
         return new StepBuilder(INTAKE, repository)
                 .<IncomingFile, IntakeItem>chunk(INTAKE_CHUNK, tx)
@@ -67,8 +66,8 @@ public class DigitizeJobConfiguration {
                 // The reader turns unreadable files into rejections itself; only a database hiccup
                 // is worth another try, and nothing here is skipped silently.
                 .faultTolerant()
-                .retry(TransientDataAccessException.class)
-                .retryLimit(MAX_DB_RETRIES)
+                .retryPolicy(DatabaseRetry.policy(store.db().outageWait()))
+                .backOffPolicy(DatabaseRetry.backOff())
                 .build();
     }
 
@@ -121,7 +120,7 @@ public class DigitizeJobConfiguration {
     @Bean
     public Step recognizePartition(JobRepository repository, PlatformTransactionManager tx,
                                    PendingSourceReader pendingSourceReader, RecognizeProcessor recognizeProcessor,
-                                   ProtocolStore store) {
+                                   ProtocolStore store, StoreProperties storeProperties) {
         return new StepBuilder(RECOGNIZE_PARTITION, repository)
                 // One file a chunk: a file takes a second or more, and a killed job then loses at
                 // most the files in hand.
@@ -130,11 +129,11 @@ public class DigitizeJobConfiguration {
                 .processor(recognizeProcessor)
                 .writer(new OutcomeWriter(store))
                 .faultTolerant()
-                .retry(TransientDataAccessException.class)
-                .retryLimit(MAX_DB_RETRIES)
-                .skip(Exception.class)
-                .noSkip(TransientDataAccessException.class)
-                .skipLimit(Integer.MAX_VALUE)
+                // A chunk replayed after a database error keeps its reading: the file is read once.
+                .processorNonTransactional()
+                .retryPolicy(DatabaseRetry.policy(storeProperties.db().outageWait()))
+                .backOffPolicy(DatabaseRetry.backOff())
+                .skipPolicy(DatabaseRetry.skipAllButDatabaseErrors())
                 .listener(new FailedFileListener(store))
                 .build();
     }

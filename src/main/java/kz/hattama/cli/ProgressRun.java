@@ -1,15 +1,18 @@
 package kz.hattama.cli;
 
 import kz.hattama.batch.DigitizeLauncher;
+import kz.hattama.store.DatabaseOutage;
 import kz.hattama.store.JobSummary;
 import kz.hattama.store.ProtocolStore;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.dao.DataAccessException;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,6 +25,8 @@ final class ProgressRun {
         }
     }
 
+    private static final Duration TICK = Duration.ofMillis(500);
+
     private ProgressRun() {
     }
 
@@ -32,9 +37,15 @@ final class ProgressRun {
                      .setStyle(ProgressBarStyle.ASCII).setUnit(" files", 1).continuousUpdate()
                      .setUpdateIntervalMillis(1000).build()) {
             long instance = run.jobInstanceId();
-            while (run.isRunning()) {
-                update(bar, store.summarize(instance), started);
-                Thread.sleep(500);
+            while (!run.await(TICK)) {
+                try {
+                    update(bar, store.summarize(instance), started);
+                } catch (DataAccessException e) {
+                    if (!DatabaseOutage.isOutage(e)) {
+                        throw e;
+                    }
+                    // The job waits for the database too; the bar moves again when it is back.
+                }
             }
             JobSummary summary = store.summarize(instance);
             update(bar, summary, started);

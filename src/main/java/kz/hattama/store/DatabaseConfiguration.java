@@ -1,6 +1,7 @@
 package kz.hattama.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import kz.hattama.config.HattamaProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,9 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.transaction.PlatformTransactionManager;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -30,6 +33,8 @@ public class DatabaseConfiguration {
 
     private static final String EMBEDDED_DATABASE = "postgres";
     private static final String EMBEDDED_USER = "postgres";
+    private static final int MIN_POOL = 10;
+    private static final int POOL_HEADROOM = 8;
 
     /** Closed after the pool, since the pool depends on it. */
     @Bean(destroyMethod = "close")
@@ -42,10 +47,15 @@ public class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(StoreProperties properties, ObjectProvider<EmbeddedPostgres> embedded) {
+    HikariDataSource dataSource(StoreProperties properties, ObjectProvider<EmbeddedPostgres> embedded,
+                                ObjectProvider<HattamaProperties> settings) {
         StoreProperties.Db db = properties.db();
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("hattama");
+        pool.setMaximumPoolSize(poolSize(settings.getIfAvailable(HattamaProperties::defaults).effectiveWorkers(), db.poolSize()));
+        // A connection asked for while the server restarts is waited for, not refused: the pool keeps trying to
+        // connect until this has passed.
+        pool.setConnectionTimeout(db.outageWait().toMillis());
         if (db.external()) {
             pool.setJdbcUrl(db.url());
             pool.setUsername(db.user());
@@ -56,6 +66,23 @@ public class DatabaseConfiguration {
             pool.setUsername(EMBEDDED_USER);
         }
         return pool;
+    }
+
+    /** Data and job repository alike, so that a step's chunk and its bookkeeping survive a database restart together. */
+    @Bean
+    PlatformTransactionManager transactionManager(DataSource dataSource, StoreProperties properties) {
+        return new OutageTolerantTransactionManager(dataSource, properties.db().outageWait());
+    }
+
+    /**
+     * Connections at most: one per recognition worker (each holds one through its chunk), and room besides for
+     * the digitize lock, the job's and the partition manager's own bookkeeping, the upload queue or progress bar,
+     * and the web app's requests. Never fewer than the {@value #MIN_POOL} a pool had before it followed the workers.
+     *
+     * @param override {@code HATTAMA_DB_POOL_SIZE}; 0 to follow the workers
+     */
+    static int poolSize(int workers, int override) {
+        return override > 0 ? override : Math.max(MIN_POOL, workers + POOL_HEADROOM);
     }
 
     static final class NoExternalDatabase implements Condition {

@@ -1,6 +1,8 @@
 package kz.hattama.upload;
 
 import kz.hattama.batch.DigitizeLauncher;
+import kz.hattama.store.DatabaseOutage;
+import kz.hattama.store.StoreProperties;
 import kz.hattama.store.UploadStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,7 @@ public class UploadQueue extends Poller {
     private static final Logger log = LoggerFactory.getLogger(UploadQueue.class);
     /** How often the queue looks again when nobody told it: after a restart, or while a CLI digitize holds the lock. */
     private static final long POLL_SECONDS = 5;
-    private static final long WATCH_MILLIS = 300;
+    private static final Duration WATCH = Duration.ofMillis(300);
     /** A batch whose job fails this many times is given up, so that one bad batch does not stop the rest. */
     private static final int MAX_ATTEMPTS = 3;
     /** Folders younger than this may be a batch still being written. */
@@ -42,11 +44,13 @@ public class UploadQueue extends Poller {
     private final UploadStore uploads;
     private final DigitizeLauncher launcher;
     private final Path root;
+    private final Duration outageWait;
     /** Whether the queue already said it waits for another digitize, so that it says so once, not every poll. */
     private boolean waiting;
 
-    public UploadQueue(UploadStore uploads, DigitizeLauncher launcher, UploadService service) {
+    public UploadQueue(UploadStore uploads, DigitizeLauncher launcher, UploadService service, StoreProperties store) {
         super("upload-queue", POLL_SECONDS);
+        this.outageWait = store.db().outageWait();
         this.uploads = uploads;
         this.launcher = launcher;
         this.root = service.root();
@@ -89,12 +93,19 @@ public class UploadQueue extends Poller {
             uploads.finished(batch.id(), UploadStore.BatchState.FAILED);
             return true;
         }
+        if (batch.jobInstanceId() != null && launcher.isComplete(batch.jobInstanceId())) {
+            // Read to the end by a server stopped (or a database lost) before it could say so: reading the folder
+            // again would make a new run that finds every file a duplicate of itself.
+            finish(batch);
+            return true;
+        }
         BatchStatus status;
         try (DigitizeLauncher.Run run = launcher.start(List.of(batch.folder()))) {
             waiting = false;
-            uploads.started(batch.id(), run.jobInstanceId());
-            while (run.isRunning()) {
-                Thread.sleep(WATCH_MILLIS);
+            // Recorded however long the database is away: without it the batch could not find its job again.
+            DatabaseOutage.retry(outageWait, () -> uploads.started(batch.id(), run.jobInstanceId()));
+            while (!run.await(WATCH)) {
+                // the run goes on; the queue reads one batch at a time
             }
             status = run.execution().getStatus();
         } catch (DigitizeLauncher.BusyException e) {
@@ -112,13 +123,17 @@ public class UploadQueue extends Poller {
             return false;
         }
         if (status == BatchStatus.COMPLETED) {
-            uploads.finished(batch.id(), UploadStore.BatchState.DONE);
-            // Every file is in the database now.
-            FileSystemUtils.deleteRecursively(batch.folder().toFile());
+            finish(batch);
         } else {
             log.warn("Reading upload batch {} ended {}; it is tried again", batch.id(), status);
         }
         return true;
+    }
+
+    private void finish(UploadStore.Batch batch) {
+        uploads.finished(batch.id(), UploadStore.BatchState.DONE);
+        // Every file is in the database now.
+        FileSystemUtils.deleteRecursively(batch.folder().toFile());
     }
 
     /** Folders left by a crash between saving files and queueing them, or by read batches, are removed. */
