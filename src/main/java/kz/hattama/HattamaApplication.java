@@ -2,6 +2,7 @@ package kz.hattama;
 
 import kz.hattama.cli.BenchmarkCommand;
 import kz.hattama.cli.HattamaCommand;
+import kz.hattama.cli.LoadTestCommand;
 import kz.hattama.cli.ServeCommand;
 import kz.hattama.config.HattamaProperties;
 import kz.hattama.config.WebProperties;
@@ -48,6 +49,10 @@ public class HattamaApplication {
             return 2;
         }
         Object command = parsed.subcommand().commandSpec().userObject();
+        if (command instanceof LoadTestCommand) {
+            // A client of another Hattama: no database, no Spring.
+            return new CommandLine(new HattamaCommand()).execute(args);
+        }
         java.nio.file.Path scratch = command instanceof BenchmarkCommand ? freshDatabase() : null;
         // Only serve starts a web server; the other commands run and exit.
         WebApplicationType type = command instanceof ServeCommand ? WebApplicationType.SERVLET : WebApplicationType.NONE;
