@@ -325,7 +325,7 @@ public class LoadTestCommand implements java.util.concurrent.Callable<Integer> {
             throw new IllegalStateException("Cannot log in as " + user + " at " + url + " (HTTP " + login.statusCode() + ")");
         }
         HttpResponse<String> made = http.send(HttpRequest.newBuilder(url.resolve("/api/tokens")).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf("/"))
+                .header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf("/account"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"loadtest\"}")).build(), HttpResponse.BodyHandlers.ofString());
         if (made.statusCode() != 201) {
             throw new IllegalStateException("Cannot make an API token (HTTP " + made.statusCode() + ")");
@@ -343,7 +343,7 @@ public class LoadTestCommand implements java.util.concurrent.Callable<Integer> {
         return m.group(1);
     }
 
-    private static List<Sample> samples(Path folder) throws IOException {
+    public static List<Sample> samples(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
@@ -360,11 +360,11 @@ public class LoadTestCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /** A protocol image that can be made unique without changing a pixel. */
-    record Sample(byte[] bytes, String extension) {
+    public record Sample(byte[] bytes, String extension) {
 
         private static final int PNG_IHDR_END = 8 + 4 + 4 + 13 + 4;
 
-        byte[] unique(String text) {
+        public byte[] unique(String text) {
             return extension.equals("png") ? withPngText(text) : withJpegComment(text);
         }
 
