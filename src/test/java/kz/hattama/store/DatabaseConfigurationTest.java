@@ -1,5 +1,7 @@
 package kz.hattama.store;
 
+import com.zaxxer.hikari.HikariDataSource;
+import kz.hattama.config.HattamaProperties;
 import kz.hattama.reconcile.PageOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +14,7 @@ import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,6 +59,34 @@ class DatabaseConfigurationTest {
                                 "select count(*) from batch_job_instance", Long.class)).isOne();
                     });
         }
+    }
+
+    @Test
+    void thePoolFollowsTheWorkerCountUnlessASizeIsSet() {
+        assertThat(DatabaseConfiguration.poolSize(2, 0)).as("never fewer than before").isEqualTo(10);
+        assertThat(DatabaseConfiguration.poolSize(16, 0)).as("a connection per worker and room besides").isEqualTo(24);
+        assertThat(DatabaseConfiguration.poolSize(16, 7)).as("HATTAMA_DB_POOL_SIZE").isEqualTo(7);
+        try (TestDatabase.Schema schema = TestDatabase.emptySchema()) {
+            ApplicationContextRunner external = app.withUserConfiguration(Settings.class)
+                    .withPropertyValues("hattama.db.url=" + schema.url(), "hattama.db.user=" + schema.user(),
+                            "hattama.db.password=" + (schema.password() == null ? "" : schema.password()),
+                            "spring.flyway.schemas=" + schema.name());
+            external.withPropertyValues("hattama.workers=20").run(context -> {
+                HikariDataSource pool = context.getBean(HikariDataSource.class);
+                assertThat(pool.getMaximumPoolSize()).isEqualTo(28);
+                assertThat(pool.getConnectionTimeout()).as("HATTAMA_DB_OUTAGE_WAIT default").isEqualTo(120_000);
+            });
+            external.withPropertyValues("hattama.workers=20", "hattama.db.pool-size=12", "hattama.db.outage-wait=30")
+                    .run(context -> {
+                        HikariDataSource pool = context.getBean(HikariDataSource.class);
+                        assertThat(pool.getMaximumPoolSize()).isEqualTo(12);
+                        assertThat(pool.getConnectionTimeout()).as("seconds without a unit").isEqualTo(30_000);
+                    });
+        }
+    }
+
+    @EnableConfigurationProperties(HattamaProperties.class)
+    static class Settings {
     }
 
     /**

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * waits for it and ends COMPLETED, every file stored once and read once. Before, the chunk in hand failed on the
  * dropped connection, its rollback failed too, the step was left UNKNOWN and running the command again was refused.
  */
-class DatabaseOutageTest {
+class DatabaseStoppedDuringJobTest {
 
     private static final String[] FILES = {"p2021-000.png", "p2021-001.jpg", "p2021-002.jpg", "p2021-009.pdf", "p2021-014.png"};
     /** The database is stopped once this many files are read: the next one is being read, the rest wait. */
