@@ -13,6 +13,13 @@ public final class SystemProperties {
         System.setProperty(key, value);
     }
 
+    /** Points the application at a test schema, as HATTAMA_DB_URL, HATTAMA_DB_USER and HATTAMA_DB_PASSWORD would. */
+    public void database(kz.hattama.store.TestDatabase.Schema schema) {
+        set("hattama.db.url", schema.url());
+        set("hattama.db.user", schema.user());
+        set("hattama.db.password", schema.password() == null ? "" : schema.password());
+    }
+
     public void restore() {
         saved.forEach((k, v) -> {
             if (v == null) {

@@ -34,9 +34,7 @@ class InterruptedRunRestartTest {
     @BeforeEach
     void database() {
         schema = TestDatabase.migratedSchema();
-        properties.set("hattama.db.url", schema.url());
-        properties.set("hattama.db.user", schema.user());
-        properties.set("hattama.db.password", schema.password() == null ? "" : schema.password());
+        properties.database(schema);
         properties.set("hattama.workers", "1");
     }
 
