@@ -20,5 +20,6 @@ CREATE INDEX login_failure_at ON login_failure (at);
 
 -- When the queue handed a batch to digitizeJob: the queue serves next the user it served least recently.
 ALTER TABLE upload_batch ADD COLUMN started_at timestamptz;
+CREATE INDEX upload_batch_started ON upload_batch (started_at);
 -- Quotas sum a user's recent uploads.
 CREATE INDEX upload_batch_user_created ON upload_batch (user_id, created_at);

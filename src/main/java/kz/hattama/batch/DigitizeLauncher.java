@@ -24,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -61,6 +62,23 @@ public class DigitizeLauncher {
         }
     }
 
+    /**
+     * The inputs were read to the end already, by the job instance named; thrown instead of reading them again where
+     * the caller asked for one reading only (the web app's queue, whose batches are read once).
+     */
+    public static final class AlreadyReadException extends IllegalStateException {
+        private final long jobInstanceId;
+
+        AlreadyReadException(long jobInstanceId) {
+            super("These inputs were read to the end by job instance " + jobInstanceId);
+            this.jobInstanceId = jobInstanceId;
+        }
+
+        public long jobInstanceId() {
+            return jobInstanceId;
+        }
+    }
+
     /** A started run: its execution and the lock held until {@link #close()}. */
     public final class Run implements AutoCloseable {
         private final Connection lock;
@@ -90,16 +108,24 @@ public class DigitizeLauncher {
         }
     }
 
-    /** Starts the job in the background; the caller polls the returned run. */
+    /** Starts the job in the background; the caller polls the returned run. Inputs read before are read again. */
     public Run start(List<Path> inputs) throws Exception {
+        return start(inputs, true);
+    }
+
+    /**
+     * Starts the job in the background; the caller polls the returned run.
+     *
+     * @param again whether inputs that a run read to the end are read again (the CLI: the files are then reported
+     *              as duplicates); if not, {@link AlreadyReadException} names that run's job instance
+     */
+    public Run start(List<Path> inputs, boolean again) throws Exception {
         Connection lock = dataSource.getConnection();
         try {
             if (!tryLock(lock)) {
                 throw new BusyException();
             }
-            String joined = inputs.stream().map(p -> p.toAbsolutePath().normalize().toString())
-                    .collect(Collectors.joining("\n"));
-            JobParameters params = parameters(joined);
+            JobParameters params = parameters(joined(inputs), again);
             TaskExecutorJobLauncher launcher = new TaskExecutorJobLauncher();
             launcher.setJobRepository(repository);
             launcher.setTaskExecutor(new SimpleAsyncTaskExecutor("digitize-"));
@@ -112,17 +138,42 @@ public class DigitizeLauncher {
         }
     }
 
-    private JobParameters parameters(String inputs) {
+    /** The job instance that first read {@code inputs} to the end, if one did. */
+    public Optional<Long> completedInstance(List<Path> inputs) {
+        String joined = joined(inputs);
         for (long run = 1; ; run++) {
-            JobParameters params = new JobParametersBuilder()
-                    .addString(DigitizeJobConfiguration.INPUTS, inputs)
-                    .addLong(DigitizeJobConfiguration.RUN, run)
-                    .toJobParameters();
+            JobExecution last = repository.getLastJobExecution(DigitizeJobConfiguration.JOB, parameters(joined, run));
+            if (last == null) {
+                return Optional.empty();
+            }
+            if (last.getStatus() == BatchStatus.COMPLETED) {
+                return Optional.of(last.getJobInstance().getInstanceId());
+            }
+        }
+    }
+
+    private static String joined(List<Path> inputs) {
+        return inputs.stream().map(p -> p.toAbsolutePath().normalize().toString()).collect(Collectors.joining("\n"));
+    }
+
+    private static JobParameters parameters(String inputs, long run) {
+        return new JobParametersBuilder()
+                .addString(DigitizeJobConfiguration.INPUTS, inputs)
+                .addLong(DigitizeJobConfiguration.RUN, run)
+                .toJobParameters();
+    }
+
+    private JobParameters parameters(String inputs, boolean again) {
+        for (long run = 1; ; run++) {
+            JobParameters params = parameters(inputs, run);
             JobExecution last = repository.getLastJobExecution(DigitizeJobConfiguration.JOB, params);
             if (last == null) {
                 return params;
             }
             if (last.getStatus() == BatchStatus.COMPLETED) {
+                if (!again) {
+                    throw new AlreadyReadException(last.getJobInstance().getInstanceId());
+                }
                 continue;
             }
             if (last.getStatus().isRunning()) {

@@ -5,6 +5,7 @@ import kz.hattama.store.UploadStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.JobExecution;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -84,19 +86,33 @@ public class UploadQueue extends Poller {
 
     /** @return false when the database is busy with another digitize, so the queue waits for the next poll */
     private boolean read(UploadStore.Batch batch) {
+        List<Path> inputs = List.of(batch.folder());
         if (batch.attempts() >= MAX_ATTEMPTS) {
+            Optional<Long> read = launcher.completedInstance(inputs);
+            if (read.isPresent()) {
+                // Its last attempt did read it: only the bookkeeping was lost.
+                done(batch, read.get());
+                return true;
+            }
             log.error("Upload batch {} failed {} times; giving it up (its files stay in {})", batch.id(), batch.attempts(), batch.folder());
             uploads.finished(batch.id(), UploadStore.BatchState.FAILED);
             return true;
         }
-        BatchStatus status;
-        try (DigitizeLauncher.Run run = launcher.start(List.of(batch.folder()))) {
+        JobExecution execution;
+        // Never read again: a second job would store every file as a duplicate under a job instance of its own, and
+        // the batch, following the new instance, would lose its files, which then belong to nobody.
+        try (DigitizeLauncher.Run run = launcher.start(inputs, false)) {
             waiting = false;
             uploads.started(batch.id(), run.jobInstanceId());
             while (run.isRunning()) {
                 Thread.sleep(WATCH_MILLIS);
             }
-            status = run.execution().getStatus();
+            execution = run.execution();
+        } catch (DigitizeLauncher.AlreadyReadException e) {
+            // The server stopped between the job's end and the lines below: finish the bookkeeping, read nothing.
+            log.info("Upload batch {} was read before the server stopped; marking it done", batch.id());
+            done(batch, e.jobInstanceId());
+            return true;
         } catch (DigitizeLauncher.BusyException e) {
             if (!waiting) {
                 log.info("Another digitize holds the database; upload batch {} waits for it", batch.id());
@@ -111,14 +127,18 @@ public class UploadQueue extends Poller {
             log.error("Upload batch {} could not be read; it is tried again", batch.id(), e);
             return false;
         }
-        if (status == BatchStatus.COMPLETED) {
-            uploads.finished(batch.id(), UploadStore.BatchState.DONE);
-            // Every file is in the database now.
-            FileSystemUtils.deleteRecursively(batch.folder().toFile());
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            done(batch, execution.getJobInstance().getInstanceId());
         } else {
-            log.warn("Reading upload batch {} ended {}; it is tried again", batch.id(), status);
+            log.warn("Reading upload batch {} ended {}; it is tried again", batch.id(), execution.getStatus());
         }
         return true;
+    }
+
+    /** Marks the batch read by the job instance and removes its folder: every file is in the database now. */
+    private void done(UploadStore.Batch batch, long jobInstanceId) {
+        uploads.read(batch.id(), jobInstanceId);
+        FileSystemUtils.deleteRecursively(batch.folder().toFile());
     }
 
     /** Folders left by a crash between saving files and queueing them, or by read batches, are removed. */
