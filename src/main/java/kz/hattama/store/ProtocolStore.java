@@ -80,8 +80,9 @@ public class ProtocolStore {
     /**
      * Records a file of a job's intake. Repeating the call for the same (jobInstanceId, seq) returns the id it got
      * the first time. A file whose content was uploaded before (by any job) is stored as a rejected duplicate of the
-     * earliest upload and is never queued for reading, unless every earlier copy ended in INTERNAL_ERROR: that was
-     * our fault, not the file's, so the copy sent again is queued and read as a file of its own upload.
+     * earliest upload and is never queued for reading, unless every earlier copy ended in INTERNAL_ERROR (or is a
+     * duplicate of one): that was our fault, not the file's, so the copy sent again is queued and read as a file of
+     * its own upload, while the failed copy keeps its record.
      */
     public long addSource(long jobInstanceId, int seq, String name, byte[] bytes, String sha256, String mediaType) {
         requireSha256Of(bytes, sha256);
@@ -94,8 +95,8 @@ public class ProtocolStore {
             }
             jdbc.update("insert into scan_blob (sha256, bytes) values (?, ?) on conflict do nothing", sha256, bytes);
             long copies = copiesBefore(sha256, Long.MAX_VALUE);
-            Map<String, Object> earlier = jdbc.queryForList(ORIGINAL, sha256).stream().findFirst().orElse(null);
-            Long original = earlier == null ? null : (Long) earlier.get("id");
+            Map<String, Object> originalRow = jdbc.queryForList(ORIGINAL, sha256).stream().findFirst().orElse(null);
+            Long original = originalRow == null ? null : (Long) originalRow.get("id");
             long id = jdbc.queryForObject("""
                     insert into source_file (job_instance_id, seq, name, sha256, size_bytes, media_type, state, duplicate_of)
                     values (?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
@@ -104,7 +105,7 @@ public class ProtocolStore {
             if (original != null) {
                 // Each later copy gets its own id: page 0 of the content may already be the original's rejection.
                 String uid = uid(sha256, "dup" + copies);
-                insertRejected(id, uid, 0, Rejection.of(RejectionCode.DUPLICATE, earlier.get("name")));
+                insertRejected(id, uid, 0, Rejection.of(RejectionCode.DUPLICATE, originalRow.get("name")));
             }
             return id;
         });
