@@ -16,10 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,20 +44,10 @@ class OddRecordsBundleTest {
         schema.close();
     }
 
-    private static Map<String, byte[]> unzip(Path zip) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                entries.put(e.getName(), in.readAllBytes());
-            }
-        }
-        return entries;
-    }
-
     @Test
     void aProtocolWhoseHeaderWasNotReadIsBundledWithWhatIsKnown(@TempDir Path tmp) throws IOException {
         EvidenceBundler.Bundle b = bundler.write(OddRecords.id(OddRecords.HEADER_NOT_READ), tmp.resolve("e.zip"));
-        Map<String, byte[]> zip = unzip(tmp.resolve("e.zip"));
+        Map<String, byte[]> zip = EvidenceBundlerTest.unzip(tmp.resolve("e.zip"));
 
         assertThat(b.crops()).isFalse();
         assertThat(zip.keySet()).containsExactly("scan/" + OddRecords.HEADER_NOT_READ, "boxes.json", "protocol.json",
@@ -81,7 +68,7 @@ class OddRecordsBundleTest {
     @Test
     void aProtocolWithoutFiguresInALanguageTheFormLacksIsBundled(@TempDir Path tmp) throws IOException {
         bundler.write(OddRecords.id(OddRecords.NO_FIGURES), tmp.resolve("e.zip"));
-        Map<String, byte[]> zip = unzip(tmp.resolve("e.zip"));
+        Map<String, byte[]> zip = EvidenceBundlerTest.unzip(tmp.resolve("e.zip"));
 
         String html = new String(zip.get("summary.html"), StandardCharsets.UTF_8);
         assertThat(html.split("<i>not read</i>", -1)).hasSize(1 + 2 * Protocols.FORM.keys().size());
