@@ -28,6 +28,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +83,23 @@ public class DigitizeLauncher {
     public static final class BusyException extends IllegalStateException {
         BusyException() {
             super("Another digitize is running on this database. Wait for it to finish.");
+        }
+    }
+
+    /**
+     * The inputs were read to the end already, by the job instance named; thrown instead of reading them again where
+     * the caller asked for one reading only (the web app's queue, whose batches are read once).
+     */
+    public static final class AlreadyReadException extends IllegalStateException {
+        private final long jobInstanceId;
+
+        AlreadyReadException(long jobInstanceId) {
+            super("These inputs were read to the end by job instance " + jobInstanceId);
+            this.jobInstanceId = jobInstanceId;
+        }
+
+        public long jobInstanceId() {
+            return jobInstanceId;
         }
     }
 
@@ -183,8 +201,18 @@ public class DigitizeLauncher {
         }
     }
 
-    /** Starts the job in the background; the caller awaits the returned run. */
+    /** Starts the job in the background; the caller awaits the returned run. Inputs read before are read again. */
     public Run start(List<Path> inputs) throws Exception {
+        return start(inputs, true);
+    }
+
+    /**
+     * Starts the job in the background; the caller awaits the returned run.
+     *
+     * @param again whether inputs that a run read to the end are read again (the CLI: the files are then reported
+     *              as duplicates); if not, {@link AlreadyReadException} names that run's job instance
+     */
+    public Run start(List<Path> inputs, boolean again) throws Exception {
         Run running = current.get();
         if (running != null && !running.done.isDone()) {
             throw new BusyException();
@@ -194,9 +222,7 @@ public class DigitizeLauncher {
             if (!tryLock(lock)) {
                 throw new BusyException();
             }
-            String joined = inputs.stream().map(p -> p.toAbsolutePath().normalize().toString())
-                    .collect(Collectors.joining("\n"));
-            Run run = new Run(lock, parameters(joined));
+            Run run = new Run(lock, parameters(joined(inputs), again));
             run.execution = launch(run.params, run.done);
             current.set(run);
             return run;
@@ -230,11 +256,29 @@ public class DigitizeLauncher {
         }
     }
 
-    /** Whether a run of this job instance completed. */
-    public boolean isComplete(long jobInstanceId) {
-        JobInstance instance = explorer.getJobInstance(jobInstanceId);
-        return instance != null && explorer.getJobExecutions(instance).stream()
-                .anyMatch(e -> e.getStatus() == BatchStatus.COMPLETED);
+    /** The job instance that first read {@code inputs} to the end, if one did. */
+    public Optional<Long> completedInstance(List<Path> inputs) {
+        String joined = joined(inputs);
+        for (long run = 1; ; run++) {
+            JobExecution last = repository.getLastJobExecution(DigitizeJobConfiguration.JOB, parameters(joined, run));
+            if (last == null) {
+                return Optional.empty();
+            }
+            if (last.getStatus() == BatchStatus.COMPLETED) {
+                return Optional.of(last.getJobInstance().getInstanceId());
+            }
+        }
+    }
+
+    private static String joined(List<Path> inputs) {
+        return inputs.stream().map(p -> p.toAbsolutePath().normalize().toString()).collect(Collectors.joining("\n"));
+    }
+
+    private static JobParameters parameters(String inputs, long run) {
+        return new JobParametersBuilder()
+                .addString(DigitizeJobConfiguration.INPUTS, inputs)
+                .addLong(DigitizeJobConfiguration.RUN, run)
+                .toJobParameters();
     }
 
     static boolean failedForAnOutage(JobExecution execution) {
@@ -242,19 +286,21 @@ public class DigitizeLauncher {
                 && execution.getAllFailureExceptions().stream().anyMatch(DatabaseOutage::isOutage);
     }
 
-    private JobParameters parameters(String inputs) {
+    private JobParameters parameters(String inputs, boolean again) {
         for (long run = 1; ; run++) {
-            JobParameters params = new JobParametersBuilder()
-                    .addString(DigitizeJobConfiguration.INPUTS, inputs)
-                    .addLong(DigitizeJobConfiguration.RUN, run)
-                    .toJobParameters();
+            JobParameters params = parameters(inputs, run);
             JobInstance instance = repository.getJobInstance(DigitizeJobConfiguration.JOB, params);
             if (instance == null) {
                 return params;
             }
             List<JobExecution> executions = explorer.getJobExecutions(instance);
-            if (executions.stream().anyMatch(e -> e.getStatus() == BatchStatus.COMPLETED
-                    || e.getStatus() == BatchStatus.ABANDONED)) {
+            if (executions.stream().anyMatch(e -> e.getStatus() == BatchStatus.COMPLETED)) {
+                if (!again) {
+                    throw new AlreadyReadException(instance.getInstanceId());
+                }
+                continue;
+            }
+            if (executions.stream().anyMatch(e -> e.getStatus() == BatchStatus.ABANDONED)) {
                 continue;
             }
             repairInterrupted(executions);

@@ -8,6 +8,7 @@ import kz.hattama.form.Lang;
 import kz.hattama.precinct.Place;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +45,12 @@ record Summary(Lang lang, String documentTitle, String heading, Text intro, List
     /** How a piece of text stands out from the text around it. */
     enum Style { PLAIN, BOLD, CODE, MUTED }
 
+    /** Text that is not known (a check without its arithmetic, say) is an empty span, never null. */
     record Span(String text, Style style) {
+
+        Span {
+            text = Objects.toString(text, "");
+        }
     }
 
     /** A sentence or a cell: spans one after the other, breakable only where a span has a space. */
@@ -93,7 +99,9 @@ record Summary(Lang lang, String documentTitle, String heading, Text intro, List
      */
     static Summary of(ExportRecord r, FormDefinition form, String sourceName, String scanEntry,
                       Map<String, String> crops, boolean cropped) {
-        Lang lang = r.lang() == null ? Lang.RU : Lang.of(r.lang());
+        // The labels are printed in the protocol's language; one not read, or not the form's, gets Russian.
+        Lang lang = Arrays.stream(Lang.values()).filter(l -> l.code().equalsIgnoreCase(r.lang())).findFirst()
+                .orElse(Lang.RU);
         String title = "Evidence: precinct " + Objects.toString(r.precinct(), "?") + ", protocol " + r.id();
         String heading = "Evidence: protocol of precinct № " + Objects.toString(r.precinct(), "(not read)");
         Text intro = Text.of(plain("Failed checks: " + r.failedChecks().size() + ", on the figures as "
@@ -123,7 +131,7 @@ record Summary(Lang lang, String documentTitle, String heading, Text intro, List
         for (Map.Entry<String, ExportRecord.Field> e : r.fields().entrySet()) {
             FieldDef def = form.field(e.getKey());
             ExportRecord.Field f = e.getValue();
-            boolean changed = r.review() != null && r.review().changes().stream().anyMatch(c -> c.field().equals(e.getKey()));
+            boolean changed = r.review() != null && r.review().changes().stream().anyMatch(c -> e.getKey().equals(c.field()));
             figures.add(new Figure(def.line(), def.label(lang), e.getKey(), crops.get(e.getKey()),
                     reading(f.digitsText(), f.digits()), reading(f.wordsText(), f.words()),
                     f.value() == null ? NONE : f.value().toString(),
@@ -145,7 +153,7 @@ record Summary(Lang lang, String documentTitle, String heading, Text intro, List
                 plain("."));
 
         return new Summary(lang, title, heading, intro, about, checks(r, false), checks(r, true),
-                r.flags().stream().map(f -> Text.plain(f.id() + ": " + f.detail())).toList(),
+                r.flags().stream().map(f -> Text.plain(f.detail() == null ? f.id() : f.id() + ": " + f.detail())).toList(),
                 figuresNote, figures, signedOff, changes, filesNote);
     }
 

@@ -1,8 +1,6 @@
 package kz.hattama.export;
 
 import kz.hattama.precinct.Place;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,7 +13,7 @@ import java.util.stream.Collectors;
 /**
  * One row per protocol for spreadsheets, in the spec's order: the id, each field's value and status side by side,
  * then precinct, status and the failed checks; after those what the spec leaves out (language, place, files,
- * rejection code). Empty cells stand for null.
+ * rejection code). Empty cells stand for null; text that would run as a formula is written as text ({@link SafeCsv}).
  */
 public final class CsvExporter implements Exporter {
 
@@ -51,13 +49,12 @@ public final class CsvExporter implements Exporter {
 
     @Override
     public Sink open(OutputStream out) throws IOException {
-        CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
-        CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), format);
-        csv.printRecord(header());
+        SafeCsv csv = new SafeCsv(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        csv.row(header());
         return new Sink() {
             @Override
             public void write(ExportRecord record) throws IOException {
-                csv.printRecord(row(record));
+                csv.row(row(record));
             }
 
             @Override

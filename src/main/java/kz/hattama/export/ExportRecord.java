@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -87,6 +88,12 @@ public record ExportRecord(String id, String form, String lang, String precinct,
         return new ExportRecord(p.uid(), p.form() != null ? p.form() : form.id(), p.lang(), p.precinct(), p.address(),
                 place, List.of(p.sourceName()), List.of(p.sourceSha256()), p.status(), fields,
                 p.checks().stream().map(Check::of).toList(), List.copyOf(flags), review, p.rejection());
+    }
+
+    /** The same record without the flags {@code hidden} picks, for a reader who may not see them. */
+    public ExportRecord withoutFlags(Predicate<Flag> hidden) {
+        return new ExportRecord(id, form, lang, precinct, address, location, sourceFiles, sourceSha256, status, fields,
+                checks, flags.stream().filter(hidden.negate()).toList(), review, rejection);
     }
 
     public List<Check> failedChecks() {

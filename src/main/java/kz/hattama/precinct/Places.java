@@ -18,13 +18,23 @@ public final class Places {
         return !list.isEmpty();
     }
 
-    /** Whether the list names this precinct; always true without a list, since then nothing can be missing from it. */
+    /**
+     * Whether the list names this precinct; always true without a list, since then nothing can be missing from it. A
+     * number that was not read is on no list.
+     */
     public boolean listed(String precinct) {
-        return !hasList() || list.containsKey(Precinct.normalize(precinct));
+        String number = Precinct.normalize(precinct);
+        return !hasList() || number != null && list.containsKey(number);
     }
 
+    /**
+     * Where a protocol was counted. Either argument may be null (the header was not read): a protocol without a
+     * number is placed by its address alone, and one without both is {@link Place#UNKNOWN}.
+     */
     public Place place(String precinct, String printedAddress) {
-        Precinct listed = list.get(Precinct.normalize(precinct));
+        String number = Precinct.normalize(precinct);
+        // The list is an immutable map, which refuses to be asked about null.
+        Precinct listed = number == null ? null : list.get(number);
         if (listed != null) {
             String city = listed.city() != null ? cities.canonical(listed.city()) : cities.fromAddress(listed.address());
             return new Place(listed.region(), listed.district(), city, Place.Source.PRECINCT_LIST);

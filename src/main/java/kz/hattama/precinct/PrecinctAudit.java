@@ -38,6 +38,14 @@ public final class PrecinctAudit {
         }
     }
 
+    /**
+     * Whether a flag tells about other people's protocols (their ids and figures): such a flag is for reviewers,
+     * never for the volunteer who uploaded this one.
+     */
+    public static boolean namesOtherProtocols(Flag flag) {
+        return CONFLICT.equals(flag.id());
+    }
+
     /** The statuses of protocols that were read, the only ones these rules look at. */
     public static final Set<ProtocolStatus> READ = Set.copyOf(EnumSet.complementOf(EnumSet.of(ProtocolStatus.REJECTED)));
 

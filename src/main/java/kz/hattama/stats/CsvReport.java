@@ -1,7 +1,6 @@
 package kz.hattama.stats;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import kz.hattama.export.SafeCsv;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -18,7 +17,7 @@ public final class CsvReport implements StatsReport {
 
     @Override
     public void write(Statistics stats, Writer out) throws IOException {
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
+        SafeCsv csv = new SafeCsv(out);
         List<String> header = new ArrayList<>(List.of("scope", "level", "name", "region", "district", "city",
                 "precincts", "voters_total", "participated", "turnout_pct"));
         for (Statistics.Party p : stats.parties()) {
@@ -26,7 +25,7 @@ public final class CsvReport implements StatsReport {
             header.add(p.key() + "_pct");
         }
         header.add("flags");
-        csv.printRecord(header);
+        csv.row(header);
         for (Statistics.Scope scope : stats.scopes()) {
             Map<String, String> flags = scope.flagged().stream().filter(f -> f.precinct() != null)
                     .collect(Collectors.groupingBy(Statistics.FlaggedPrecinct::precinct,
@@ -42,7 +41,7 @@ public final class CsvReport implements StatsReport {
         csv.flush();
     }
 
-    private static void print(CSVPrinter csv, Statistics stats, Statistics.Scope scope, String level,
+    private static void print(SafeCsv csv, Statistics stats, Statistics.Scope scope, String level,
                               List<Statistics.Area> areas, Map<String, String> flags) throws IOException {
         for (Statistics.Area a : areas) {
             List<Object> row = new ArrayList<>(List.of(scope.id(), level));
@@ -59,7 +58,7 @@ public final class CsvReport implements StatsReport {
                 row.add(pct(a.share(i)));
             }
             row.add(a.name() == null ? null : flags.get(a.name()));
-            csv.printRecord(row);
+            csv.row(row);
         }
     }
 

@@ -243,7 +243,8 @@ public final class HtmlReport implements StatsReport {
                 Map<String, Object> point = new LinkedHashMap<>();
                 point.put("x", p.turnout());
                 point.put("y", p.leadingShare());
-                point.put("precinct", p.precinct());
+                // The tooltip names the precinct; one whose number was not read is named as the tables name it.
+                point.put("precinct", Table.name(p.precinct(), Table.UNKNOWN));
                 point.put("city", p.city());
                 byLeader.get(p.leadingParty()).add(point);
                 maxTurnout = Math.max(maxTurnout, p.turnout());

@@ -282,7 +282,8 @@ final class ScopeBuilder {
                 continue;
             }
             for (Counted c : same) {
-                String others = same.stream().filter(o -> o != c).map(o -> o.tally().precinct())
+                String others = same.stream().filter(o -> o != c)
+                        .map(o -> Objects.toString(o.tally().precinct(), Table.UNKNOWN))
                         .collect(Collectors.joining(", "));
                 out.add(new Statistics.FlaggedPrecinct(c.tally().precinct(), c.tally().place().city(), IDENTICAL,
                         "same participants and votes as precinct " + others, c.tally().sighting().id()));

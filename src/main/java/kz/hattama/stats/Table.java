@@ -96,7 +96,7 @@ record Table(String title, List<String> header, List<List<String>> rows, int lab
         List<List<String>> rows = new ArrayList<>();
         List<Long> protocols = new ArrayList<>();
         for (Statistics.FlaggedPrecinct f : scope.flagged()) {
-            rows.add(List.of(name(f.precinct(), UNKNOWN), name(f.city(), UNKNOWN), f.flag(), f.detail()));
+            rows.add(List.of(name(f.precinct(), UNKNOWN), name(f.city(), UNKNOWN), f.flag(), name(f.detail(), "")));
             protocols.add(f.protocolId());
         }
         return new Table(texts.get("table.flagged"), List.of(texts.get("column.precinct"), texts.get("column.city"),

@@ -80,7 +80,9 @@ public class ProtocolStore {
     /**
      * Records a file of a job's intake. Repeating the call for the same (jobInstanceId, seq) returns the id it got
      * the first time. A file whose content was uploaded before (by any job) is stored as a rejected duplicate of the
-     * earliest upload and is never queued for reading.
+     * earliest upload and is never queued for reading, unless every earlier copy ended in INTERNAL_ERROR (or is a
+     * duplicate of one): that was our fault, not the file's, so the copy sent again is queued and read as a file of
+     * its own upload, while the failed copy keeps its record.
      */
     public long addSource(long jobInstanceId, int seq, String name, byte[] bytes, String sha256, String mediaType) {
         requireSha256Of(bytes, sha256);
@@ -92,9 +94,9 @@ public class ProtocolStore {
                 return existing.get();
             }
             jdbc.update("insert into scan_blob (sha256, bytes) values (?, ?) on conflict do nothing", sha256, bytes);
-            List<Map<String, Object>> earlier = jdbc.queryForList(
-                    "select id, name from source_file where sha256 = ? order by id", sha256);
-            Long original = earlier.isEmpty() ? null : (Long) earlier.get(0).get("id");
+            long copies = copiesBefore(sha256, Long.MAX_VALUE);
+            Map<String, Object> originalRow = jdbc.queryForList(ORIGINAL, sha256).stream().findFirst().orElse(null);
+            Long original = originalRow == null ? null : (Long) originalRow.get("id");
             long id = jdbc.queryForObject("""
                     insert into source_file (job_instance_id, seq, name, sha256, size_bytes, media_type, state, duplicate_of)
                     values (?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
@@ -102,11 +104,26 @@ public class ProtocolStore {
                     original == null ? PENDING : DONE, original);
             if (original != null) {
                 // Each later copy gets its own id: page 0 of the content may already be the original's rejection.
-                String uid = uid(sha256, "dup" + earlier.size());
-                insertRejected(id, uid, 0, Rejection.of(RejectionCode.DUPLICATE, earlier.get(0).get("name")));
+                String uid = uid(sha256, "dup" + copies);
+                insertRejected(id, uid, 0, Rejection.of(RejectionCode.DUPLICATE, originalRow.get("name")));
             }
             return id;
         });
+    }
+
+    /**
+     * The copy of a content that later copies are duplicates of: the earliest that is no duplicate itself and did not
+     * end in INTERNAL_ERROR. One still waiting to be read counts: it has not failed.
+     */
+    private static final String ORIGINAL = """
+            select s.id, s.name from source_file s
+             where s.sha256 = ? and s.duplicate_of is null
+               and not exists (select 1 from protocol p where p.source_id = s.id and p.rejection_code = 'INTERNAL_ERROR')
+             order by s.id limit 1""";
+
+    /** How many copies of this content were recorded before source {@code id}. */
+    private long copiesBefore(String sha256, long id) {
+        return jdbc.queryForObject("select count(*) from source_file where sha256 = ? and id < ?", Long.class, sha256, id);
     }
 
     private Optional<Long> existingSource(long jobInstanceId, int seq, String sha256) {
@@ -145,6 +162,12 @@ public class ProtocolStore {
             String sha256 = (String) source.get("sha256");
             for (PageOutcome outcome : outcomes) {
                 String uid = uid(sha256, Integer.toString(outcome.pageNo()));
+                long copies = outcome.pageNo() == 0 ? copiesBefore(sha256, sourceId) : 0;
+                if (copies > 0) {
+                    // A copy read again after an earlier one failed on our side: that one's whole-file rejection holds
+                    // page 0's id, and this copy's own whole-file outcome must not take it from it.
+                    uid = uid(sha256, "resent" + copies);
+                }
                 if (outcome.isRejected()) {
                     insertRejected(sourceId, uid, outcome.pageNo(), outcome.rejection());
                 } else {

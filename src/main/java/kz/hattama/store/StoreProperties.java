@@ -1,6 +1,7 @@
 package kz.hattama.store;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationUnit;
 
@@ -28,6 +29,17 @@ public record StoreProperties(@DefaultValue("./hattama-data") Path dataDir, @Def
     public record Db(String url, String user, String password, @DefaultValue("0") int port,
                      @DefaultValue("120s") @DurationUnit(ChronoUnit.SECONDS) Duration outageWait,
                      @DefaultValue("0") int poolSize) {
+
+        private static final Duration DEFAULT_OUTAGE_WAIT = Duration.ofSeconds(120);
+
+        @ConstructorBinding
+        public Db {
+        }
+
+        /** The server alone, every other setting at its default (tools and tests). */
+        public Db(String url, String user, String password, int port) {
+            this(url, user, password, port, DEFAULT_OUTAGE_WAIT, 0);
+        }
 
         public boolean external() {
             return url != null && !url.isBlank();

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Upload batches: the files people sent, waiting in a folder until digitizeJob reads them, and what each became.
@@ -71,9 +72,32 @@ public class UploadStore {
             BatchState.valueOf(rs.getString("state")), (Long) rs.getObject("job_instance_id"), rs.getInt("attempts"),
             rs.getTimestamp("created_at").toInstant());
 
+    /** What a user uploaded through the page and the API in the last 24 hours. */
+    public record Usage(long files, long bytes) {
+    }
+
     /** Queues files already saved in {@code folder}, in the order given. */
     public Batch queue(Long userId, Origin origin, Path folder, List<SavedFile> files) {
+        return queue(userId, origin, folder, files, usage -> {
+        });
+    }
+
+    /**
+     * Queues files already saved in {@code folder}, in the order given, if {@code admit} accepts the uploader's
+     * usage so far (it refuses by throwing; nothing is queued then). One user's uploads are admitted one at a time,
+     * so two requests at once cannot both slip under a quota.
+     */
+    public Batch queue(Long userId, Origin origin, Path folder, List<SavedFile> files, Consumer<Usage> admit) {
         return tx.execute(status -> {
+            if (userId != null) {
+                jdbc.query("select 1 from app_user where id = ? for update", rs -> {
+                }, userId);
+                admit.accept(jdbc.queryForObject("""
+                        select count(f.id), coalesce(sum(f.size_bytes), 0) from upload_batch b
+                          join upload_file f on f.batch_id = b.id
+                         where b.user_id = ? and b.origin in ('WEB', 'API') and b.created_at > now() - interval '24 hours'""",
+                        (rs, i) -> new Usage(rs.getLong(1), rs.getLong(2)), userId));
+            }
             long id = jdbc.queryForObject("""
                     insert into upload_batch (user_id, origin, folder, state) values (?, ?, ?, 'QUEUED') returning id""",
                     Long.class, userId, origin.name(), folder.toAbsolutePath().normalize().toString());
@@ -90,20 +114,40 @@ public class UploadStore {
         return jdbc.query("select * from upload_batch where id = ?", BATCH, id).stream().findFirst();
     }
 
-    /** The batch to read next: one a stopped server left running first, then the oldest queued. */
+    /**
+     * The batch to read next: one a stopped server left running first; then the oldest queued batch of the uploader
+     * served least recently (one not served for a day counts as never served). Uploaders thus take turns, a batch
+     * each: one volunteer's ten thousand files wait while another's three are read, not the other way round. Files
+     * nobody owns (the consume folder) take their turn as one uploader.
+     */
     public Optional<Batch> nextToRun() {
         return jdbc.query("""
-                select * from upload_batch where state in ('RUNNING', 'QUEUED')
-                 order by state = 'RUNNING' desc, id limit 1""", BATCH).stream().findFirst();
+                with waiting as (select * from upload_batch where state in ('RUNNING', 'QUEUED')),
+                     served as (select user_id, max(started_at) as at from upload_batch
+                                 where started_at > now() - interval '1 day' group by user_id)
+                select w.* from waiting w left join served s on s.user_id is not distinct from w.user_id
+                 order by w.state = 'RUNNING' desc, s.at nulls first, w.id limit 1""", BATCH).stream().findFirst();
     }
 
     public void started(long batchId, long jobInstanceId) {
-        jdbc.update("update upload_batch set state = 'RUNNING', job_instance_id = ?, attempts = attempts + 1 where id = ?",
-                jobInstanceId, batchId);
+        jdbc.update("""
+                update upload_batch set state = 'RUNNING', job_instance_id = ?, attempts = attempts + 1, started_at = now()
+                 where id = ?""", jobInstanceId, batchId);
     }
 
     public void finished(long batchId, BatchState state) {
         jdbc.update("update upload_batch set state = ?, finished_at = now() where id = ?", state.name(), batchId);
+    }
+
+    /**
+     * Records that {@code jobInstanceId} read the batch to the end. Safe to repeat: the queue calls it again after a
+     * crash cut its bookkeeping short, and the batch keeps the job that stored its files, which is how they stay its
+     * uploader's.
+     */
+    public void read(long batchId, long jobInstanceId) {
+        jdbc.update("""
+                update upload_batch set state = 'DONE', job_instance_id = ?, finished_at = coalesce(finished_at, now())
+                 where id = ?""", jobInstanceId, batchId);
     }
 
     /**

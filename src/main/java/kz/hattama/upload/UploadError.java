@@ -7,6 +7,10 @@ public enum UploadError {
     TOO_MANY_FILES,
     /** A file over {@code HATTAMA_MAX_FILE_MB}. */
     FILE_TOO_LARGE,
+    /** More files in 24 hours than {@code HATTAMA_QUOTA_FILES}. */
+    QUOTA_FILES_EXCEEDED,
+    /** More megabytes in 24 hours than {@code HATTAMA_QUOTA_MB}. */
+    QUOTA_MB_EXCEEDED,
     /** The server could not save the files (disk full, permissions). */
     NOT_SAVED
 }

@@ -7,6 +7,7 @@ import kz.hattama.store.UploadStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.JobExecution;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -88,26 +90,34 @@ public class UploadQueue extends Poller {
 
     /** @return false when the database is busy with another digitize, so the queue waits for the next poll */
     private boolean read(UploadStore.Batch batch) {
+        List<Path> inputs = List.of(batch.folder());
         if (batch.attempts() >= MAX_ATTEMPTS) {
+            Optional<Long> read = launcher.completedInstance(inputs);
+            if (read.isPresent()) {
+                // Its last attempt did read it: only the bookkeeping was lost.
+                done(batch, read.get());
+                return true;
+            }
             log.error("Upload batch {} failed {} times; giving it up (its files stay in {})", batch.id(), batch.attempts(), batch.folder());
             uploads.finished(batch.id(), UploadStore.BatchState.FAILED);
             return true;
         }
-        if (batch.jobInstanceId() != null && launcher.isComplete(batch.jobInstanceId())) {
-            // Read to the end by a server stopped (or a database lost) before it could say so: reading the folder
-            // again would make a new run that finds every file a duplicate of itself.
-            finish(batch);
-            return true;
-        }
-        BatchStatus status;
-        try (DigitizeLauncher.Run run = launcher.start(List.of(batch.folder()))) {
+        JobExecution execution;
+        // Never read again: a second job would store every file as a duplicate under a job instance of its own, and
+        // the batch, following the new instance, would lose its files, which then belong to nobody.
+        try (DigitizeLauncher.Run run = launcher.start(inputs, false)) {
             waiting = false;
-            // Recorded however long the database is away: without it the batch could not find its job again.
+            // Recorded however long the database is away: the batch's page follows its files by the job instance.
             DatabaseOutage.retry(outageWait, () -> uploads.started(batch.id(), run.jobInstanceId()));
             while (!run.await(WATCH)) {
                 // the run goes on; the queue reads one batch at a time
             }
-            status = run.execution().getStatus();
+            execution = run.execution();
+        } catch (DigitizeLauncher.AlreadyReadException e) {
+            // The server stopped between the job's end and the lines below: finish the bookkeeping, read nothing.
+            log.info("Upload batch {} was read before the server stopped; marking it done", batch.id());
+            done(batch, e.jobInstanceId());
+            return true;
         } catch (DigitizeLauncher.BusyException e) {
             if (!waiting) {
                 log.info("Another digitize holds the database; upload batch {} waits for it", batch.id());
@@ -122,17 +132,17 @@ public class UploadQueue extends Poller {
             log.error("Upload batch {} could not be read; it is tried again", batch.id(), e);
             return false;
         }
-        if (status == BatchStatus.COMPLETED) {
-            finish(batch);
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            done(batch, execution.getJobInstance().getInstanceId());
         } else {
-            log.warn("Reading upload batch {} ended {}; it is tried again", batch.id(), status);
+            log.warn("Reading upload batch {} ended {}; it is tried again", batch.id(), execution.getStatus());
         }
         return true;
     }
 
-    private void finish(UploadStore.Batch batch) {
-        uploads.finished(batch.id(), UploadStore.BatchState.DONE);
-        // Every file is in the database now.
+    /** Marks the batch read by the job instance and removes its folder: every file is in the database now. */
+    private void done(UploadStore.Batch batch, long jobInstanceId) {
+        uploads.read(batch.id(), jobInstanceId);
         FileSystemUtils.deleteRecursively(batch.folder().toFile());
     }
 

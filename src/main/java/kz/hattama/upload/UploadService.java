@@ -3,6 +3,8 @@ package kz.hattama.upload;
 import kz.hattama.config.WebProperties;
 import kz.hattama.store.StoreProperties;
 import kz.hattama.store.UploadStore;
+import kz.hattama.users.Role;
+import kz.hattama.users.UserStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.util.FileSystemUtils;
@@ -26,13 +28,20 @@ public class UploadService {
     private final UploadStore uploads;
     private final ApplicationEventPublisher events;
     private final Path root;
+    private final UserStore users;
     private final int maxFiles;
+    private final int quotaFiles;
+    private final long quotaBytes;
 
-    public UploadService(UploadStore uploads, ApplicationEventPublisher events, StoreProperties store, WebProperties web) {
+    public UploadService(UploadStore uploads, UserStore users, ApplicationEventPublisher events, StoreProperties store,
+                         WebProperties web) {
         this.uploads = uploads;
+        this.users = users;
         this.events = events;
         this.root = uploadsFolder(store);
         this.maxFiles = web.maxFilesPerUpload();
+        this.quotaFiles = web.quotaFiles();
+        this.quotaBytes = web.quotaMb() * 1024L * 1024L;
     }
 
     public static Path uploadsFolder(StoreProperties store) {
@@ -50,7 +59,8 @@ public class UploadService {
 
     /**
      * @param userId who sent the files; null for a consume-folder file nobody owns
-     * @throws UploadException NO_FILES, TOO_MANY_FILES, or NOT_SAVED (nothing is queued then)
+     * @throws UploadException NO_FILES, TOO_MANY_FILES, QUOTA_FILES_EXCEEDED, QUOTA_MB_EXCEEDED or NOT_SAVED (nothing
+     *                         is queued then)
      */
     public UploadStore.Batch receive(Long userId, UploadStore.Origin origin, List<? extends Incoming> files) {
         if (files.isEmpty()) {
@@ -80,9 +90,33 @@ public class UploadService {
             FileSystemUtils.deleteRecursively(folder.toFile());
             throw new UploadException(UploadError.NOT_SAVED, 0, e);
         }
-        UploadStore.Batch batch = uploads.queue(userId, origin, folder, saved);
+        UploadStore.Batch batch;
+        try {
+            batch = uploads.queue(userId, origin, folder, saved, usage -> admit(userId, origin, saved, usage));
+        } catch (RuntimeException e) {
+            FileSystemUtils.deleteRecursively(folder.toFile());
+            throw e;
+        }
         events.publishEvent(new BatchQueued(batch.id()));
         return batch;
+    }
+
+    /**
+     * Quotas bound what one account sends through the page and the API in 24 hours, so that one person cannot fill
+     * the disk or the queue. Admins, who set the quotas, and the consume folder, which an admin set up, are not
+     * metered.
+     */
+    private void admit(Long userId, UploadStore.Origin origin, List<UploadStore.SavedFile> files, UploadStore.Usage usage) {
+        if (origin == UploadStore.Origin.CONSUME || users.byId(userId).map(u -> u.role() == Role.ADMIN).orElse(false)) {
+            return;
+        }
+        if (quotaFiles > 0 && usage.files() + files.size() > quotaFiles) {
+            throw new UploadException(UploadError.QUOTA_FILES_EXCEEDED, quotaFiles);
+        }
+        long bytes = files.stream().mapToLong(UploadStore.SavedFile::size).sum();
+        if (quotaBytes > 0 && usage.bytes() + bytes > quotaBytes) {
+            throw new UploadException(UploadError.QUOTA_MB_EXCEEDED, quotaBytes / (1024 * 1024));
+        }
     }
 
     public Path root() {

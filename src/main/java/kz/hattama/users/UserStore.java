@@ -42,7 +42,7 @@ public class UserStore {
 
     private static final RowMapper<AppUser> USER = (rs, i) -> new AppUser(rs.getLong("id"), rs.getString("login"),
             rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getString("locale"),
-            rs.getBoolean("enabled"));
+            rs.getBoolean("enabled"), rs.getInt("credentials_version"));
 
     /**
      * @throws IllegalArgumentException when the login is taken or malformed, or the password too short
@@ -67,17 +67,38 @@ public class UserStore {
         }
     }
 
+    /*
+     * The changes below raise credentials_version, which ends the user's sessions at their next request (in this
+     * server and any other on the database): someone who lost the password, the role or the account must not keep
+     * using a session opened before. Setting what is already set changes nothing, so the admin page, which saves
+     * every field at once, ends no session it need not.
+     */
+
     public void setPassword(long userId, String password) {
         requireStrong(password);
-        jdbc.update("update app_user set password_hash = ? where id = ?", passwords.encode(password), userId);
+        jdbc.update("update app_user set password_hash = ?, credentials_version = credentials_version + 1 where id = ?",
+                passwords.encode(password), userId);
     }
 
     public void setRole(long userId, Role role) {
-        jdbc.update("update app_user set role = ? where id = ?", role.name(), userId);
+        jdbc.update("""
+                update app_user set role = ?, credentials_version = credentials_version + 1
+                 where id = ? and role <> ?""", role.name(), userId, role.name());
     }
 
     public void setEnabled(long userId, boolean enabled) {
-        jdbc.update("update app_user set enabled = ? where id = ?", enabled, userId);
+        jdbc.update("""
+                update app_user set enabled = ?, credentials_version = credentials_version + 1
+                 where id = ? and enabled <> ?""", enabled, userId, enabled);
+    }
+
+    /**
+     * Whether a session opened as {@code credentialsVersion} of this user still stands: the account is enabled and
+     * nothing that ends sessions has changed since. One lookup by primary key, made on every signed-in request.
+     */
+    public boolean sessionStands(long userId, int credentialsVersion) {
+        return Boolean.TRUE.equals(jdbc.query("select enabled and credentials_version = ? from app_user where id = ?",
+                rs -> rs.next() && rs.getBoolean(1), credentialsVersion, userId));
     }
 
     public void setLocale(long userId, String locale) {

@@ -41,6 +41,8 @@ public class ApiErrors {
         HttpStatus status = switch (e.error()) {
             case NO_FILES -> HttpStatus.BAD_REQUEST;
             case TOO_MANY_FILES, FILE_TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            // Not too large a request, but too much within a day: the same request goes through later.
+            case QUOTA_FILES_EXCEEDED, QUOTA_MB_EXCEEDED -> HttpStatus.TOO_MANY_REQUESTS;
             case NOT_SAVED -> HttpStatus.INSUFFICIENT_STORAGE;
         };
         return problem(status, e.error().name(), texts.uploadError(e.error(), e.limit()));

@@ -6,6 +6,7 @@ import kz.hattama.export.ExportRecord;
 import kz.hattama.export.ExportSource;
 import kz.hattama.store.StoredProtocol;
 import kz.hattama.form.FormDefinition;
+import kz.hattama.precinct.PrecinctAudit;
 import kz.hattama.store.ProtocolStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.CacheControl;
@@ -51,7 +52,9 @@ public class ProtocolApi {
     @GetMapping("/protocols/{id}")
     public ExportRecord protocol(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
         StoredProtocol p = access.requireProtocol(user, id);
-        return exports.record(p.uid()).orElseThrow();
+        ExportRecord record = exports.record(p.uid()).orElseThrow();
+        // An uploader may see their own protocol, not the ids and figures of others' that a conflict flag names.
+        return user.mayReview() ? record : record.withoutFlags(PrecinctAudit::namesOtherProtocols);
     }
 
     @Operation(summary = "The normalized page (JPEG) the protocol was read from; field boxes are in its pixels")

@@ -1,5 +1,6 @@
 package kz.hattama.web;
 
+import kz.hattama.users.LoginThrottle;
 import kz.hattama.users.UserStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -29,10 +31,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableWebSecurity
 public class SecurityConfiguration {
 
-    private static final RequestMatcher API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    static final RequestMatcher API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, UserStore users, UserLocaleResolver locales) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserStore users, UserLocaleResolver locales,
+                                           LoginThrottle throttle) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler toWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error",
@@ -41,13 +44,19 @@ public class SecurityConfiguration {
                         .requestMatchers("/admin/**", "/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler((request, response, authentication) -> {
+                    throttle.succeeded(authentication.getName());
                     // The language a user chose last time follows them to any browser.
                     locales.applySaved(request, response, authentication);
                     toWhereTheyWere.onAuthenticationSuccess(request, response, authentication);
+                }).failureHandler((request, response, exception) -> {
+                    throttle.failed(request.getParameter(LoginThrottleFilter.USERNAME), request.getRemoteAddr());
+                    response.sendRedirect(request.getContextPath() + "/login?error");
                 }).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .csrf(c -> c.ignoringRequestMatchers(ApiTokenFilter.BEARER))
                 .addFilterBefore(new ApiTokenFilter(users), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SessionCheckFilter(users), AnonymousAuthenticationFilter.class)
                 // A script or app gets a status, not the login page.
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API))
                 .requestCache(c -> c.requestCache(pagesOnly()));

@@ -12,12 +12,19 @@ public class SignedInUser extends User {
 
     private final long id;
     private final Role role;
+    /** The user's credentials version when the session began; see {@link SessionCheckFilter}. */
+    private final int credentialsVersion;
 
     public SignedInUser(AppUser user) {
         super(user.login(), user.passwordHash(), user.enabled(), true, true, true,
                 List.of(new SimpleGrantedAuthority(user.role().authority())));
         this.id = user.id();
         this.role = user.role();
+        this.credentialsVersion = user.credentialsVersion();
+    }
+
+    public int credentialsVersion() {
+        return credentialsVersion;
     }
 
     public long id() {

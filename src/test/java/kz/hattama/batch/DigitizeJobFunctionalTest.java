@@ -3,6 +3,7 @@ package kz.hattama.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.hattama.HattamaApplication;
+import kz.hattama.ocr.TessdataLocator;
 import kz.hattama.store.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,6 +152,52 @@ class DigitizeJobFunctionalTest {
         assertThat(records.values()).extracting(r -> r.get("status").asText())
                 .containsExactlyInAnyOrder("REJECTED", records.values().stream()
                         .map(r -> r.get("status").asText()).filter(s -> !s.equals("REJECTED")).findFirst().orElseThrow());
+    }
+
+    @Test
+    void aFileSentAgainAfterAnInternalErrorIsReadAgainWhileOtherRejectionsAndReadFilesStayDuplicates(@TempDir Path tmp)
+            throws IOException {
+        // The first run cannot read a protocol: its Tesseract language data is damaged, a fault on our side.
+        Path damaged = Files.createDirectories(tmp.resolve("damaged-tessdata"));
+        for (String lang : TessdataLocator.LANGUAGES) {
+            Files.write(damaged.resolve(lang + ".traineddata"), new byte[0]);
+        }
+        properties.set("hattama.tessdata", damaged.toString());
+        Path first = copy(tmp.resolve("first"), "p2021-014.png", "bad-input/corrupt-truncated.jpg");
+        assertThat(HattamaApplication.run("digitize", first.toString())).isZero();
+        Map<String, JsonNode> before = export(first);
+        assertThat(only(before, "p2021-014.png").get("rejection").get("code").asText()).isEqualTo("INTERNAL_ERROR");
+        assertThat(only(before, "bad-input/corrupt-truncated.jpg").get("rejection").get("code").asText())
+                .isEqualTo("CORRUPT_FILE");
+
+        // Repaired, the same files are sent again; the protocol twice.
+        properties.set("hattama.tessdata", "tessdata");
+        Path again = Files.createDirectories(tmp.resolve("again"));
+        Files.copy(SAMPLES.resolve("p2021-014.png"), again.resolve("a-sent-again.png"));
+        Files.copy(SAMPLES.resolve("p2021-014.png"), again.resolve("b-sent-twice.png"));
+        Files.copy(SAMPLES.resolve("bad-input/corrupt-truncated.jpg"), again.resolve("c-corrupt-again.jpg"));
+        assertThat(HattamaApplication.run("digitize", again.toString())).isZero();
+        assertThat(lastJobStatus()).isEqualTo("COMPLETED");
+
+        Map<String, JsonNode> records = export(again);
+        assertThat(records).hasSize(5);
+        JsonNode read = only(records, "a-sent-again.png");
+        assertThat(read.get("status").asText()).isIn("VERIFIED", "NEEDS_REVIEW");
+        truth("p2021-014.png").forEach((key, value) ->
+                assertThat(read.get("fields").get(key).get("value").asInt()).as(key).isEqualTo(value));
+        // The failure stays in the record of the first upload, which was what happened to it.
+        assertThat(only(records, "p2021-014.png").get("rejection").get("code").asText()).isEqualTo("INTERNAL_ERROR");
+        JsonNode twice = only(records, "b-sent-twice.png");
+        assertThat(twice.get("rejection").get("code").asText()).isEqualTo("DUPLICATE");
+        assertThat(twice.get("rejection").get("message").asText()).contains("a-sent-again.png");
+        JsonNode corrupt = only(records, "c-corrupt-again.jpg");
+        assertThat(corrupt.get("rejection").get("code").asText()).isEqualTo("DUPLICATE");
+        assertThat(corrupt.get("rejection").get("message").asText()).contains("corrupt-truncated.jpg");
+        // The reading belongs to the second run's file, so to whoever sent it again.
+        assertThat(schema.jdbc().queryForObject("""
+                select s.job_instance_id = (select max(job_instance_id) from source_file)
+                  from protocol p join source_file s on s.id = p.source_id where p.uid = ?""", Boolean.class,
+                read.get("id").asText())).isTrue();
     }
 
     @Test

@@ -144,7 +144,8 @@ public class EvidenceBundlerTest {
                 p.status());
     }
 
-    private static Map<String, byte[]> unzip(Path zip) throws IOException {
+    /** The entries of a zip by name, in zip order. */
+    static Map<String, byte[]> unzip(Path zip) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {

@@ -165,6 +165,24 @@ class ReviewServiceTest {
     }
 
     @Test
+    void theHistoryCannotBeTruncatedNeitherDirectlyNorThroughTheProtocols() {
+        long id = needsReview();
+        service.signOff(id, 0, ann, Map.of("party_1", 68));
+        long signOffs = jdbc.queryForObject("select count(*) from review_signoff", Long.class);
+        long changes = jdbc.queryForObject("select count(*) from review_change", Long.class);
+
+        for (String truncate : List.of("truncate review_change", "truncate review_signoff cascade",
+                "truncate review_change, review_signoff", "truncate protocol cascade")) {
+            assertThatThrownBy(() -> jdbc.execute(truncate)).as(truncate).hasMessageContaining("append-only")
+                    .hasMessageContaining("TRUNCATE");
+        }
+
+        assertThat(jdbc.queryForObject("select count(*) from review_signoff", Long.class)).isEqualTo(signOffs).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from review_change", Long.class)).isEqualTo(changes).isPositive();
+        assertThat(exported(id).review().by()).isEqualTo("ann");
+    }
+
+    @Test
     void aFigureOutsideTheFormsRangeOrAnUnknownFieldIsRefused() {
         long id = needsReview();
         assertThatThrownBy(() -> service.signOff(id, 0, ann, Map.of("party_1", -1))).isInstanceOf(IllegalArgumentException.class);

@@ -102,6 +102,46 @@ class ProtocolStoreTest {
     }
 
     @Test
+    void aCopySentAgainAfterAnInternalErrorIsQueuedAndLaterCopiesAreItsDuplicates() {
+        long failed = add(JOB, 0, "IMG_0412.jpg", "scan A");
+        store.saveOutcome(failed, List.of(PageOutcome.rejected(0, Rejection.of(RejectionCode.INTERNAL_ERROR))));
+
+        // Sent again, it is read again, as a file of its own job; and when that fails too, once more.
+        long again = add(JOB + 1, 0, "IMG_0412 again.jpg", "scan A");
+        assertThat(jdbc.queryForMap("select state, duplicate_of from source_file where id = ?", again))
+                .containsEntry("state", "PENDING").containsEntry("duplicate_of", null);
+        assertThat(store.nextPending(JOB + 1, 0, 1, 0)).map(ProtocolStore.PendingSource::id).contains(again);
+        store.saveOutcome(again, List.of(PageOutcome.rejected(0, Rejection.of(RejectionCode.INTERNAL_ERROR))));
+        long third = add(JOB + 2, 0, "third.jpg", "scan A");
+        store.saveOutcome(third, List.of(PageOutcome.read(1, Protocols.verified())));
+        long fourth = add(JOB + 3, 0, "fourth.jpg", "scan A");
+
+        // The failures stay as they were, each under an id of its own; the reading has the content's usual id.
+        assertThat(jdbc.queryForList("select uid from protocol order by id", String.class)).containsExactly(
+                uid("scan A", "0"), uid("scan A", "resent1"), uid("scan A", "1"), uid("scan A", "dup3"));
+        assertThat(protocolOf(failed)).containsEntry("rejection_code", "INTERNAL_ERROR");
+        assertThat(jdbc.queryForObject("select duplicate_of from source_file where id = ?", Long.class, fourth)).isEqualTo(third);
+        assertThat(protocolOf(fourth)).containsEntry("rejection_code", "DUPLICATE")
+                .containsEntry("rejection_message", "This file was already uploaded (third.jpg).");
+    }
+
+    @Test
+    void aCopyOfAFileRejectedForItsOwnFaultIsADuplicate() {
+        long damaged = add(JOB, 0, "damaged.jpg", "damaged");
+        store.rejectSource(damaged, Rejection.of(RejectionCode.CORRUPT_FILE));
+
+        long again = add(JOB + 1, 0, "damaged again.jpg", "damaged");
+
+        assertThat(jdbc.queryForObject("select duplicate_of from source_file where id = ?", Long.class, again)).isEqualTo(damaged);
+        assertThat(protocolOf(again)).containsEntry("rejection_code", "DUPLICATE");
+        assertThat(store.nextPending(JOB + 1, 0, 1, 0)).isEmpty();
+    }
+
+    private static String uid(String content, String page) {
+        return sha256(bytes(content)).substring(0, 16) + "-" + page;
+    }
+
+    @Test
     void saveOutcomeTwiceStoresThePagesOnce() {
         long id = add(JOB, 0, "scan.pdf", "two pages");
         List<PageOutcome> outcomes = List.of(PageOutcome.read(1, Protocols.verified()),

@@ -62,6 +62,8 @@ abstract class WebTestBase {
         r.add("hattama.consume-dir", CONSUME_DIR::toString);
         r.add("hattama.workers", () -> "2");
         r.add("hattama.max-files-per-upload", () -> "5");
+        r.add("hattama.quota-files", () -> "12");
+        r.add("hattama.quota-mb", () -> "8");
         r.add("hattama.admin-password", () -> PASSWORD);
     }
 
