@@ -84,37 +84,56 @@ public class ProtocolStore {
      */
     public long addSource(long jobInstanceId, int seq, String name, byte[] bytes, String sha256, String mediaType) {
         requireSha256Of(bytes, sha256);
+        return add(jobInstanceId, seq, name, bytes.length, sha256, bytes, mediaType, null);
+    }
+
+    /**
+     * Records a file whose content is not kept (too large, unreadable, a refused zip) together with why it is rejected.
+     * It has no content hash: {@code identity} (never a SHA-256 of content, so it cannot collide with one) tells the
+     * same file sent again apart, which is then a duplicate like any other.
+     */
+    public long addRejectedSource(long jobInstanceId, int seq, String name, long size, String identity, String mediaType,
+                                  Rejection rejection) {
+        return add(jobInstanceId, seq, name, size, identity, null, mediaType, rejection);
+    }
+
+    private long add(long jobInstanceId, int seq, String name, long size, String identity, byte[] bytes, String mediaType,
+                     Rejection rejection) {
         return tx.execute(status -> {
             // Serialises uploads of the same content, so two concurrent copies cannot both pass as originals.
-            jdbc.query("select pg_advisory_xact_lock(hashtextextended(current_schema() || ?, 0))", rs -> { }, sha256);
-            Optional<Long> existing = existingSource(jobInstanceId, seq, sha256);
+            jdbc.query("select pg_advisory_xact_lock(hashtextextended(current_schema() || ?, 0))", rs -> { }, identity);
+            Optional<Long> existing = existingSource(jobInstanceId, seq, identity);
             if (existing.isPresent()) {
                 return existing.get();
             }
-            jdbc.update("insert into scan_blob (sha256, bytes) values (?, ?) on conflict do nothing", sha256, bytes);
+            if (bytes != null) {
+                jdbc.update("insert into scan_blob (sha256, bytes) values (?, ?) on conflict do nothing", identity, bytes);
+            }
             List<Map<String, Object>> earlier = jdbc.queryForList(
-                    "select id, name from source_file where sha256 = ? order by id", sha256);
+                    "select id, name from source_file where identity = ? order by id", identity);
             Long original = earlier.isEmpty() ? null : (Long) earlier.get(0).get("id");
             long id = jdbc.queryForObject("""
-                    insert into source_file (job_instance_id, seq, name, sha256, size_bytes, media_type, state, duplicate_of)
-                    values (?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-                    jobInstanceId, seq, name, sha256, (long) bytes.length, mediaType,
-                    original == null ? PENDING : DONE, original);
+                    insert into source_file (job_instance_id, seq, name, identity, sha256, size_bytes, media_type, state, duplicate_of)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                    jobInstanceId, seq, name, identity, bytes == null ? null : identity, size, mediaType,
+                    original == null && rejection == null ? PENDING : DONE, original);
             if (original != null) {
                 // Each later copy gets its own id: page 0 of the content may already be the original's rejection.
-                String uid = uid(sha256, "dup" + earlier.size());
+                String uid = uid(identity, "dup" + earlier.size());
                 insertRejected(id, uid, 0, Rejection.of(RejectionCode.DUPLICATE, earlier.get(0).get("name")));
+            } else if (rejection != null) {
+                insertRejected(id, uid(identity, "0"), 0, rejection);
             }
             return id;
         });
     }
 
-    private Optional<Long> existingSource(long jobInstanceId, int seq, String sha256) {
-        return jdbc.query("select id, sha256 from source_file where job_instance_id = ? and seq = ?", rs -> {
+    private Optional<Long> existingSource(long jobInstanceId, int seq, String identity) {
+        return jdbc.query("select id, identity from source_file where job_instance_id = ? and seq = ?", rs -> {
             if (!rs.next()) {
                 return Optional.empty();
             }
-            if (!rs.getString("sha256").equals(sha256)) {
+            if (!rs.getString("identity").equals(identity)) {
                 throw new IllegalStateException("job " + jobInstanceId + " file #" + seq
                         + " was recorded with other content; the intake must enumerate its input in a stable order");
             }
@@ -138,13 +157,13 @@ public class ProtocolStore {
         }
         tx.executeWithoutResult(status -> {
             Map<String, Object> source = jdbc.queryForMap(
-                    "select sha256, state from source_file where id = ? for update", sourceId);
+                    "select identity, state from source_file where id = ? for update", sourceId);
             if (DONE.equals(source.get("state"))) {
                 return;
             }
-            String sha256 = (String) source.get("sha256");
+            String identity = (String) source.get("identity");
             for (PageOutcome outcome : outcomes) {
-                String uid = uid(sha256, Integer.toString(outcome.pageNo()));
+                String uid = uid(identity, Integer.toString(outcome.pageNo()));
                 if (outcome.isRejected()) {
                     insertRejected(sourceId, uid, outcome.pageNo(), outcome.rejection());
                 } else {
@@ -158,9 +177,9 @@ public class ProtocolStore {
         });
     }
 
-    /** Stable across exports and databases: the content's hash, not a row id. */
-    private static String uid(String sha256, String page) {
-        return sha256.substring(0, 16) + "-" + page;
+    /** Stable across exports and databases: the content's hash (or a rejected file's identity), not a row id. */
+    private static String uid(String identity, String page) {
+        return identity.substring(0, 16) + "-" + page;
     }
 
     private void insertRejected(long sourceId, String uid, int pageNo, Rejection rejection) {
@@ -244,7 +263,7 @@ public class ProtocolStore {
                 "select exists (select 1 from page_image where protocol_id = ?)", Boolean.class, protocolId));
     }
 
-    /** A stored file as it was uploaded. */
+    /** A stored file as it was uploaded; {@code sha256} is null when its content was not kept (see V6). */
     public record Source(long id, String name, String sha256, String mediaType, Long duplicateOf, Instant createdAt) {
     }
 
