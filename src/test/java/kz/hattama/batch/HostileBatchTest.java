@@ -37,10 +37,7 @@ class HostileBatchTest {
 
     @BeforeEach
     void database() {
-        schema = TestDatabase.emptySchema();
-        properties.set("hattama.db.url", schema.url());
-        properties.set("hattama.db.user", schema.user());
-        properties.set("hattama.db.password", schema.password() == null ? "" : schema.password());
+        schema = DigitizeJobFunctionalTest.emptyDatabase(properties);
     }
 
     @AfterEach

@@ -288,15 +288,7 @@ public final class HostileFiles {
         try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(zip))) {
             ByteArrayOutputStream local = new ByteArrayOutputStream();
             le32(local, 0x04034b50);
-            le16(local, 20);
-            le16(local, 0x0800);
-            le16(local, 8);
-            le32(local, 0);
-            le32(local, (int) crc.getValue());
-            le32(local, (int) compressed);
-            le32(local, (int) declaredSize);
-            le16(local, nameBytes.length);
-            le16(local, 0);
+            entryFields(local, (int) crc.getValue(), compressed, declaredSize, nameBytes.length);
             local.writeBytes(nameBytes);
             out.write(local.toByteArray());
             for (int i = 0; i < mib; i++) {
@@ -306,16 +298,8 @@ public final class HostileFiles {
             long cdOffset = local.size() + compressed;
             ByteArrayOutputStream central = new ByteArrayOutputStream();
             le32(central, 0x02014b50);
-            le16(central, 20);
-            le16(central, 20);
-            le16(central, 0x0800);
-            le16(central, 8);
-            le32(central, 0);
-            le32(central, (int) crc.getValue());
-            le32(central, (int) compressed);
-            le32(central, (int) declaredSize);
-            le16(central, nameBytes.length);
-            le16(central, 0);
+            le16(central, 20); // made by
+            entryFields(central, (int) crc.getValue(), compressed, declaredSize, nameBytes.length);
             le16(central, 0);
             le16(central, 0);
             le16(central, 0);
@@ -336,6 +320,19 @@ public final class HostileFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The fields a local header and a central directory entry share: version, UTF-8 flag, deflate, sizes … */
+    private static void entryFields(ByteArrayOutputStream out, int crc, long compressed, long size, int nameLength) {
+        le16(out, 20);
+        le16(out, 0x0800);
+        le16(out, 8);
+        le32(out, 0);
+        le32(out, crc);
+        le32(out, (int) compressed);
+        le32(out, (int) size);
+        le16(out, nameLength);
+        le16(out, 0); // no extra field
     }
 
     private static void le16(ByteArrayOutputStream out, int v) {
