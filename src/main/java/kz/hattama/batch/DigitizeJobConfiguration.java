@@ -52,6 +52,8 @@ public class DigitizeJobConfiguration {
     public static final String RUN = "run";
 
     private static final int INTAKE_CHUNK = 10;
+    /** An intake chunk ends early once its files hold this much; one file at the size limit still makes a chunk. */
+    private static final long INTAKE_CHUNK_BYTES = 64L * 1024 * 1024;
     private static final int MAX_DB_RETRIES = 3;
 
     @Bean
@@ -64,7 +66,7 @@ public class DigitizeJobConfiguration {
                        IntakeWriter intakeWriter, HattamaProperties props) {
         IntakeCheck check = new IntakeCheck();
         return new StepBuilder(INTAKE, repository)
-                .<IncomingFile, IntakeItem>chunk(INTAKE_CHUNK, tx)
+                .<IncomingFile, IntakeItem>chunk(new IntakeChunkPolicy(INTAKE_CHUNK, INTAKE_CHUNK_BYTES, intakeReader), tx)
                 .reader(intakeReader)
                 .processor(check::check)
                 .writer(intakeWriter)

@@ -29,6 +29,7 @@ public class IntakeReader implements ItemStreamReader<IncomingFile> {
     private List<InputWalker.Entry> entries;
     private InputWalker.Reader reader;
     private int position;
+    private long bytesInChunk;
 
     public IntakeReader(List<Path> inputs, InputWalker.Limits limits) {
         this.inputs = inputs;
@@ -45,6 +46,13 @@ public class IntakeReader implements ItemStreamReader<IncomingFile> {
     @Override
     public void update(ExecutionContext context) {
         context.putInt(POSITION, position);
+        // Called as each chunk commits: what was read so far is written and may be let go.
+        bytesInChunk = 0;
+    }
+
+    /** Bytes of the files read since the last chunk was committed, which the chunk holds until written. */
+    public long bytesInChunk() {
+        return bytesInChunk;
     }
 
     @Override
@@ -66,7 +74,9 @@ public class IntakeReader implements ItemStreamReader<IncomingFile> {
         int seq = position++;
         InputWalker.Entry entry = entries.get(seq);
         try {
-            return reader.read(seq, entry);
+            IncomingFile file = reader.read(seq, entry);
+            bytesInChunk += file.bytes() == null ? 0 : file.bytes().length;
+            return file;
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // One file's fault is that file's record, never the job's: an unreadable file (permissions, a damaged
             // zip entry) is CORRUPT_FILE, anything else INTERNAL_ERROR. It is known by its name, its content being unread.
