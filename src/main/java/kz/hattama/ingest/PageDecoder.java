@@ -33,7 +33,10 @@ public final class PageDecoder {
     public record Pages(List<Mat> pages, Rejection rejection) {
     }
 
-    /** {@code HATTAMA_MAX_MEGAPIXELS}'s default: a 12-inch page at 600 dpi, well above any phone camera. */
+    /**
+     * {@code HATTAMA_MAX_MEGAPIXELS}'s default: above what phones save by default (12 to 50 MP) and an A4 scan at
+     * 600 dpi (35 MP); a colour picture this size takes 180 MB decoded.
+     */
     public static final int DEFAULT_MAX_MEGAPIXELS = 60;
 
     private final int pdfDpi;
@@ -98,8 +101,14 @@ public final class PageDecoder {
             }
             PDFRenderer renderer = new PDFRenderer(doc);
             List<Mat> pages = new ArrayList<>();
-            for (int i = 0; i < read; i++) {
-                pages.add(toMat(renderer.renderImageWithDPI(i, pdfDpi, ImageType.GRAY)));
+            try {
+                for (int i = 0; i < read; i++) {
+                    pages.add(toMat(renderer.renderImageWithDPI(i, pdfDpi, ImageType.GRAY)));
+                }
+            } catch (IOException | RuntimeException | Error e) {
+                // Pages already rendered live in native memory, which no garbage collector hurries to free.
+                pages.forEach(Mat::release);
+                throw e;
             }
             return new Pages(pages, null);
         } catch (InvalidPasswordException e) {
