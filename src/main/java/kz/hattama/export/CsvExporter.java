@@ -82,7 +82,7 @@ public final class CsvExporter implements Exporter {
         row.add(place.district());
         row.add(place.city());
         row.add(String.join(LIST_SEPARATOR, r.sourceFiles()));
-        row.add(String.join(LIST_SEPARATOR, r.sourceSha256()));
+        row.add(r.sourceSha256().stream().map(h -> h == null ? "" : h).collect(Collectors.joining(LIST_SEPARATOR)));
         row.add(r.rejection() == null ? null : r.rejection().code());
         return row;
     }

@@ -15,6 +15,7 @@ import kz.hattama.store.StoredProtocol;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -86,7 +87,9 @@ public record ExportRecord(String id, String form, String lang, String precinct,
         List<Flag> flags = new ArrayList<>(p.flags());
         flags.addAll(datasetFlags);
         return new ExportRecord(p.uid(), p.form() != null ? p.form() : form.id(), p.lang(), p.precinct(), p.address(),
-                place, List.of(p.sourceName()), List.of(p.sourceSha256()), p.status(), fields,
+                place, List.of(p.sourceName()),
+                // null where the file's content was not kept (too large, unreadable): no hash is claimed for it
+                Collections.singletonList(p.sourceSha256()), p.status(), fields,
                 p.checks().stream().map(Check::of).toList(), List.copyOf(flags), review, p.rejection());
     }
 

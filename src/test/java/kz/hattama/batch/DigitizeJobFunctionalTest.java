@@ -34,11 +34,17 @@ class DigitizeJobFunctionalTest {
 
     @BeforeEach
     void database() {
-        schema = TestDatabase.emptySchema();
+        schema = emptyDatabase(properties);
+        properties.set("hattama.workers", "2");
+    }
+
+    /** A fresh schema that the CLI commands run in this JVM use. */
+    static TestDatabase.Schema emptyDatabase(kz.hattama.SystemProperties properties) {
+        TestDatabase.Schema schema = TestDatabase.emptySchema();
         properties.set("hattama.db.url", schema.url());
         properties.set("hattama.db.user", schema.user());
         properties.set("hattama.db.password", schema.password() == null ? "" : schema.password());
-        properties.set("hattama.workers", "2");
+        return schema;
     }
 
 
