@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.ingest.Rejection;
+import kz.hattama.ingest.RejectionCode;
 import kz.hattama.precinct.Place;
 import kz.hattama.reconcile.CheckResult;
 import kz.hattama.reconcile.FieldResult;
@@ -97,6 +98,15 @@ public record ExportRecord(String id, String form, String lang, String precinct,
     public ExportRecord withoutFlags(Predicate<Flag> hidden) {
         return new ExportRecord(id, form, lang, precinct, address, location, sourceFiles, sourceSha256, status, fields,
                 checks, flags.stream().filter(hidden.negate()).toList(), review, rejection);
+    }
+
+    /** The same record with a DUPLICATE reason that does not name the earlier upload. */
+    public ExportRecord withoutDuplicateName() {
+        if (rejection == null || rejection.code() != RejectionCode.DUPLICATE) {
+            return this;
+        }
+        return new ExportRecord(id, form, lang, precinct, address, location, sourceFiles, sourceSha256, status, fields,
+                checks, flags, review, Rejection.of(RejectionCode.DUPLICATE));
     }
 
     public List<Check> failedChecks() {

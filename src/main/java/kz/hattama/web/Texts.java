@@ -75,11 +75,11 @@ public class Texts {
         return get("progress." + p.name());
     }
 
-    /** {@code duplicateOf} names the earlier upload for DUPLICATE. */
+    /** {@code duplicateOf} names the earlier upload for DUPLICATE; null where the reader may not know it. */
     public String rejection(RejectionCode code, String duplicateOf) {
         return switch (code) {
             case TOO_LARGE -> get("rejection.TOO_LARGE", maxFileMb);
-            case DUPLICATE -> get("rejection.DUPLICATE", duplicateOf == null ? "" : duplicateOf);
+            case DUPLICATE -> duplicateOf == null ? get("rejection.DUPLICATE_UNNAMED") : get("rejection.DUPLICATE", duplicateOf);
             default -> get("rejection." + code.name());
         };
     }
