@@ -34,7 +34,7 @@ Truth: the generator's record (file, lang, precinct, capture, handwritten, field
 violation, words_differ) plus hand (family, or null for typed), hand_set (generator or the --hands
 folder's name) and conditions; score.py and Hattama's benchmark read it as they read the generator's.
 """
-import glob, json, math, os, random, sys
+import argparse, glob, json, math, os, random, sys
 import numpy as np, cv2
 from PIL import Image, ImageDraw, ImageFont
 
@@ -276,23 +276,16 @@ def paper(crng, page_img, lang, pec, place, boxes, cond):
 
 
 def main(argv):
-    args = [a for a in argv if not a.startswith("--")]
-    opts = {}
-    i = 0
-    while i < len(argv):
-        if argv[i] in ("--hands", "--hand-share"):
-            opts[argv[i]] = argv[i + 1]
-            args.remove(argv[i + 1])
-            i += 2
-        else:
-            opts[argv[i]] = True if argv[i].startswith("--") else None
-            i += 1
-    if len(args) != 3:
-        raise SystemExit(__doc__)
-    out, count, seed = args[0], int(args[1]), int(args[2])
-    plain = "--plain" in opts
-    hands_dir = opts.get("--hands")
-    hand_share = float(opts.get("--hand-share", 0.6 if plain else 0.85))
+    ap = argparse.ArgumentParser(description="Hard captures from the dev-set generator's code.")
+    ap.add_argument("out")
+    ap.add_argument("count", type=int)
+    ap.add_argument("seed", type=int)
+    ap.add_argument("--hands")
+    ap.add_argument("--plain", action="store_true")
+    ap.add_argument("--hand-share", type=float)
+    a = ap.parse_args(argv)
+    out, count, seed, plain, hands_dir = a.out, a.count, a.seed, a.plain, a.hands
+    hand_share = a.hand_share if a.hand_share is not None else 0.6 if plain else 0.85
     os.makedirs(out, exist_ok=True)
     rng = random.Random(seed)
     crng = random.Random(f"hardset-{seed}")
