@@ -89,12 +89,13 @@ def draw_text(draw, xy, text, fs, fill, jitter=0.0, rng=None):
         f = fs.face(ch)
         dy = rng.gauss(0, jitter) if jitter else 0
         if digits and i == 0 and len(text) > 1 and PEN.lead and c.random() < 0.5:
-            dy += size * c.uniform(0.45, 0.8)
+            dy += size * c.uniform(0.3, 0.6)
+        if digits and PEN.connected and placed:
+            # connected cursive: this digit starts where the last one's ink ends, touching it
+            px, _, pch, pf = placed[-1]
+            x = min(x, px + pf.getbbox(pch)[2] - f.getbbox(ch)[0] - c.uniform(1, 4))
         placed.append((x, y + dy + shift, ch, f))
-        adv = f.getlength(ch) * (1 + (rng.uniform(-0.06, 0.06) if jitter else 0))
-        if digits and PEN.connected:
-            adv *= c.uniform(0.74, 0.88)  # connected cursive: the next digit starts where this one ends
-        x += adv
+        x += f.getlength(ch) * (1 + (rng.uniform(-0.06, 0.06) if jitter else 0))
     for px, py, ch, f in placed:
         draw.text((px, py), ch, font=f, fill=fill, stroke_width=PEN.stroke, stroke_fill=fill)
     if digits and PEN.connected:
