@@ -20,11 +20,14 @@ public final class Places {
 
     /** Whether the list names this precinct; always true without a list, since then nothing can be missing from it. */
     public boolean listed(String precinct) {
-        return !hasList() || list.containsKey(Precinct.normalize(precinct));
+        String key = Precinct.normalize(precinct);
+        return !hasList() || key != null && list.containsKey(key);
     }
 
     public Place place(String precinct, String printedAddress) {
-        Precinct listed = list.get(Precinct.normalize(precinct));
+        // An unread precinct number has no key: Map.copyOf's map throws on a null lookup.
+        String key = Precinct.normalize(precinct);
+        Precinct listed = key == null ? null : list.get(key);
         if (listed != null) {
             String city = listed.city() != null ? cities.canonical(listed.city()) : cities.fromAddress(listed.address());
             return new Place(listed.region(), listed.district(), city, Place.Source.PRECINCT_LIST);
