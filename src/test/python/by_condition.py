@@ -8,7 +8,8 @@ For each group of protocols (all; each hand family, "typed" for typed ones; each
 condition of hardset.py's truth, "none" for those without; each capture) the group's truth lines
 are scored by the dev-set generator's score.py (SCORE, default
 /work/shared/devset-generator/score.py), so the figures are the scorer's own; wrong_verified counts
-the figures accepted as VERIFIED that are wrong, the number that must stay 0.
+the figures accepted as VERIFIED that are wrong, the number that must stay 0; rejected counts the
+protocols that came out REJECTED (or not at all), whose figures are then all missing.
 """
 import json, os, subprocess, sys, tempfile
 
@@ -68,14 +69,16 @@ def main():
     for line in lines:
         t = json.loads(line)
         for dim, name in groups(t):
-            g = table.setdefault((dim, name), {"lines": [], "wrong_verified": 0})
+            g = table.setdefault((dim, name), {"lines": [], "wrong_verified": 0, "rejected": 0})
             g["lines"].append(line)
             g["wrong_verified"] += wrong_verified(t, got.get(t["file"]))
+            g["rejected"] += (got.get(t["file"]) or {}).get("status") in (None, "REJECTED")
     rows = []
     for (dim, name), g in table.items():
         r = score(g["lines"], export)
         rows.append(dict(dimension=dim, group=name, protocols=len(g["lines"]),
-                         **{c: r[c] for c in COLUMNS}, wrong_verified=g["wrong_verified"]))
+                         **{c: r[c] for c in COLUMNS}, wrong_verified=g["wrong_verified"],
+                         rejected=g["rejected"]))
     order = ["all", "hand", "hand set", "condition", "capture"]
     rows.sort(key=lambda r: (order.index(r["dimension"]), r["group"]))
     if "--json" in sys.argv:
@@ -86,12 +89,12 @@ def main():
         part = [r for r in rows if r["dimension"] == dim]
         if not part:
             continue
-        head = [dim, "n"] + COLUMNS + ["wrong_verified"]
+        head = [dim, "n"] + COLUMNS + ["wrong_verified", "rejected"]
         print("| " + " | ".join(head) + " |")
         print("|" + "---|" * len(head))
         for r in part:
             print("| " + " | ".join([r["group"], str(r["protocols"])] + [fmt(r[c]) for c in COLUMNS]
-                                    + [str(r["wrong_verified"])]) + " |")
+                                    + [str(r["wrong_verified"]), str(r["rejected"])]) + " |")
         print()
 
 
