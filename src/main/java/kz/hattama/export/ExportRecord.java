@@ -24,9 +24,11 @@ import java.util.stream.Collectors;
  * One line of the dataset, shaped as protocol-spec.md's export record. Every field key of the form is present, in
  * form order, with null where nothing is known; {@code rejection} appears only on REJECTED records.
  */
-@JsonPropertyOrder({"id", "form", "lang", "precinct", "address", "location", "source_files", "source_sha256",
-        "status", "fields", "checks", "flags", "review", "rejection"})
-public record ExportRecord(String id, String form, String lang, String precinct, String address, Place location,
+@JsonPropertyOrder({"id", "form", "lang", "precinct", "precinct_status", "precinct_confidence", "address", "location",
+        "source_files", "source_sha256", "status", "fields", "checks", "flags", "review", "rejection"})
+public record ExportRecord(String id, String form, String lang, String precinct,
+                           @JsonProperty("precinct_status") FieldStatus precinctStatus,
+                           @JsonProperty("precinct_confidence") Double precinctConfidence, String address, Place location,
                            @JsonProperty("source_files") List<String> sourceFiles,
                            @JsonProperty("source_sha256") List<String> sourceSha256,
                            ProtocolStatus status, Map<String, Field> fields, List<Check> checks, List<Flag> flags,
@@ -84,7 +86,8 @@ public record ExportRecord(String id, String form, String lang, String precinct,
         }
         List<Flag> flags = new ArrayList<>(p.flags());
         flags.addAll(datasetFlags);
-        return new ExportRecord(p.uid(), p.form() != null ? p.form() : form.id(), p.lang(), p.precinct(), p.address(),
+        return new ExportRecord(p.uid(), p.form() != null ? p.form() : form.id(), p.lang(), p.precinct(),
+                p.precinctStatus(), p.precinctConfidence(), p.address(),
                 place, List.of(p.sourceName()), List.of(p.sourceSha256()), p.status(), fields,
                 p.checks().stream().map(Check::of).toList(), List.copyOf(flags), review, p.rejection());
     }

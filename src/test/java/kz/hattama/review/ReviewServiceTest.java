@@ -142,9 +142,9 @@ class ReviewServiceTest {
         long id = needsReview();
         // Both passed the service's version check before either wrote: the store's conditional update decides.
         ReviewStore.SignOff a = new ReviewStore.SignOff(id, 0, ann.id(), "ann", List.of(), List.of(), List.of(),
-                List.of(new ReviewRecord.Change("party_1", 58, 68)));
+                List.of(new ReviewRecord.Change("party_1", 58, 68)), null);
         ReviewStore.SignOff b = new ReviewStore.SignOff(id, 0, ben.id(), "ben", List.of(), List.of(), List.of(),
-                List.of(new ReviewRecord.Change("party_1", 58, 60)));
+                List.of(new ReviewRecord.Change("party_1", 58, 60)), null);
 
         reviews.signOff(a);
 

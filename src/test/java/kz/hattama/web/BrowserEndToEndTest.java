@@ -250,7 +250,8 @@ class BrowserEndToEndTest extends WebTestBase {
         List<CheckResult> checks = new ArrayList<>(relations.checks(values));
         fields.values().forEach(f -> checks.add(CheckResult.wordsMatch(f.key(), true, f.key() + ": " + f.value())));
         return new ProtocolResult(clean.form(), clean.lang(), "238", clean.address(), fields, checks,
-                relations.flags(values), ProtocolStatus.NEEDS_REVIEW);
+                relations.flags(values), ProtocolStatus.NEEDS_REVIEW, clean.precinctStatus(), clean.precinctConfidence(),
+                clean.precinctReason());
     }
 
     // ---- the browser ----
