@@ -20,11 +20,15 @@ public final class Places {
 
     /** Whether the list names this precinct; always true without a list, since then nothing can be missing from it. */
     public boolean listed(String precinct) {
-        return !hasList() || list.containsKey(Precinct.normalize(precinct));
+        String number = Precinct.normalize(precinct);
+        return !hasList() || number != null && list.containsKey(number);
     }
 
+    /** @param precinct the number to look up in the list; null (unread or unsure) places by the address alone */
     public Place place(String precinct, String printedAddress) {
-        Precinct listed = list.get(Precinct.normalize(precinct));
+        String number = Precinct.normalize(precinct);
+        // The list is an immutable map, which refuses to be asked about null.
+        Precinct listed = number == null ? null : list.get(number);
         if (listed != null) {
             String city = listed.city() != null ? cities.canonical(listed.city()) : cities.fromAddress(listed.address());
             return new Place(listed.region(), listed.district(), city, Place.Source.PRECINCT_LIST);

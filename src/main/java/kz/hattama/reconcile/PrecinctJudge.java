@@ -72,15 +72,18 @@ public final class PrecinctJudge {
      * One minus the looks' typical error: the geometric mean, over every look, of the chance it is wrong about
      * {@code value} (1 for a look that read something else or nothing). Readers are calibrated differently (Tesseract's
      * digits-only reader is never sure of three digits, the digits model nearly always is), so one cautious reader
-     * that agrees lowers the confidence a little, while one look that disagrees or is blind lowers it a lot.
+     * that agrees lowers the confidence a little. It is never more than the share of looks that read {@code value}: one
+     * look of four that read something else or nothing leaves at most 0.75.
      */
     static double confidence(List<PrecinctLook> looks, String value) {
         double logError = 0;
+        int agreeing = 0;
         for (PrecinctLook l : looks) {
-            double error = value.equals(l.value()) ? 1 - l.confidence() : 1;
-            logError += Math.log(Math.max(MIN_ERROR, error));
+            boolean agrees = value.equals(l.value());
+            agreeing += agrees ? 1 : 0;
+            logError += Math.log(Math.max(MIN_ERROR, agrees ? 1 - l.confidence() : 1));
         }
-        return 1 - Math.exp(logError / looks.size());
+        return Math.min(1 - Math.exp(logError / looks.size()), (double) agreeing / looks.size());
     }
 
     /** No reader is believed beyond this. */
