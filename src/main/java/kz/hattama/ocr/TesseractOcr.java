@@ -43,24 +43,11 @@ public final class TesseractOcr implements AutoCloseable {
      * "kaz"; for DIGITS it is ignored since digits are the same in every language.
      */
     public OcrLine read(Mat gray, OcrMode mode, String languages) {
-        if (gray.empty() || gray.type() != CvType.CV_8UC1) {
-            throw new IllegalArgumentException("expected a non-empty 8-bit grayscale image");
-        }
-        TessBaseAPI api = handle(mode, mode == OcrMode.DIGITS ? "eng" : languages);
-        byte[] pixels = new byte[(int) gray.total()];
-        Mat continuous = gray.isContinuous() ? gray : gray.clone();
-        continuous.get(0, 0, pixels);
-        api.SetImage(pixels, gray.cols(), gray.rows(), 1, gray.cols());
-        try {
-            if (api.Recognize(null) != 0) {
-                return OcrLine.EMPTY;
-            }
+        return recognize(gray, mode, mode == OcrMode.DIGITS ? "eng" : languages, OcrLine.EMPTY, api -> {
             String text = utf8(api.GetUTF8Text()).strip();
             List<List<SymbolChoice>> symbols = mode == OcrMode.BLOCK ? List.of() : symbols(api);
             return new OcrLine(text, text.isEmpty() ? 0 : api.MeanTextConf(), symbols);
-        } finally {
-            api.Clear();
-        }
+        });
     }
 
     /**
@@ -69,19 +56,23 @@ public final class TesseractOcr implements AutoCloseable {
      * then be judged by its own characters, not by the block's mean, and cut out for another reader.
      */
     public OcrBlock readBlock(Mat gray, String languages) {
+        return recognize(gray, OcrMode.BLOCK, languages, OcrBlock.EMPTY,
+                api -> new OcrBlock(utf8(api.GetUTF8Text()).strip(), words(api)));
+    }
+
+    /** Runs Tesseract on the image with the thread's handle for the mode, and hands the result to {@code result}. */
+    private <T> T recognize(Mat gray, OcrMode mode, String languages, T empty,
+                            java.util.function.Function<TessBaseAPI, T> result) {
         if (gray.empty() || gray.type() != CvType.CV_8UC1) {
             throw new IllegalArgumentException("expected a non-empty 8-bit grayscale image");
         }
-        TessBaseAPI api = handle(OcrMode.BLOCK, languages);
+        TessBaseAPI api = handle(mode, languages);
         byte[] pixels = new byte[(int) gray.total()];
         Mat continuous = gray.isContinuous() ? gray : gray.clone();
         continuous.get(0, 0, pixels);
         api.SetImage(pixels, gray.cols(), gray.rows(), 1, gray.cols());
         try {
-            if (api.Recognize(null) != 0) {
-                return OcrBlock.EMPTY;
-            }
-            return new OcrBlock(utf8(api.GetUTF8Text()).strip(), words(api));
+            return api.Recognize(null) != 0 ? empty : result.apply(api);
         } finally {
             api.Clear();
         }

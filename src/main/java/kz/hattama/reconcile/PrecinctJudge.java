@@ -58,6 +58,9 @@ public final class PrecinctJudge {
         if (looks.stream().filter(l -> value.equals(l.value())).noneMatch(PrecinctLook::anchored)) {
             reasons.add("precinct number not found beside the form's words");
         }
+        if (looks.stream().filter(l -> value.equals(l.value())).anyMatch(l -> !l.clear())) {
+            reasons.add("ink beside the precinct number");
+        }
         if (!value.matches("[1-9]\\d{0," + (MAX_DIGITS - 1) + "}")) {
             reasons.add("implausible precinct number " + value);
         }

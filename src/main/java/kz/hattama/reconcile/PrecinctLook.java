@@ -11,13 +11,20 @@ package kz.hattama.reconcile;
  * @param confidence the reader's own probability of {@code value} (0..1); 0 when nothing was read
  * @param anchored   whether the form's printed words around the number («№», «участку», «сайлау учаскесі») were
  *                   found where the form puts them, so that the number is the precinct's and not another figure
+ * @param clear      whether the number's place held nothing but the figure read: a stain, a seal's ink or a pen stroke
+ *                   beside it may hide a digit that no reader saw (463 read as 63 by every look)
  */
-public record PrecinctLook(Origin origin, String reader, String value, double confidence, boolean anchored) {
+public record PrecinctLook(Origin origin, String reader, String value, double confidence, boolean anchored,
+                           boolean clear) {
+
+    public PrecinctLook(Origin origin, String reader, String value, double confidence, boolean anchored) {
+        this(origin, reader, value, confidence, anchored, true);
+    }
 
     /** Where a protocol prints its precinct number. */
     public enum Origin { HEADER, RUNNING_HEAD, SEAL }
 
     public static PrecinctLook nothing(Origin origin, String reader) {
-        return new PrecinctLook(origin, reader, null, 0, false);
+        return new PrecinctLook(origin, reader, null, 0, false, true);
     }
 }

@@ -52,6 +52,7 @@ public class Texts {
             Map.entry(Pattern.compile("precinct number not found beside the form's words"), "reason.precinct_unanchored"),
             Map.entry(Pattern.compile("implausible precinct number (.+)"), "reason.precinct_implausible"),
             Map.entry(Pattern.compile("precinct low confidence \\(([0-9.]+)\\)"), "reason.precinct_low_confidence"),
+            Map.entry(Pattern.compile("ink beside the precinct number"), "reason.precinct_ink"),
             Map.entry(Pattern.compile("precinct read before it was checked"), "reason.precinct_unchecked"));
 
     private final MessageSource messages;

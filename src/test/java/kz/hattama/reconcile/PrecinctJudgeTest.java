@@ -68,6 +68,16 @@ class PrecinctJudgeTest {
         assertThat(judge.judge(sure("463").subList(0, 2)).reason()).isEqualTo("precinct read too few times (2)");
     }
 
+    /** Ink beside the figure (a seal, a stain) may hide a digit every look missed alike: 463 read 63 four times. */
+    @Test
+    void agreementOnANumberWithInkBesideItIsNotEnough() {
+        List<PrecinctLook> stained = sure("63").stream()
+                .map(l -> new PrecinctLook(l.origin(), l.reader(), l.value(), l.confidence(), true, false)).toList();
+        PrecinctResult r = judge.judge(stained);
+        assertThat(r.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+        assertThat(r.reason()).isEqualTo("ink beside the precinct number");
+    }
+
     /** The later side 2 and seal readers add looks of other origins: they must agree with the header's too. */
     @Test
     void looksFromEveryPlaceTheNumberIsPrintedMustAgree() {

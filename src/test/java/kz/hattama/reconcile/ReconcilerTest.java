@@ -54,6 +54,28 @@ class ReconcilerTest {
     }
 
     @Test
+    void anUnsurePrecinctKeepsAnOtherwiseCleanProtocolInReview() {
+        PageReading clean = agreeing(clean());
+        List<PrecinctLook> disagreeing = List.of(look("header-text", "29", 0.96), look("header-line", "463", 0.95),
+                look("number-tesseract", "463", 0.97), look("number-model", "463", 0.99));
+        ProtocolResult r = reconciler.reconcile(new PageReading(clean.lang(), disagreeing, clean.address(), clean.fields()));
+        assertThat(r.fields().values()).allMatch(f -> f.status() == FieldStatus.VERIFIED);
+        assertThat(r.status()).isEqualTo(ProtocolStatus.NEEDS_REVIEW);
+        assertThat(r.precinct()).isEqualTo("463");
+        assertThat(r.precinctStatus()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+        assertThat(r.precinctReason()).isEqualTo("precinct readings disagree: 463 ≠ 29 (header-text)");
+
+        ProtocolResult unread = reconciler.reconcile(new PageReading(clean.lang(), List.of(), clean.address(), clean.fields()));
+        assertThat(unread.status()).isEqualTo(ProtocolStatus.NEEDS_REVIEW);
+        assertThat(unread.precinct()).isNull();
+
+        ProtocolResult sure = reconciler.reconcile(clean);
+        assertThat(sure.status()).isEqualTo(ProtocolStatus.VERIFIED);
+        assertThat(sure.precinctStatus()).isEqualTo(FieldStatus.VERIFIED);
+        assertThat(sure.precinctConfidence()).isGreaterThan(0.95);
+    }
+
+    @Test
     void cleanProtocolReadConfidentlyIsVerified() {
         ProtocolResult r = reconciler.reconcile(agreeing(clean()));
         assertThat(r.status()).isEqualTo(ProtocolStatus.VERIFIED);
