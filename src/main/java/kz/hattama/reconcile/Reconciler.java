@@ -38,6 +38,7 @@ public final class Reconciler {
     private final double verifyWords;
     private final double verifyDoubt;
     private final double verifyWordsCheck;
+    private final PrecinctJudge precinctJudge;
 
     /**
      * @param verifyDigits minimum probability of the best digits reading for a field to be VERIFIED
@@ -50,6 +51,13 @@ public final class Reconciler {
      */
     public Reconciler(FormDefinition form, double verifyDigits, double verifyWords, double verifyDoubt,
                       double verifyWordsCheck) {
+        this(form, verifyDigits, verifyWords, verifyDoubt, verifyWordsCheck, PrecinctJudge.DEFAULT_VERIFY);
+    }
+
+    /** @param verifyPrecinct least confidence of the precinct number to be VERIFIED ({@link PrecinctJudge}) */
+    public Reconciler(FormDefinition form, double verifyDigits, double verifyWords, double verifyDoubt,
+                      double verifyWordsCheck, double verifyPrecinct) {
+        this.precinctJudge = new PrecinctJudge(verifyPrecinct);
         this.form = form;
         this.relations = new Relations(form);
         this.verifyDigits = verifyDigits;
@@ -111,8 +119,11 @@ public final class Reconciler {
         List<Flag> flags = relations.flags(values);
         boolean allVerified = fields.values().stream().allMatch(f -> f.status() == FieldStatus.VERIFIED);
         boolean allPass = checks.stream().allMatch(CheckResult::passed);
-        ProtocolStatus status = allVerified && allPass ? ProtocolStatus.VERIFIED : ProtocolStatus.NEEDS_REVIEW;
-        return new ProtocolResult(form.id(), page.lang(), page.precinct(), page.address(), fields, checks, flags, status);
+        // A protocol filed under an unsure precinct would put its figures in another precinct's row unseen.
+        PrecinctResult precinct = precinctJudge.judge(page.precinct());
+        ProtocolStatus status = allVerified && allPass && precinct.sure() ? ProtocolStatus.VERIFIED : ProtocolStatus.NEEDS_REVIEW;
+        return new ProtocolResult(form.id(), page.lang(), precinct.value(), page.address(), fields, checks, flags, status,
+                precinct.status(), precinct.confidence(), precinct.reason());
     }
 
     private static double score(FieldReading r, int value) {

@@ -214,9 +214,11 @@ public class ProtocolStore {
 
     private long insertProtocol(long sourceId, String uid, int pageNo, ProtocolResult p, PageTurn turn) {
         long id = jdbc.queryForObject("""
-                insert into protocol (uid, source_id, page_no, form, lang, precinct, address, status, page_turn)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-                uid, sourceId, pageNo, p.form(), p.lang(), p.precinct(), p.address(), p.status().name(), turn.name());
+                insert into protocol (uid, source_id, page_no, form, lang, precinct, address, status, page_turn,
+                                      precinct_status, precinct_confidence, precinct_reason)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                uid, sourceId, pageNo, p.form(), p.lang(), p.precinct(), p.address(), p.status().name(), turn.name(),
+                p.precinctStatus() == null ? null : p.precinctStatus().name(), p.precinctConfidence(), p.precinctReason());
         List<Object[]> fields = new ArrayList<>();
         for (FieldResult f : p.fields().values()) {
             Box b = f.box();
@@ -403,18 +405,22 @@ public class ProtocolStore {
 
     private static final String PROTOCOL_SELECT = """
             select p.id, p.uid, p.source_id, p.page_no, p.form, p.lang, p.precinct, p.address, p.status,
-                   p.rejection_code, p.rejection_message, p.version, p.page_turn, s.name, s.sha256
+                   p.rejection_code, p.rejection_message, p.version, p.page_turn, s.name, s.sha256,
+                   p.precinct_status, p.precinct_confidence, p.precinct_reason
               from protocol p join source_file s on s.id = p.source_id
             """;
 
     private StoredProtocol protocolRow(ResultSet rs, int row) throws SQLException {
         String code = rs.getString("rejection_code");
+        String precinctStatus = rs.getString("precinct_status");
         return new StoredProtocol(rs.getLong("id"), rs.getString("uid"), rs.getLong("source_id"), rs.getInt("page_no"),
                 rs.getString("form"), rs.getString("lang"), rs.getString("precinct"), rs.getString("address"),
                 rs.getString("name"), rs.getString("sha256"), ProtocolStatus.valueOf(rs.getString("status")),
                 code == null ? null : new Rejection(RejectionCode.valueOf(code), rs.getString("rejection_message")),
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), rs.getInt("version"),
-                PageTurn.valueOf(rs.getString("page_turn")));
+                PageTurn.valueOf(rs.getString("page_turn")),
+                precinctStatus == null ? null : FieldStatus.valueOf(precinctStatus),
+                (Double) rs.getObject("precinct_confidence"), rs.getString("precinct_reason"));
     }
 
     /** Fills in fields, checks, flags and reviews with one query each for the whole page. */

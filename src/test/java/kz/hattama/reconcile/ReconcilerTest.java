@@ -36,11 +36,43 @@ class ReconcilerTest {
         return v;
     }
 
+    /** Four looks at the header's number that agree with confidence, as on a clean scan. */
+    static List<PrecinctLook> sure(String precinct) {
+        return List.of(look("header-text", precinct, 0.96), look("header-line", precinct, 0.95),
+                look("number-tesseract", precinct, 0.97), look("number-model", precinct, 0.99));
+    }
+
+    static PrecinctLook look(String reader, String value, double confidence) {
+        return new PrecinctLook(PrecinctLook.Origin.HEADER, reader, value, confidence, true);
+    }
+
     static PageReading agreeing(Map<String, Integer> values) {
         Map<String, FieldReading> fields = new LinkedHashMap<>();
         values.forEach((k, v) -> fields.put(k, new FieldReading(k, List.of(new NumberCandidate(v, 0.99)),
                 List.of(new NumberCandidate(v, 0.98)), String.valueOf(v), "words of " + v, new Box(0, 0, 10, 10))));
-        return new PageReading("ru", "237", "г. Семей", fields);
+        return new PageReading("ru", sure("237"), "г. Семей", fields);
+    }
+
+    @Test
+    void anUnsurePrecinctKeepsAnOtherwiseCleanProtocolInReview() {
+        PageReading clean = agreeing(clean());
+        List<PrecinctLook> disagreeing = List.of(look("header-text", "29", 0.96), look("header-line", "463", 0.95),
+                look("number-tesseract", "463", 0.97), look("number-model", "463", 0.99));
+        ProtocolResult r = reconciler.reconcile(new PageReading(clean.lang(), disagreeing, clean.address(), clean.fields()));
+        assertThat(r.fields().values()).allMatch(f -> f.status() == FieldStatus.VERIFIED);
+        assertThat(r.status()).isEqualTo(ProtocolStatus.NEEDS_REVIEW);
+        assertThat(r.precinct()).isEqualTo("463");
+        assertThat(r.precinctStatus()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+        assertThat(r.precinctReason()).isEqualTo("precinct readings disagree: 463 ≠ 29 (header-text)");
+
+        ProtocolResult unread = reconciler.reconcile(new PageReading(clean.lang(), List.of(), clean.address(), clean.fields()));
+        assertThat(unread.status()).isEqualTo(ProtocolStatus.NEEDS_REVIEW);
+        assertThat(unread.precinct()).isNull();
+
+        ProtocolResult sure = reconciler.reconcile(clean);
+        assertThat(sure.status()).isEqualTo(ProtocolStatus.VERIFIED);
+        assertThat(sure.precinctStatus()).isEqualTo(FieldStatus.VERIFIED);
+        assertThat(sure.precinctConfidence()).isGreaterThan(0.95);
     }
 
     @Test
@@ -162,7 +194,7 @@ class ReconcilerTest {
         fields.put("party_2", new FieldReading("party_2", List.of(new NumberCandidate(900, 0.5)),
                 List.of(new NumberCandidate(900, 0.3)), "900", "девтсот", new Box(0, 0, 10, 10),
                 wordsCheck));
-        return new PageReading("ru", "237", "г. Семей", fields);
+        return new PageReading("ru", sure("237"), "г. Семей", fields);
     }
 
     @Test
@@ -186,7 +218,7 @@ class ReconcilerTest {
         Map<String, FieldReading> fields = new LinkedHashMap<>(unsureParty2(1.0).fields());
         fields.put("party_1", new FieldReading("party_1", List.of(new NumberCandidate(110, 0.99)),
                 List.of(new NumberCandidate(110, 0.98)), "110", "сто десять", new Box(0, 0, 10, 10)));
-        ProtocolResult r = usual.reconcile(new PageReading("ru", "237", "г. Семей", fields));
+        ProtocolResult r = usual.reconcile(new PageReading("ru", sure("237"), "г. Семей", fields));
         assertThat(r.failedChecks()).extracting(CheckResult::id).contains("votes_balance");
         assertThat(r.fields().get("party_2").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
         assertThat(r.fields().get("party_2").value()).isEqualTo(900);
