@@ -54,7 +54,7 @@ public final class TesseractOcr implements AutoCloseable {
                 return OcrLine.EMPTY;
             }
             String text = utf8(api.GetUTF8Text()).strip();
-            List<List<SymbolChoice>> symbols = mode == OcrMode.BLOCK ? List.of() : symbols(api);
+            List<List<SymbolChoice>> symbols = mode == OcrMode.BLOCK || mode == OcrMode.LABEL ? List.of() : symbols(api);
             return new OcrLine(text, text.isEmpty() ? 0 : api.MeanTextConf(), symbols);
         } finally {
             api.Clear();
@@ -129,7 +129,7 @@ public final class TesseractOcr implements AutoCloseable {
         if (mode == OcrMode.DIGITS) {
             api.SetVariable("tessedit_char_whitelist", DIGITS);
         }
-        if (mode != OcrMode.BLOCK) {
+        if (mode == OcrMode.DIGITS || mode == OcrMode.WORDS) {
             api.SetVariable("lstm_choice_mode", "2");
         }
         return api;

@@ -45,7 +45,8 @@ public class RecognitionConfiguration {
         OpenCv.load();
         Path tessdata = TessdataLocator.locate(props.tessdata(), Path.of(System.getProperty("user.home"), ".cache", "hattama"));
         return new PageRecognizer(form, new PageNormalizer(), new LayoutFinder(),
-                new Reconciler(form, props.verifyDigits(), props.verifyWords(), props.verifyDoubt(), props.verifyWordsCheck()),
+                new Reconciler(form, props.verifyDigits(), props.verifyWords(), props.verifyDoubt(), props.verifyWordsCheck(),
+                        props.verifyWeakWordsCheck()),
                 () -> {
                     TesseractOcr ocr = new TesseractOcr(tessdata);
                     ModelDigitsReader model = new ModelDigitsReader(new DigitReader());

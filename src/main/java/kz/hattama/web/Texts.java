@@ -43,6 +43,9 @@ public class Texts {
             Map.entry(Pattern.compile("low confidence \\(digits ([0-9.]+), words ([0-9.]+)\\)"), "reason.low_confidence"),
             Map.entry(Pattern.compile("low confidence \\(digits ([0-9.]+), words ([0-9.]+), words check ([0-9.]+)\\)"),
                     "reason.low_confidence_checked"),
+            Map.entry(Pattern.compile("words check ([0-9.]+) below the bar of a figure only inequalities check"),
+                    "reason.weak_words_check"),
+            Map.entry(Pattern.compile("label not found next to the zone"), "reason.not_anchored"),
             Map.entry(Pattern.compile("chosen from alternatives to fit the checks"), "reason.fit_checks"),
             Map.entry(Pattern.compile("failed check (\\w+)"), "reason.failed_check"));
 
