@@ -61,12 +61,13 @@ public final class Reconciler {
      */
     public Reconciler(FormDefinition form, double verifyDigits, double verifyWords, double verifyDoubt,
                       double verifyWordsCheck) {
-        this(form, verifyDigits, verifyWords, verifyDoubt, verifyWordsCheck, verifyWordsCheck);
+        this(form, verifyDigits, verifyWords, verifyDoubt, verifyWordsCheck, 0);
     }
 
     /**
      * @param verifyWeakWordsCheck least words check for a field in no equality check, always
-     *                     required of it, whatever its words' free reading says
+     *                     required of it, whatever its words' free reading says; 0 asks no more of
+     *                     such a field than of the others
      */
     public Reconciler(FormDefinition form, double verifyDigits, double verifyWords, double verifyDoubt,
                       double verifyWordsCheck, double verifyWeakWordsCheck) {
