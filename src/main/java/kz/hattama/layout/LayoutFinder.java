@@ -144,16 +144,7 @@ public final class LayoutFinder {
      * best overall; a candidate no label agrees with is no field's line. Fields left over between
      * two anchored ones share the candidates left between those by the rulings' page order.
      */
-    private static final class Anchors {
-        private final Mat page;
-        private final LabelReader labels;
-        private final Zones zones;
-
-        Anchors(Mat page, LabelReader labels, Zones zones) {
-            this.page = page;
-            this.labels = labels;
-            this.zones = zones;
-        }
+    private record Anchors(Mat page, LabelReader labels, Zones zones) {
 
         List<Slot> lines(List<FieldDef> defs, List<ValueLine> candidates, boolean nearestLast) {
             if (defs.isEmpty()) {
