@@ -381,7 +381,9 @@ public final class LayoutFinder {
         Rect labelBand(ValueLine l) {
             double x = l.digits().start() - LABEL_LEFT * unit;
             double rule = l.digits().minAcross();
-            return rect(x, rule - LABEL_BAND_TOP * unit, x + LABEL_WIDTH * unit, rule - LABEL_BAND_BOTTOM * unit);
+            Rect band = rect(x, rule - LABEL_BAND_TOP * unit, x + LABEL_WIDTH * unit, rule - LABEL_BAND_BOTTOM * unit);
+            // A candidate at the page's edge (a stroke, a crease's end) leaves a sliver no label fits in.
+            return band.width < LABEL_WIDTH * unit / 2 ? new Rect() : band;
         }
 
         /** The first printed line of a table row's name cell, just under the row's top rule. */
