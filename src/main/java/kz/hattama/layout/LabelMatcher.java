@@ -37,7 +37,7 @@ final class LabelMatcher {
         }
         double best = 0;
         for (String label : field.label().values()) {
-            String printed = field.number() == null ? label : field.number() + " " + label;
+            String printed = field.number() == null || field.isTableRow() ? label : field.number() + " " + label;
             // The Cyrillic model reads a Latin name («Nur Otan») as Cyrillic noise: only the
             // label's Cyrillic words are looked for.
             String expected = fold(LATIN_WORD.matcher(printed).replaceAll(" "));
@@ -80,6 +80,12 @@ final class LabelMatcher {
             distance = Math.min(distance, prev[j]);
         }
         return Math.max(0, 1 - (double) distance / total);
+    }
+
+    /** Whether a table row's number cell reads as the row's printed number, and nothing else. */
+    static boolean isNumber(String ocrText, FieldDef field) {
+        String read = fold(ocrText);
+        return field.number() != null && !read.isEmpty() && read.equals(fold(field.number()));
     }
 
     private static int weight(char c) {

@@ -15,4 +15,17 @@ public interface LabelReader {
 
     /** The text in a grayscale crop of the normalized page; empty where nothing could be read. */
     String read(Mat band);
+
+    /**
+     * Reads again, slower and more carefully, a band whose quick reading showed no label (small
+     * type on a picture a messenger shrank). By default the quick reading once more.
+     */
+    default String reread(Mat band) {
+        return read(band);
+    }
+
+    /** Reads a cell that holds a printed number alone («3.»). By default as a band read again. */
+    default String readNumber(Mat cell) {
+        return reread(cell);
+    }
 }

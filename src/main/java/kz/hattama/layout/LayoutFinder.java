@@ -183,35 +183,60 @@ public final class LayoutFinder {
         private double[][] similarities(List<FieldDef> defs, List<ValueLine> candidates) {
             double[][] s = new double[candidates.size()][defs.size()];
             for (int i = 0; i < candidates.size(); i++) {
-                Rect band = zones.labelBand(candidates.get(i));
-                String text = band.area() == 0 ? "" : labels.read(page.submat(band));
-                for (int j = 0; j < defs.size(); j++) {
-                    s[i][j] = LabelMatcher.similarity(text, defs.get(j));
-                }
+                s[i] = similarities(defs, zones.labelBand(candidates.get(i)));
             }
             return s;
         }
 
         /**
+         * How well the band reads as each field's label; a band whose quick reading shows no label
+         * is read again carefully (a crease's or a signature line's band always is: the price of
+         * not taking a label for missing on a poor picture).
+         */
+        private double[] similarities(List<FieldDef> defs, Rect band) {
+            double[] s = new double[defs.size()];
+            if (band.area() == 0) {
+                return s;
+            }
+            Mat crop = page.submat(band);
+            if (score(labels.read(crop), defs, s) < LabelMatcher.CONFIRMED) {
+                score(labels.reread(crop), defs, s);
+            }
+            return s;
+        }
+
+        /** Raises each field's similarity to what {@code text} shows; returns the best. */
+        private static double score(String text, List<FieldDef> defs, double[] s) {
+            double best = 0;
+            for (int j = 0; j < defs.size(); j++) {
+                s[j] = Math.max(s[j], LabelMatcher.similarity(text, defs.get(j)));
+                best = Math.max(best, s[j]);
+            }
+            return best;
+        }
+
+        /**
          * Each table row is anchored when the first line of its name cell, just under the row's top
-         * rule, reads as its own party's name in the page-order matching of rows to parties.
+         * rule, reads as its own party's name in the page-order matching of rows to parties, or
+         * else when its number cell reads as its number: on a shrunk picture the names' small type
+         * is often past reading while the numbers, set larger, are not.
          */
         boolean[] rows(List<FieldDef> defs, TableGrid table) {
             boolean[] anchored = new boolean[defs.size()];
             if (labels == LabelReader.NONE) {
                 return anchored;
             }
-            double[][] s = new double[defs.size()][defs.size()];
+            double[][] s = new double[defs.size()][];
             for (int i = 0; i < defs.size(); i++) {
-                Rect band = zones.nameBand(table, i);
-                String text = band.area() == 0 ? "" : labels.read(page.submat(band));
-                for (int k = 0; k < defs.size(); k++) {
-                    s[i][k] = LabelMatcher.similarity(text, defs.get(k));
-                }
+                s[i] = similarities(defs, zones.nameBand(table, i));
             }
             int[] match = align(s, defs.size());
             for (int i = 0; i < defs.size(); i++) {
                 anchored[i] = match[i] == i;
+                Rect number = zones.numberCell(table, i);
+                if (!anchored[i] && number.area() > 0) {
+                    anchored[i] = LabelMatcher.isNumber(labels.readNumber(page.submat(number)), defs.get(i));
+                }
             }
             return anchored;
         }
@@ -243,13 +268,15 @@ public final class LayoutFinder {
             java.util.Arrays.fill(match, -1);
             int i = m, j = n;
             while (i > 0 && j > 0) {
-                if (best[i][j] == best[i - 1][j]) {
-                    i--;
-                } else if (best[i][j] == best[i][j - 1]) {
-                    j--;
-                } else {
+                // On a tie the pair is taken: a label that two bands show equally well (a party
+                // name's one Cyrillic word) goes to the band at its own place in the order.
+                if (s[i - 1][j - 1] >= LabelMatcher.CONFIRMED && best[i][j] == best[i - 1][j - 1] + s[i - 1][j - 1]) {
                     match[j - 1] = i - 1;
                     i--;
+                    j--;
+                } else if (best[i][j] == best[i - 1][j]) {
+                    i--;
+                } else {
                     j--;
                 }
             }
@@ -384,6 +411,15 @@ public final class LayoutFinder {
             Rect band = rect(x, rule - LABEL_BAND_TOP * unit, x + LABEL_WIDTH * unit, rule - LABEL_BAND_BOTTOM * unit);
             // A candidate at the page's edge (a stroke, a crease's end) leaves a sliver no label fits in.
             return band.width < LABEL_WIDTH * unit / 2 ? new Rect() : band;
+        }
+
+        /** A table row's number cell, the first column. */
+        Rect numberCell(TableGrid t, int row) {
+            double[] c = t.columns();
+            if (c.length < 4) {
+                return new Rect();
+            }
+            return cell(t.rowRules().get(row), t.rowRules().get(row + 1), c[0], c[1]);
         }
 
         /** The first printed line of a table row's name cell, just under the row's top rule. */

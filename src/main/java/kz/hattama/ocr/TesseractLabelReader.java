@@ -32,4 +32,33 @@ public final class TesseractLabelReader implements LabelReader {
             small.release();
         }
     }
+
+    /**
+     * Digits only (the Kazakh model takes a lone «5.» for «Б»), as the cell is and, where that
+     * finds nothing, twice as large: Tesseract misses a lone small digit at one scale or the other.
+     */
+    @Override
+    public String readNumber(Mat cell) {
+        if (cell.empty()) {
+            return "";
+        }
+        Mat continuous = cell.isContinuous() ? cell : cell.clone();
+        String digits = tesseract.read(continuous, OcrMode.DIGITS, "eng").text();
+        if (!digits.isBlank()) {
+            return digits;
+        }
+        Mat large = new Mat();
+        try {
+            Imgproc.resize(continuous, large, new Size(), 2, 2, Imgproc.INTER_CUBIC);
+            return tesseract.read(large, OcrMode.DIGITS, "eng").text();
+        } finally {
+            large.release();
+        }
+    }
+
+    /** At the page's own scale: the party names' small type on a shrunk picture needs every pixel. */
+    @Override
+    public String reread(Mat band) {
+        return band.empty() ? "" : tesseract.read(band.isContinuous() ? band : band.clone(), OcrMode.LABEL, LANGUAGE).text();
+    }
 }

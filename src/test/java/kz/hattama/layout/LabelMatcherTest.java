@@ -55,4 +55,13 @@ class LabelMatcherTest {
             assertThat(similarity("", key)).isZero();
         }
     }
+
+    @Test
+    void aRowNumberCellMustShowTheRowsNumberAlone() {
+        assertThat(LabelMatcher.isNumber("3.", FORM.field("party_3"))).isTrue();
+        assertThat(LabelMatcher.isNumber("3", FORM.field("party_3"))).isTrue();
+        assertThat(LabelMatcher.isNumber("3", FORM.field("party_2"))).isFalse();
+        assertThat(LabelMatcher.isNumber("", FORM.field("party_3"))).isFalse();
+        assertThat(LabelMatcher.isNumber("3", FORM.field("voted_outside"))).isFalse();
+    }
 }

@@ -124,6 +124,22 @@ class LayoutFinderTest {
                 .allMatch(e -> e.getValue().anchored());
     }
 
+    /** Small type on a shrunk picture: the names are past reading, the row numbers still anchor the rows. */
+    @Test
+    void tableRowsWhoseNamesCannotBeReadAreAnchoredByTheirNumbers() {
+        Mat page = page("scan-typed-ru.png").clone();
+        Layout clean = finder.find(page, form);
+        for (FieldDef party : form.tableFields()) {
+            FieldZones row = clean.fields().get(party.key());
+            Imgproc.rectangle(page, new org.opencv.core.Point(row.box().x + 75, row.box().y + 4),
+                    new org.opencv.core.Point(row.digits().x - 8, row.box().y + row.box().height - 4), new org.opencv.core.Scalar(255), -1);
+        }
+
+        Layout layout = finder.find(page, form, labels());
+
+        assertThat(form.tableFields()).allMatch(p -> layout.fields().get(p.key()).anchored());
+    }
+
     private static LabelReader labels() {
         if (labels == null) {
             labels = new TesseractLabelReader(new TesseractOcr(Path.of("tessdata")));

@@ -29,13 +29,35 @@ public final class LabelProbeMain {
         for (Path f : NormalizeDebugMain.inputs(args)) {
             Mat page = new PageNormalizer().normalize(DevImages.read(f)).image();
             StringBuilder texts = new StringBuilder();
-            Layout layout = new LayoutFinder().find(page, form, band -> {
-                long t0 = mx.getCurrentThreadCpuTime();
-                String t = reader.read(band);
-                cpu[0] += mx.getCurrentThreadCpuTime() - t0;
-                calls[0]++;
-                texts.append("   y=").append(band.submat(0, 0, 0, 0).rows()).append(" «").append(t.replace('\n', '|')).append("»\n");
-                return t;
+            Layout layout = new LayoutFinder().find(page, form, new kz.hattama.layout.LabelReader() {
+                @Override
+                public String read(Mat band) {
+                    return timed(false, band);
+                }
+
+                @Override
+                public String reread(Mat band) {
+                    return timed(true, band);
+                }
+
+                @Override
+                public String readNumber(Mat cell) {
+                    long t0 = mx.getCurrentThreadCpuTime();
+                    String t = reader.readNumber(cell);
+                    cpu[0] += mx.getCurrentThreadCpuTime() - t0;
+                    calls[0]++;
+                    texts.append("   number «").append(t).append("»\n");
+                    return t;
+                }
+
+                private String timed(boolean again, Mat band) {
+                    long t0 = mx.getCurrentThreadCpuTime();
+                    String t = again ? reader.reread(band) : reader.read(band);
+                    cpu[0] += mx.getCurrentThreadCpuTime() - t0;
+                    calls[0]++;
+                    texts.append(again ? "   again «" : "   «").append(t.replace('\n', '|')).append("»\n");
+                    return t;
+                }
             });
             System.out.println(f.getFileName() + " not anchored: " + layout.fields().entrySet().stream()
                     .filter(e -> !e.getValue().anchored()).map(e -> e.getKey()).toList());
