@@ -27,11 +27,14 @@ import java.nio.file.Path;
  *                      ({@code HATTAMA_VERIFY_WORDS_CHECK})
  * @param verifyPrecinct least confidence of the precinct number (one minus the geometric mean of its looks' errors)
  *                      for it to be VERIFIED; the looks must also all agree ({@code HATTAMA_VERIFY_PRECINCT})
+ * @param verifyWeakWordsCheck the same least posterior for a field that takes part in no equality check of the form
+ *                      (only in inequalities, which a figure from a neighbouring line still passes); the words check
+ *                      is then always required ({@code HATTAMA_VERIFY_WEAK_WORDS_CHECK})
  */
 @ConfigurationProperties("hattama")
 public record HattamaProperties(Path form, Path tessdata, int workers, int maxFileMb, int maxPdfPages, int pdfDpi,
                                 int minImageSide, double verifyDigits, double verifyWords, double verifyDoubt,
-                                double verifyWordsCheck, double verifyPrecinct) {
+                                double verifyWordsCheck, double verifyPrecinct, double verifyWeakWordsCheck) {
 
     public HattamaProperties {
         form = form == null ? FormLoader.BUILT_IN : form;
@@ -45,11 +48,12 @@ public record HattamaProperties(Path form, Path tessdata, int workers, int maxFi
         verifyDoubt = verifyDoubt <= 0 ? 0.10 : verifyDoubt;
         verifyWordsCheck = verifyWordsCheck <= 0 ? 0.995 : verifyWordsCheck;
         verifyPrecinct = verifyPrecinct <= 0 ? PrecinctJudge.DEFAULT_VERIFY : verifyPrecinct;
+        verifyWeakWordsCheck = verifyWeakWordsCheck <= 0 ? 0.9999 : verifyWeakWordsCheck;
     }
 
     /** Every setting at its default, for tools and tests that run without Spring. */
     public static HattamaProperties defaults() {
-        return new HattamaProperties(null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new HattamaProperties(null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     public int effectiveWorkers() {

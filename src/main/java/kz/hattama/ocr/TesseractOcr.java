@@ -45,7 +45,7 @@ public final class TesseractOcr implements AutoCloseable {
     public OcrLine read(Mat gray, OcrMode mode, String languages) {
         return recognize(gray, mode, mode == OcrMode.DIGITS ? "eng" : languages, OcrLine.EMPTY, api -> {
             String text = utf8(api.GetUTF8Text()).strip();
-            List<List<SymbolChoice>> symbols = mode == OcrMode.BLOCK ? List.of() : symbols(api);
+            List<List<SymbolChoice>> symbols = mode == OcrMode.BLOCK || mode == OcrMode.LABEL ? List.of() : symbols(api);
             return new OcrLine(text, text.isEmpty() ? 0 : api.MeanTextConf(), symbols);
         });
     }
@@ -205,7 +205,7 @@ public final class TesseractOcr implements AutoCloseable {
         if (mode == OcrMode.DIGITS) {
             api.SetVariable("tessedit_char_whitelist", DIGITS);
         }
-        if (mode != OcrMode.BLOCK) {
+        if (mode == OcrMode.DIGITS || mode == OcrMode.WORDS) {
             api.SetVariable("lstm_choice_mode", "2");
         }
         return api;

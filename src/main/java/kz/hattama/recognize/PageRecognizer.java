@@ -135,13 +135,13 @@ public final class PageRecognizer implements AutoCloseable {
         } catch (PageNotFoundException e) {
             return new Reading(null, null, Rejection.of(RejectionCode.UNREADABLE));
         }
+        OcrToolkit ocr = toolkit();
         Layout layout;
         try {
-            layout = layoutFinder.find(page, form);
+            layout = layoutFinder.find(page, form, ocr.labels());
         } catch (NotAProtocolException e) {
             return new Reading(null, null, Rejection.of(RejectionCode.NOT_A_PROTOCOL));
         }
-        OcrToolkit ocr = toolkit();
         Mat headerZone = page.submat(layout.header());
         OcrBlock headerBlock = ocr.tesseract().readBlock(headerZone, "rus+kaz");
         HeaderReading header = headerParser.parse(headerBlock.text());
@@ -161,7 +161,7 @@ public final class PageRecognizer implements AutoCloseable {
             }
             fields.put(field.key(), new FieldReading(field.key(), digits.candidates(), words.candidates(),
                     digits.text(), words.text(), box(zones.box()),
-                    WordsCheck.of(words.evidence(), digits.candidates(), words.candidates())));
+                    WordsCheck.of(words.evidence(), digits.candidates(), words.candidates()), zones.anchored()));
         }
         if (readable == 0) {
             return new Reading(null, null, Rejection.of(RejectionCode.UNREADABLE));

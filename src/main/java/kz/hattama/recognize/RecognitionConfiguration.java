@@ -47,7 +47,7 @@ public class RecognitionConfiguration {
         Path tessdata = TessdataLocator.locate(props.tessdata(), Path.of(System.getProperty("user.home"), ".cache", "hattama"));
         return new PageRecognizer(form, new PageNormalizer(), new LayoutFinder(),
                 new Reconciler(form, props.verifyDigits(), props.verifyWords(), props.verifyDoubt(), props.verifyWordsCheck(),
-                        props.verifyPrecinct()),
+                        props.verifyPrecinct(), props.verifyWeakWordsCheck()),
                 () -> {
                     TesseractOcr ocr = new TesseractOcr(tessdata);
                     ModelDigitsReader model = new ModelDigitsReader(new DigitReader());

@@ -230,4 +230,48 @@ class ReconcilerTest {
         assertThat(reconciler.reconcile(unsureParty2(1.0)).fields().get("party_2").status())
                 .isEqualTo(FieldStatus.NEEDS_REVIEW);
     }
+
+    /** The clean protocol with one field's readings as {@code agreeing} makes them, but its label anchor and words check given. */
+    private static PageReading with(String key, double wordsCheck, boolean anchored) {
+        Map<String, FieldReading> fields = new LinkedHashMap<>(agreeing(clean()).fields());
+        FieldReading r = fields.get(key);
+        fields.put(key, new FieldReading(key, r.digits(), r.words(), r.digitsText(), r.wordsText(), r.box(), wordsCheck, anchored));
+        return new PageReading("ru", "237", "г. Семей", fields);
+    }
+
+    @Test
+    void aFieldReadWhereNoLabelWasFoundIsNeverVerified() {
+        ProtocolResult r = usual.reconcile(with("ballots_issued", 1.0, false));
+
+        FieldResult f = r.fields().get("ballots_issued");
+        assertThat(f.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+        assertThat(f.reason()).isEqualTo(Reconciler.NOT_ANCHORED);
+        assertThat(f.value()).isEqualTo(1500);
+        assertThat(r.status()).isEqualTo(ProtocolStatus.NEEDS_REVIEW);
+        assertThat(r.failedChecks()).isEmpty();
+    }
+
+    /** Found from the form's checks: the fields that only inequalities check. */
+    @Test
+    void theWeaklyCheckedFieldsAreThoseInNoEqualityCheck() {
+        assertThat(usual.weaklyChecked()).containsExactlyInAnyOrder("voters_total", "voted_outside");
+    }
+
+    /**
+     * Line 1 read from line 2's place agrees with itself and passes «issued ≤ voters»: for such a field sure readings
+     * are not enough, the words check must reach the higher bar too. A field an equality checks is VERIFIED as before.
+     */
+    @Test
+    void aFigureOnlyInequalitiesCheckNeedsTheHigherWordsCheck() {
+        Reconciler strict = new Reconciler(FORM, 0.2, 0.2, 0.1, 0.995, PrecinctJudge.DEFAULT_VERIFY, 0.9999);
+
+        FieldResult weak = strict.reconcile(with("voters_total", 0.999, true)).fields().get("voters_total");
+        FieldResult strong = strict.reconcile(with("ballots_issued", 0.999, true)).fields().get("ballots_issued");
+        FieldResult sure = strict.reconcile(with("voters_total", 0.99999, true)).fields().get("voters_total");
+
+        assertThat(weak.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+        assertThat(weak.reason()).isEqualTo("words check 0.99900 below the bar of a figure only inequalities check");
+        assertThat(strong.status()).isEqualTo(FieldStatus.VERIFIED);
+        assertThat(sure.status()).isEqualTo(FieldStatus.VERIFIED);
+    }
 }

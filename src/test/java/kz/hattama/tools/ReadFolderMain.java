@@ -40,7 +40,7 @@ public final class ReadFolderMain {
         PageRecognizer recognizer = cfg.pageRecognizer(form, props);
         PageDecoder decoder = new PageDecoder(200, 10, 600);
         Reconciler reconciler = new Reconciler(form, props.verifyDigits(), props.verifyWords(), props.verifyDoubt(),
-                props.verifyWordsCheck(), props.verifyPrecinct());
+                props.verifyWordsCheck(), props.verifyPrecinct(), props.verifyWeakWordsCheck());
         Map<String, PageReading> readings = new java.util.concurrent.ConcurrentHashMap<>();
         String dump = System.getProperty("dump");
         List<String> rows = new ArrayList<>();
