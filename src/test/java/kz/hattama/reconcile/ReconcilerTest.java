@@ -236,7 +236,7 @@ class ReconcilerTest {
         Map<String, FieldReading> fields = new LinkedHashMap<>(agreeing(clean()).fields());
         FieldReading r = fields.get(key);
         fields.put(key, new FieldReading(key, r.digits(), r.words(), r.digitsText(), r.wordsText(), r.box(), wordsCheck, anchored));
-        return new PageReading("ru", "237", "г. Семей", fields);
+        return new PageReading("ru", sure("237"), "г. Семей", fields);
     }
 
     @Test
