@@ -17,8 +17,17 @@
   const pageInner = document.getElementById('page-inner');
   const pageImage = document.getElementById('page-image');
 
-  // One entry per figure, in form order: the reading, the input, whether a person confirmed it.
-  const fields = P.fields.map(f => ({ f, uncertain: f.status === 'NEEDS_REVIEW', confirmed: false }));
+  // The precinct number is confirmed or corrected like a figure, first, since it names where all the others count.
+  const precinct = {
+    key: 'precinct', line: '№', label: msg('review.precinct_field'),
+    value: P.precinct !== null && /^\d+$/.test(P.precinct) ? Number(P.precinct) : null,
+    digits: P.precinct !== null && /^\d+$/.test(P.precinct) ? Number(P.precinct) : null, digitsText: P.precinct,
+    words: null, wordsText: null, confidence: P.precinctConfidence === undefined ? null : P.precinctConfidence,
+    status: P.precinctStatus || 'VERIFIED', reason: P.precinctReason, box: null
+  };
+  // One entry per figure, in form order after the precinct: the reading, the input, whether a person confirmed it.
+  const fields = [precinct].concat(P.fields)
+    .map(f => ({ f, uncertain: f.status === 'NEEDS_REVIEW', confirmed: false }));
   let current = null;
   let saving = false;
 
@@ -94,7 +103,9 @@
       x.input.closest('tr').previousElementSibling.classList.toggle('current', i === j);
     });
     const box = fields[i].box;
-    if (box) {
+    if (fields[i].f.key === 'precinct') {
+      pageBox.scrollTop = 0;  // the number is in the header, at the top of the page
+    } else if (box) {
       // Scroll the page column only, keeping the box in its middle.
       const top = box.offsetTop - pageBox.clientHeight / 2 + box.offsetHeight / 2;
       pageBox.scrollTop = Math.max(0, top);
@@ -112,7 +123,12 @@
 
   function values() {
     const out = {};
-    fields.forEach(x => { const p = parse(x); out[x.f.key] = p.ok ? p.value : null; });
+    fields.forEach(x => {
+      const p = parse(x);
+      // A precinct left as read is not sent: the server keeps it as stored (a number with a letter stays whole).
+      if (x.f.key === 'precinct' && p.ok && p.value === x.f.value) return;
+      out[x.f.key] = p.ok ? p.value : null;
+    });
     return out;
   }
 

@@ -1,9 +1,11 @@
 package kz.hattama.batch;
 
 import kz.hattama.config.HattamaProperties;
+import kz.hattama.config.IntakeProperties;
 import kz.hattama.ingest.IncomingFile;
 import kz.hattama.ingest.IntakeCheck;
 import kz.hattama.ingest.IntakeItem;
+import kz.hattama.ingest.InputWalker;
 import kz.hattama.ingest.PageDecoder;
 import kz.hattama.recognize.PageRecognizer;
 import kz.hattama.store.ProtocolStore.PendingSource;
@@ -18,6 +20,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
@@ -36,6 +39,7 @@ import java.util.Map;
  * Step names are stable: the job repository finds a killed run's progress by them.
  */
 @Configuration
+@EnableConfigurationProperties(IntakeProperties.class)
 public class DigitizeJobConfiguration {
 
     public static final String JOB = "digitizeJob";
@@ -48,6 +52,8 @@ public class DigitizeJobConfiguration {
     public static final String RUN = "run";
 
     private static final int INTAKE_CHUNK = 10;
+    /** An intake chunk ends early once its files hold this much; one file at the size limit still makes a chunk. */
+    private static final long INTAKE_CHUNK_BYTES = 64L * 1024 * 1024;
 
     @Bean
     public Job digitizeJob(JobRepository repository, Step intake, Step recognize) {
@@ -57,9 +63,9 @@ public class DigitizeJobConfiguration {
     @Bean
     public Step intake(JobRepository repository, PlatformTransactionManager tx, IntakeReader intakeReader,
                        IntakeWriter intakeWriter, HattamaProperties props, StoreProperties store) {
-        IntakeCheck check = new IntakeCheck(props.maxFileBytes());
+        IntakeCheck check = new IntakeCheck();
         return new StepBuilder(INTAKE, repository)
-                .<IncomingFile, IntakeItem>chunk(INTAKE_CHUNK, tx)
+                .<IncomingFile, IntakeItem>chunk(new IntakeChunkPolicy(INTAKE_CHUNK, INTAKE_CHUNK_BYTES, intakeReader), tx)
                 .reader(intakeReader)
                 .processor(check::check)
                 .writer(intakeWriter)
@@ -73,9 +79,10 @@ public class DigitizeJobConfiguration {
 
     @Bean
     @StepScope
-    public IntakeReader intakeReader(@Value("#{jobParameters['" + INPUTS + "']}") String inputs, HattamaProperties props) {
+    public IntakeReader intakeReader(@Value("#{jobParameters['" + INPUTS + "']}") String inputs, HattamaProperties props,
+                                     IntakeProperties limits) {
         List<Path> paths = Arrays.stream(inputs.split("\n")).filter(s -> !s.isBlank()).map(Path::of).toList();
-        return new IntakeReader(paths, props.maxFileBytes());
+        return new IntakeReader(paths, new InputWalker.Limits(props.maxFileBytes(), limits.maxZipEntries(), limits.maxZipBytes()));
     }
 
     @Bean
@@ -148,7 +155,8 @@ public class DigitizeJobConfiguration {
     }
 
     @Bean
-    public RecognizeProcessor recognizeProcessor(PageRecognizer recognizer, HattamaProperties props) {
-        return new RecognizeProcessor(new PageDecoder(props.pdfDpi(), props.maxPdfPages(), props.minImageSide()), recognizer);
+    public RecognizeProcessor recognizeProcessor(PageRecognizer recognizer, HattamaProperties props, IntakeProperties limits) {
+        return new RecognizeProcessor(new PageDecoder(props.pdfDpi(), props.maxPdfPages(), props.minImageSide(),
+                limits.maxMegapixels()), recognizer);
     }
 }

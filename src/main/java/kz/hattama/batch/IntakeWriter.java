@@ -1,5 +1,6 @@
 package kz.hattama.batch;
 
+import kz.hattama.ingest.IncomingFile;
 import kz.hattama.ingest.IntakeItem;
 import kz.hattama.store.ProtocolStore;
 import org.springframework.batch.item.Chunk;
@@ -19,9 +20,13 @@ public class IntakeWriter implements ItemWriter<IntakeItem> {
     @Override
     public void write(Chunk<? extends IntakeItem> items) {
         for (IntakeItem item : items) {
-            byte[] bytes = item.file().bytes() == null ? new byte[0] : item.file().bytes();
-            long id = store.addSource(jobInstanceId, item.file().seq(), item.file().name(), bytes, item.sha256(),
-                    item.mediaType());
+            IncomingFile file = item.file();
+            if (file.bytes() == null) {
+                store.addRejectedSource(jobInstanceId, file.seq(), file.name(), file.size(), file.identity(),
+                        item.mediaType(), item.rejection());
+                continue;
+            }
+            long id = store.addSource(jobInstanceId, file.seq(), file.name(), file.bytes(), item.sha256(), item.mediaType());
             if (item.rejection() != null) {
                 store.rejectSource(id, item.rejection());
             }

@@ -4,6 +4,7 @@ import kz.hattama.batch.DigitizeLauncher;
 import kz.hattama.export.ExportFilter;
 import kz.hattama.export.ExportRecord;
 import kz.hattama.export.ExportSource;
+import kz.hattama.export.JsonlExporter;
 import kz.hattama.export.Scorer;
 import kz.hattama.store.ProtocolStore;
 import org.springframework.batch.core.BatchStatus;
@@ -37,12 +38,20 @@ public class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--truth", paramLabel = "TRUTH.jsonl", description = "Truth file; default FOLDER/truth.jsonl.")
     Path truth;
 
+    // The benchmark's database is deleted when it ends, so scoring by hand or by capture condition
+    // (src/test/python/by_condition.py) needs the records written out before that.
+    @Option(names = "--export", paramLabel = "FILE.jsonl",
+            description = "Also write the records read, as `export --out FILE.jsonl` would, before the temporary database goes.")
+    Path export;
+
     @Autowired
     private DigitizeLauncher launcher;
     @Autowired
     private ProtocolStore store;
     @Autowired
     private ExportSource source;
+    @Autowired
+    private JsonlExporter jsonl;
 
     @Override
     public Integer call() throws Exception {
@@ -60,8 +69,11 @@ public class BenchmarkCommand implements Callable<Integer> {
         List<ExportRecord> records = new ArrayList<>();
         source.forEach(ExportFilter.all(), records::add);
         System.out.println();
-        System.out.print(Scorer.scoreRecords(truthFile, records).format());
+        System.out.print(Scorer.scoreRecords(truthFile, records).report());
         System.out.printf(Locale.ROOT, "%-20s %.3f%n", "protocols_per_s", result.protocolsPerSecond());
+        if (export != null) {
+            System.out.println("Wrote " + jsonl.write(ExportFilter.all(), export) + " protocols to " + export);
+        }
         return 0;
     }
 }

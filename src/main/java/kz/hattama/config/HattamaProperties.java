@@ -3,6 +3,7 @@ package kz.hattama.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import kz.hattama.form.FormLoader;
+import kz.hattama.reconcile.PrecinctJudge;
 
 import java.nio.file.Path;
 
@@ -24,11 +25,16 @@ import java.nio.file.Path;
  * @param verifyWordsCheck least posterior, under the words zone alone, of the figure the digits show, against every
  *                      number one slip away, for an agreeing field to be VERIFIED however rough the words' free reading
  *                      ({@code HATTAMA_VERIFY_WORDS_CHECK})
+ * @param verifyPrecinct least confidence of the precinct number (one minus the geometric mean of its looks' errors)
+ *                      for it to be VERIFIED; the looks must also all agree ({@code HATTAMA_VERIFY_PRECINCT})
+ * @param verifyWeakWordsCheck the same least posterior for a field that takes part in no equality check of the form
+ *                      (only in inequalities, which a figure from a neighbouring line still passes); the words check
+ *                      is then always required ({@code HATTAMA_VERIFY_WEAK_WORDS_CHECK})
  */
 @ConfigurationProperties("hattama")
 public record HattamaProperties(Path form, Path tessdata, int workers, int maxFileMb, int maxPdfPages, int pdfDpi,
                                 int minImageSide, double verifyDigits, double verifyWords, double verifyDoubt,
-                                double verifyWordsCheck) {
+                                double verifyWordsCheck, double verifyPrecinct, double verifyWeakWordsCheck) {
 
     public HattamaProperties {
         form = form == null ? FormLoader.BUILT_IN : form;
@@ -41,11 +47,13 @@ public record HattamaProperties(Path form, Path tessdata, int workers, int maxFi
         verifyWords = verifyWords <= 0 ? 0.20 : verifyWords;
         verifyDoubt = verifyDoubt <= 0 ? 0.10 : verifyDoubt;
         verifyWordsCheck = verifyWordsCheck <= 0 ? 0.995 : verifyWordsCheck;
+        verifyPrecinct = verifyPrecinct <= 0 ? PrecinctJudge.DEFAULT_VERIFY : verifyPrecinct;
+        verifyWeakWordsCheck = verifyWeakWordsCheck <= 0 ? 0.9999 : verifyWeakWordsCheck;
     }
 
     /** Every setting at its default, for tools and tests that run without Spring. */
     public static HattamaProperties defaults() {
-        return new HattamaProperties(null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new HattamaProperties(null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     public int effectiveWorkers() {

@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
 
 /**
  * One row per protocol for spreadsheets, in the spec's order: the id, each field's value and status side by side,
- * then precinct, status and the failed checks; after those what the spec leaves out (language, place, files,
- * rejection code). Empty cells stand for null; text that would run as a formula is written as text ({@link SafeCsv}).
+ * then precinct (with its status and confidence, like a figure), status and the failed checks; after those what the
+ * spec leaves out (language, place, files, rejection code). Empty cells stand for null; text that would run as a
+ * formula is written as text ({@link SafeCsv}).
  */
 public final class CsvExporter implements Exporter {
 
@@ -42,7 +43,7 @@ public final class CsvExporter implements Exporter {
             header.add(key);
             header.add(key + "_status");
         }
-        header.addAll(List.of("precinct", "status", "failed_checks", "lang", "region", "district", "city",
+        header.addAll(List.of("precinct", "precinct_status", "precinct_confidence", "status", "failed_checks", "lang", "region", "district", "city",
                 "source_files", "source_sha256", "rejection_code"));
         return header;
     }
@@ -71,6 +72,8 @@ public final class CsvExporter implements Exporter {
             row.add(f.status());
         }
         row.add(r.precinct());
+        row.add(r.precinctStatus());
+        row.add(r.precinctConfidence());
         row.add(r.status());
         // A failed words_match says nothing without its field, and several of them would read as one.
         row.add(r.failedChecks().stream()
@@ -82,7 +85,7 @@ public final class CsvExporter implements Exporter {
         row.add(place.district());
         row.add(place.city());
         row.add(String.join(LIST_SEPARATOR, r.sourceFiles()));
-        row.add(String.join(LIST_SEPARATOR, r.sourceSha256()));
+        row.add(r.sourceSha256().stream().map(h -> h == null ? "" : h).collect(Collectors.joining(LIST_SEPARATOR)));
         row.add(r.rejection() == null ? null : r.rejection().code());
         return row;
     }

@@ -93,6 +93,9 @@ public final class DatasetExporter {
                 }
                 byStatus.merge(record.status(), 1L, Long::sum);
                 for (int i = 0; i < record.sourceFiles().size(); i++) {
+                    if (record.sourceSha256().get(i) == null) {
+                        continue; // a rejected file whose content was not kept has no hash to cite
+                    }
                     scans.add(new Manifest.Scan(record.sourceFiles().get(i), record.sourceSha256().get(i)));
                 }
             });

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.ingest.Rejection;
+import kz.hattama.ingest.RejectionCode;
 import kz.hattama.precinct.Place;
 import kz.hattama.reconcile.CheckResult;
 import kz.hattama.reconcile.FieldResult;
@@ -15,6 +16,7 @@ import kz.hattama.store.StoredProtocol;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -25,9 +27,11 @@ import java.util.stream.Collectors;
  * One line of the dataset, shaped as protocol-spec.md's export record. Every field key of the form is present, in
  * form order, with null where nothing is known; {@code rejection} appears only on REJECTED records.
  */
-@JsonPropertyOrder({"id", "form", "lang", "precinct", "address", "location", "source_files", "source_sha256",
-        "status", "fields", "checks", "flags", "review", "rejection"})
-public record ExportRecord(String id, String form, String lang, String precinct, String address, Place location,
+@JsonPropertyOrder({"id", "form", "lang", "precinct", "precinct_status", "precinct_confidence", "address", "location",
+        "source_files", "source_sha256", "status", "fields", "checks", "flags", "review", "rejection"})
+public record ExportRecord(String id, String form, String lang, String precinct,
+                           @JsonProperty("precinct_status") FieldStatus precinctStatus,
+                           @JsonProperty("precinct_confidence") Double precinctConfidence, String address, Place location,
                            @JsonProperty("source_files") List<String> sourceFiles,
                            @JsonProperty("source_sha256") List<String> sourceSha256,
                            ProtocolStatus status, Map<String, Field> fields, List<Check> checks, List<Flag> flags,
@@ -85,15 +89,27 @@ public record ExportRecord(String id, String form, String lang, String precinct,
         }
         List<Flag> flags = new ArrayList<>(p.flags());
         flags.addAll(datasetFlags);
-        return new ExportRecord(p.uid(), p.form() != null ? p.form() : form.id(), p.lang(), p.precinct(), p.address(),
-                place, List.of(p.sourceName()), List.of(p.sourceSha256()), p.status(), fields,
+        return new ExportRecord(p.uid(), p.form() != null ? p.form() : form.id(), p.lang(), p.precinct(),
+                p.precinctStatus(), p.precinctConfidence(), p.address(),
+                place, List.of(p.sourceName()),
+                // null where the file's content was not kept (too large, unreadable): no hash is claimed for it
+                Collections.singletonList(p.sourceSha256()), p.status(), fields,
                 p.checks().stream().map(Check::of).toList(), List.copyOf(flags), review, p.rejection());
     }
 
     /** The same record without the flags {@code hidden} picks, for a reader who may not see them. */
     public ExportRecord withoutFlags(Predicate<Flag> hidden) {
-        return new ExportRecord(id, form, lang, precinct, address, location, sourceFiles, sourceSha256, status, fields,
+        return new ExportRecord(id, form, lang, precinct, precinctStatus, precinctConfidence, address, location, sourceFiles, sourceSha256, status, fields,
                 checks, flags.stream().filter(hidden.negate()).toList(), review, rejection);
+    }
+
+    /** The same record with a DUPLICATE reason that does not name the earlier upload. */
+    public ExportRecord withoutDuplicateName() {
+        if (rejection == null || rejection.code() != RejectionCode.DUPLICATE) {
+            return this;
+        }
+        return new ExportRecord(id, form, lang, precinct, precinctStatus, precinctConfidence, address, location, sourceFiles, sourceSha256, status, fields,
+                checks, flags, review, Rejection.of(RejectionCode.DUPLICATE));
     }
 
     public List<Check> failedChecks() {

@@ -49,7 +49,7 @@ public final class ExportSource {
             long[] n = {0};
             store.forEachPage(filter.statuses(), page -> {
                 List<StoredProtocol> kept = page.stream()
-                        .filter(p -> filter.accepts(p.precinct(), placeOf(p, places), places)).toList();
+                        .filter(p -> filter.accepts(p.surePrecinct(), placeOf(p, places), places)).toList();
                 if (kept.isEmpty()) {
                     return;
                 }
@@ -78,7 +78,7 @@ public final class ExportSource {
     }
 
     private static Place placeOf(StoredProtocol p, Places places) {
-        return p.status() == ProtocolStatus.REJECTED ? Place.UNKNOWN : places.place(p.precinct(), p.address());
+        return p.status() == ProtocolStatus.REJECTED ? Place.UNKNOWN : places.place(p.surePrecinct(), p.address());
     }
 
     private Map<Long, List<Flag>> datasetFlags(Places places) {

@@ -9,12 +9,15 @@ import java.util.stream.Collectors;
 /**
  * The figures of devset-generator/score.py; a ratio is null where score.py prints None (nothing to divide by).
  *
- * @param byKind "hand/photo" → "correct protocols/protocols", sorted by kind
+ * @param byKind                    "hand/photo" → "correct protocols/protocols", sorted by kind
+ * @param precinctVerifiedPrecision of the protocols whose precinct number is VERIFIED, the share whose number is right
+ *                                  (null when none is VERIFIED): must stay 1.0
+ * @param precinctWrongAccepted     protocols whose precinct number is VERIFIED and wrong: must stay 0
  */
 public record Score(int protocols, int missing, double fieldAccuracy, double protocolAccuracy,
                     double precinctAccuracy, Double verifiedPrecision, double verifiedCoverage,
                     Double straightThrough, Double violationsCaught, Double falseAlarms,
-                    Map<String, String> byKind) {
+                    Map<String, String> byKind, Double precinctVerifiedPrecision, int precinctWrongAccepted) {
 
     /** The figures under score.py's keys, in its order. */
     public Map<String, Object> asMap() {
@@ -35,8 +38,20 @@ public record Score(int protocols, int missing, double fieldAccuracy, double pro
 
     /** Exactly what score.py prints without --json: {@code f"{k:20s} {v}"}, floats as {@code round(v, 4)}. */
     public String format() {
+        return format(asMap());
+    }
+
+    /** {@link #format()}, then the precinct number's figures in the same layout: what evaluate and benchmark print. */
+    public String report() {
+        Map<String, Object> precinct = new LinkedHashMap<>();
+        precinct.put("precinct_verified_precision", precinctVerifiedPrecision);
+        precinct.put("precinct_wrong_accepted", precinctWrongAccepted);
+        return format() + format(precinct);
+    }
+
+    private static String format(Map<String, Object> figures) {
         StringBuilder out = new StringBuilder();
-        asMap().forEach((k, v) -> out.append(String.format("%-20s %s\n", k, py(v))));
+        figures.forEach((k, v) -> out.append(String.format("%-20s %s\n", k, py(v))));
         return out.toString();
     }
 

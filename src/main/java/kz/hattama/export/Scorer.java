@@ -19,7 +19,8 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * The dev-set scorer, devset-generator/score.py, in Java, so the pipeline can score itself without Python. It keeps
+ * The dev-set scorer, devset-generator/score.py, in Java, so the pipeline can score itself without Python, plus the
+ * precinct number's own figures (score.py has none: its records carry no precinct status). It keeps
  * score.py's semantics, quirks included (the last export naming a file wins; "precinct" compares as Python's str()
  * with leading zeros stripped; value equality is Python's, where 2170.0 equals 2170): the two must give the same
  * figures.
@@ -81,6 +82,7 @@ public final class Scorer {
         }
         int nFields = 0, correct = 0, accepted = 0, acceptedOk = 0;
         int protOk = 0, straight = 0, clean = 0, viol = 0, violCaught = 0, falseAlarm = 0, missing = 0, precOk = 0;
+        int precAccepted = 0, precWrongAccepted = 0;
         Map<String, int[]> byKind = new TreeMap<>();
         for (Map.Entry<String, JsonNode> entry : truths.entrySet()) {
             JsonNode t = entry.getValue();
@@ -115,7 +117,12 @@ public final class Scorer {
             protOk += allOk ? 1 : 0;
             String precinct = e == null || !e.has("precinct") ? "" : pyStr(e.get("precinct"));
             JsonNode truePrecinct = t.path("precinct");
-            precOk += truePrecinct.isTextual() && precinct.replaceFirst("^0+", "").equals(truePrecinct.textValue()) ? 1 : 0;
+            boolean precinctRight = truePrecinct.isTextual() && precinct.replaceFirst("^0+", "").equals(truePrecinct.textValue());
+            precOk += precinctRight ? 1 : 0;
+            if (e != null && isVerifiedStatus(e.path("precinct_status"))) {
+                precAccepted++;
+                precWrongAccepted += precinctRight ? 0 : 1;
+            }
             boolean failed = false;
             if (e != null) {
                 for (JsonNode c : e.path("checks")) {
@@ -141,11 +148,16 @@ public final class Scorer {
         return new Score(n, missing, (double) correct / nFields, (double) protOk / n, (double) precOk / n,
                 accepted == 0 ? null : (double) acceptedOk / accepted, (double) acceptedOk / nFields,
                 clean == 0 ? null : (double) straight / clean, viol == 0 ? null : (double) violCaught / viol,
-                clean == 0 ? null : (double) falseAlarm / clean, kinds);
+                clean == 0 ? null : (double) falseAlarm / clean, kinds,
+                precAccepted == 0 ? null : (double) (precAccepted - precWrongAccepted) / precAccepted, precWrongAccepted);
     }
 
     private static boolean isVerified(JsonNode field) {
-        return field.path("status").isTextual() && field.path("status").textValue().equals("VERIFIED");
+        return isVerifiedStatus(field.path("status"));
+    }
+
+    private static boolean isVerifiedStatus(JsonNode status) {
+        return status.isTextual() && status.textValue().equals("VERIFIED");
     }
 
     /** os.path.basename: a zip entry 'upload.zip!/folder/a.jpg' is matched by 'a.jpg'. */

@@ -1,5 +1,6 @@
 package kz.hattama.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -11,6 +12,18 @@ public final class Hashes {
 
     public static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(newSha256().digest(bytes));
+    }
+
+    /**
+     * The identity of a file whose content is not kept, from what is known of it (kind, name, size, CRC …). Hashed
+     * under a tag, so it can never equal the SHA-256 of any kept content, yet is the same when the file is sent again.
+     */
+    public static String identity(Object... parts) {
+        StringBuilder text = new StringBuilder("hattama-identity");
+        for (Object part : parts) {
+            text.append('\0').append(part);
+        }
+        return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     public static MessageDigest newSha256() {

@@ -41,8 +41,31 @@ public final class LayoutFinder {
      * form); a gap this many times the narrowest one has a line missing in it.
      */
     private static final double MISSING_LINE_GAP = 1.6;
+    /**
+     * The label line just above a value line lies between these heights over its digits rule
+     * (its letters about 60-90 px up; handwriting reaches 45-55 px up).
+     */
+    private static final double LABEL_BAND_TOP = 105;
+    private static final double LABEL_BAND_BOTTOM = 45;
+    /** Labels start a little left of the digits rule; this width holds their first 25-30 letters. */
+    private static final double LABEL_LEFT = 30;
+    private static final double LABEL_WIDTH = 420;
+    /** The first line of a party's name under the row's top rule. */
+    private static final double NAME_BAND = 40;
 
+    /** Places the fields by the rulings alone: none is anchored on its label. */
     public Layout find(Mat page, FormDefinition form) {
+        return find(page, form, LabelReader.NONE);
+    }
+
+    /**
+     * Places each field where its printed label is: the rulings give the candidate value lines
+     * and table rows, {@code labels} reads the label band of each, and a line field goes to the
+     * candidate whose label is its own (in page order, so that a crease, a seal's ring or a
+     * signature line, which carry no label, are passed over). A field whose label was not read
+     * falls back to the rulings' page order and is marked not anchored.
+     */
+    public Layout find(Mat page, FormDefinition form, LabelReader labels) {
         double unit = (double) page.cols() / PageNormalizer.PAGE_WIDTH;
         Mat ink = InkMask.of(page, unit);
         RuleDetector rules = new RuleDetector((int) Math.round(RULE_MIN_LENGTH * unit), (int) Math.round(RULE_BRIDGE * unit));
@@ -58,20 +81,22 @@ public final class LayoutFinder {
         }
         List<ValueLine> lines = new ValueLineFinder(unit).find(outside(horizontal, table, unit));
         Zones zones = new Zones(unit, page.cols(), page.rows());
+        Anchors anchors = new Anchors(page, labels, zones);
 
         Map<String, FieldZones> found = new HashMap<>();
         double tableTop = table == null ? Double.MAX_VALUE : table.top();
         double tableBottom = table == null ? Double.MAX_VALUE : table.bottom();
         List<ValueLine> above = lines.stream().filter(l -> l.y() < tableTop).toList();
         List<ValueLine> below = lines.stream().filter(l -> l.y() > tableBottom).toList();
-        List<ValueLine> beforeSlots = slots(above, blocks.before().size(), true);
+        List<Slot> beforeSlots = anchors.lines(blocks.before(), above, true);
         int mappedLines = place(blocks.before(), beforeSlots, -1, zones, found);
         if (table != null) {
+            boolean[] rowAnchored = anchors.rows(blocks.table(), table);
             for (int i = 0; i < blocks.table().size(); i++) {
-                found.put(blocks.table().get(i).key(), zones.tableRow(table, i));
+                found.put(blocks.table().get(i).key(), zones.tableRow(table, i, rowAnchored[i]));
             }
         }
-        mappedLines += place(blocks.after(), slots(below, blocks.after().size(), false),
+        mappedLines += place(blocks.after(), anchors.lines(blocks.after(), below, false),
                 table == null ? -1 : table.bottom() + CELL_INSET * unit, zones, found);
         int lineFields = blocks.before().size() + blocks.after().size();
         if (lineFields > 0 && mappedLines == 0) {
@@ -84,7 +109,7 @@ public final class LayoutFinder {
                 fields.put(f.key(), found.get(f.key()));
             }
         }
-        ValueLine firstLine = beforeSlots.stream().filter(java.util.Objects::nonNull).findFirst()
+        ValueLine firstLine = beforeSlots.stream().filter(java.util.Objects::nonNull).map(Slot::line).findFirst()
                 .orElse(above.isEmpty() ? null : above.get(0));
         double firstTop = firstLine != null ? firstLine.digits().minAcross() - WRITING_ABOVE * unit
                 : table != null ? table.top() : 0;
@@ -93,20 +118,170 @@ public final class LayoutFinder {
         return new Layout(header, fields);
     }
 
+    /** A field's value line, and whether its label was read next to it. */
+    record Slot(ValueLine line, boolean anchored) {
+    }
+
     /** Puts each line field of a block on its slot; returns how many had one. */
-    private static int place(List<FieldDef> defs, List<ValueLine> slots, double floor, Zones zones, Map<String, FieldZones> out) {
+    private static int place(List<FieldDef> defs, List<Slot> slots, double floor, Zones zones, Map<String, FieldZones> out) {
         int placed = 0;
         for (int i = 0; i < defs.size(); i++) {
-            ValueLine l = slots.get(i);
-            if (l == null) {
+            Slot s = slots.get(i);
+            if (s == null) {
                 floor = -1;
                 continue;
             }
-            out.put(defs.get(i).key(), zones.line(l, floor));
-            floor = zones.bottomOf(l);
+            out.put(defs.get(i).key(), zones.line(s.line(), floor, s.anchored()));
+            floor = zones.bottomOf(s.line());
             placed++;
         }
         return placed;
+    }
+
+    /**
+     * Matches fields to candidate value lines by the labels printed above them. The match keeps
+     * page order (an alignment, like two texts' letters) and takes the pairs whose labels agree
+     * best overall; a candidate no label agrees with is no field's line. Fields left over between
+     * two anchored ones share the candidates left between those by the rulings' page order.
+     */
+    private record Anchors(Mat page, LabelReader labels, Zones zones) {
+
+        List<Slot> lines(List<FieldDef> defs, List<ValueLine> candidates, boolean nearestLast) {
+            if (defs.isEmpty()) {
+                return List.of();
+            }
+            int[] match = labels == LabelReader.NONE ? unmatched(defs.size())
+                    : align(similarities(defs, candidates), defs.size());
+            List<Slot> slots = new ArrayList<>(Collections.nCopies(defs.size(), null));
+            int j = 0;
+            while (j < defs.size()) {
+                if (match[j] >= 0) {
+                    slots.set(j, new Slot(candidates.get(match[j]), true));
+                    j++;
+                    continue;
+                }
+                int from = j;
+                while (j < defs.size() && match[j] < 0) {
+                    j++;
+                }
+                int lo = from == 0 ? -1 : match[from - 1];
+                int hi = j == defs.size() ? candidates.size() : match[j];
+                // Unmatched fields keep to the anchored field next to them: extra lines are taken
+                // to be on the far side (a crease, a signature line), as the block's outer side
+                // (the header or the signatures) is where no anchor is at all.
+                boolean before = lo < 0, after = hi == candidates.size();
+                boolean last = before && after ? nearestLast : before || !after && nearestLast;
+                List<ValueLine> guess = slots(candidates.subList(lo + 1, hi), j - from, last);
+                for (int k = from; k < j; k++) {
+                    ValueLine l = guess.get(k - from);
+                    slots.set(k, l == null ? null : new Slot(l, false));
+                }
+            }
+            return slots;
+        }
+
+        private double[][] similarities(List<FieldDef> defs, List<ValueLine> candidates) {
+            double[][] s = new double[candidates.size()][defs.size()];
+            for (int i = 0; i < candidates.size(); i++) {
+                s[i] = similarities(defs, zones.labelBand(candidates.get(i)));
+            }
+            return s;
+        }
+
+        /**
+         * How well the band reads as each field's label; a band whose quick reading shows no label
+         * is read again carefully (a crease's or a signature line's band always is: the price of
+         * not taking a label for missing on a poor picture).
+         */
+        private double[] similarities(List<FieldDef> defs, Rect band) {
+            double[] s = new double[defs.size()];
+            if (band.area() == 0) {
+                return s;
+            }
+            Mat crop = page.submat(band);
+            if (score(labels.read(crop), defs, s) < LabelMatcher.CONFIRMED) {
+                score(labels.reread(crop), defs, s);
+            }
+            return s;
+        }
+
+        /** Raises each field's similarity to what {@code text} shows; returns the best. */
+        private static double score(String text, List<FieldDef> defs, double[] s) {
+            double best = 0;
+            for (int j = 0; j < defs.size(); j++) {
+                s[j] = Math.max(s[j], LabelMatcher.similarity(text, defs.get(j)));
+                best = Math.max(best, s[j]);
+            }
+            return best;
+        }
+
+        /**
+         * Each table row is anchored when the first line of its name cell, just under the row's top
+         * rule, reads as its own party's name in the page-order matching of rows to parties, or
+         * else when its number cell reads as its number: on a shrunk picture the names' small type
+         * is often past reading while the numbers, set larger, are not.
+         */
+        boolean[] rows(List<FieldDef> defs, TableGrid table) {
+            boolean[] anchored = new boolean[defs.size()];
+            if (labels == LabelReader.NONE) {
+                return anchored;
+            }
+            double[][] s = new double[defs.size()][];
+            for (int i = 0; i < defs.size(); i++) {
+                s[i] = similarities(defs, zones.nameBand(table, i));
+            }
+            int[] match = align(s, defs.size());
+            for (int i = 0; i < defs.size(); i++) {
+                anchored[i] = match[i] == i;
+                Rect number = zones.numberCell(table, i);
+                if (!anchored[i] && number.area() > 0) {
+                    anchored[i] = LabelMatcher.isNumber(labels.readNumber(page.submat(number)), defs.get(i));
+                }
+            }
+            return anchored;
+        }
+
+        private static int[] unmatched(int n) {
+            int[] none = new int[n];
+            java.util.Arrays.fill(none, -1);
+            return none;
+        }
+
+        /**
+         * The page-order matching of candidates (rows of {@code s}) to fields (columns) of greatest
+         * total similarity, pairs below {@link LabelMatcher#CONFIRMED} not allowed; the candidate
+         * of each field, or -1.
+         */
+        static int[] align(double[][] s, int n) {
+            int m = s.length;
+            double[][] best = new double[m + 1][n + 1];
+            for (int i = 1; i <= m; i++) {
+                for (int j = 1; j <= n; j++) {
+                    double b = Math.max(best[i - 1][j], best[i][j - 1]);
+                    if (s[i - 1][j - 1] >= LabelMatcher.CONFIRMED) {
+                        b = Math.max(b, best[i - 1][j - 1] + s[i - 1][j - 1]);
+                    }
+                    best[i][j] = b;
+                }
+            }
+            int[] match = new int[n];
+            java.util.Arrays.fill(match, -1);
+            int i = m, j = n;
+            while (i > 0 && j > 0) {
+                // On a tie the pair is taken: a label that two bands show equally well (a party
+                // name's one Cyrillic word) goes to the band at its own place in the order.
+                if (s[i - 1][j - 1] >= LabelMatcher.CONFIRMED && best[i][j] == best[i - 1][j - 1] + s[i - 1][j - 1]) {
+                    match[j - 1] = i - 1;
+                    i--;
+                    j--;
+                } else if (best[i][j] == best[i - 1][j]) {
+                    i--;
+                } else {
+                    j--;
+                }
+            }
+            return match;
+        }
     }
 
     /**
@@ -202,7 +377,7 @@ public final class LayoutFinder {
             this.height = height;
         }
 
-        FieldZones line(ValueLine l, double floor) {
+        FieldZones line(ValueLine l, double floor, boolean anchored) {
             Rect digits = above(l.digits());
             Rect words = above(l.words());
             double top = Math.min(digits.y, words.y);
@@ -210,19 +385,54 @@ public final class LayoutFinder {
                 top = Math.min(top, floor);
             }
             Rect box = rect(l.digits().start() - SIDE_PAD * unit, top, l.words().end() + SIDE_PAD * unit, bottomOf(l));
-            return new FieldZones(digits, words, box);
+            return new FieldZones(digits, words, box, anchored);
         }
 
         double bottomOf(ValueLine l) {
             return Math.max(l.digits().maxAcross(), l.words().maxAcross()) + HINTS_BELOW * unit;
         }
 
-        FieldZones tableRow(TableGrid t, int row) {
+        FieldZones tableRow(TableGrid t, int row, boolean anchored) {
             double[] c = t.columns();
             int n = c.length;
             Rule upper = t.rowRules().get(row), lower = t.rowRules().get(row + 1);
             return new FieldZones(cell(upper, lower, c[n - 3], c[n - 2]), cell(upper, lower, c[n - 2], c[n - 1]),
-                    rect(c[0], upper.minAcross(), c[n - 1], lower.maxAcross()));
+                    rect(c[0], upper.minAcross(), c[n - 1], lower.maxAcross()), anchored);
+        }
+
+        /**
+         * Where the last line of a value line's label is printed: above the handwriting, starting
+         * a little left of the digits rule, as wide as the label's first words. Only that line, so
+         * that a crease under a value line does not read its neighbour's label as its own.
+         */
+        Rect labelBand(ValueLine l) {
+            double x = l.digits().start() - LABEL_LEFT * unit;
+            double rule = l.digits().minAcross();
+            Rect band = rect(x, rule - LABEL_BAND_TOP * unit, x + LABEL_WIDTH * unit, rule - LABEL_BAND_BOTTOM * unit);
+            // A candidate at the page's edge (a stroke, a crease's end) leaves a sliver no label fits in.
+            return band.width < LABEL_WIDTH * unit / 2 ? new Rect() : band;
+        }
+
+        /** A table row's number cell, the first column. */
+        Rect numberCell(TableGrid t, int row) {
+            double[] c = t.columns();
+            if (c.length < 4) {
+                return new Rect();
+            }
+            return cell(t.rowRules().get(row), t.rowRules().get(row + 1), c[0], c[1]);
+        }
+
+        /** The first printed line of a table row's name cell, just under the row's top rule. */
+        Rect nameBand(TableGrid t, int row) {
+            double[] c = t.columns();
+            if (c.length < 4) {
+                return new Rect();
+            }
+            Rule upper = t.rowRules().get(row);
+            double left = c[1] + CELL_INSET * unit;
+            double right = Math.min(left + LABEL_WIDTH * unit, c[c.length - 3] - CELL_INSET * unit);
+            return rect(left, Math.max(upper.at(left), upper.at(right)) + CELL_INSET * unit, right,
+                    upper.maxAcross() + NAME_BAND * unit);
         }
 
         Rect header(Mat ink, double firstFieldTop, double labelGap) {

@@ -9,7 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Interprets the OCR text of a protocol's header. Pure text work, so it is tested without images.
+ * Interprets the OCR text of a protocol's header: its language, the precinct number (where the form's precinct line
+ * says it is, {@link PrecinctPattern}) and the address below it. Pure text work, so it is tested without images. The
+ * number found here only places the address; the precinct number itself is read and judged by {@link PrecinctReader}.
  */
 public final class HeaderParser {
 
@@ -29,6 +31,17 @@ public final class HeaderParser {
         Lang lang = language(text);
         int precinctLine = -1;
         String precinct = null;
+        // The line that matches the form's own precinct line best; the looser search below only where none does.
+        PrecinctPattern pattern = PrecinctPattern.of(form, lang);
+        int bestMatched = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            var m = pattern.find(List.of(lines.get(i).split("\\s+")));
+            if (m.isPresent() && m.get().anchored() && m.get().matched() > bestMatched) {
+                bestMatched = m.get().matched();
+                precinct = m.get().number();
+                precinctLine = i;
+            }
+        }
         String anchor = anchor(lang);
         for (int i = 0; i < lines.size() && precinct == null; i++) {
             String line = lines.get(i);

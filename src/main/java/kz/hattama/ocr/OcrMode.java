@@ -7,5 +7,7 @@ public enum OcrMode {
     /** A number written out in words on one line. */
     WORDS,
     /** Several printed lines, e.g. the header with the precinct number and address. */
-    BLOCK
+    BLOCK,
+    /** One printed line, read for its text alone: the start of a field's label. */
+    LABEL
 }

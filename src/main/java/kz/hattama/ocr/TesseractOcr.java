@@ -20,6 +20,8 @@ import static org.bytedeco.tesseract.global.tesseract.OEM_LSTM_ONLY;
 import static org.bytedeco.tesseract.global.tesseract.PSM_SINGLE_BLOCK;
 import static org.bytedeco.tesseract.global.tesseract.PSM_SINGLE_LINE;
 import static org.bytedeco.tesseract.global.tesseract.RIL_SYMBOL;
+import static org.bytedeco.tesseract.global.tesseract.RIL_TEXTLINE;
+import static org.bytedeco.tesseract.global.tesseract.RIL_WORD;
 
 /**
  * Tesseract handles for one worker thread. A handle is not thread-safe and initialising one costs
@@ -41,23 +43,97 @@ public final class TesseractOcr implements AutoCloseable {
      * "kaz"; for DIGITS it is ignored since digits are the same in every language.
      */
     public OcrLine read(Mat gray, OcrMode mode, String languages) {
+        return recognize(gray, mode, mode == OcrMode.DIGITS ? "eng" : languages, OcrLine.EMPTY, api -> {
+            String text = utf8(api.GetUTF8Text()).strip();
+            List<List<SymbolChoice>> symbols = mode == OcrMode.BLOCK || mode == OcrMode.LABEL ? List.of() : symbols(api);
+            return new OcrLine(text, text.isEmpty() ? 0 : api.MeanTextConf(), symbols);
+        });
+    }
+
+    /**
+     * Reads a grayscale block of printed lines (BLOCK mode) and keeps, besides the text, every word with its place,
+     * its line and the confidence of each of its characters: a figure printed in the block (the precinct number) can
+     * then be judged by its own characters, not by the block's mean, and cut out for another reader.
+     */
+    public OcrBlock readBlock(Mat gray, String languages) {
+        return recognize(gray, OcrMode.BLOCK, languages, OcrBlock.EMPTY,
+                api -> new OcrBlock(utf8(api.GetUTF8Text()).strip(), words(api)));
+    }
+
+    /** Runs Tesseract on the image with the thread's handle for the mode, and hands the result to {@code result}. */
+    private <T> T recognize(Mat gray, OcrMode mode, String languages, T empty,
+                            java.util.function.Function<TessBaseAPI, T> result) {
         if (gray.empty() || gray.type() != CvType.CV_8UC1) {
             throw new IllegalArgumentException("expected a non-empty 8-bit grayscale image");
         }
-        TessBaseAPI api = handle(mode, mode == OcrMode.DIGITS ? "eng" : languages);
+        TessBaseAPI api = handle(mode, languages);
         byte[] pixels = new byte[(int) gray.total()];
         Mat continuous = gray.isContinuous() ? gray : gray.clone();
         continuous.get(0, 0, pixels);
         api.SetImage(pixels, gray.cols(), gray.rows(), 1, gray.cols());
         try {
-            if (api.Recognize(null) != 0) {
-                return OcrLine.EMPTY;
-            }
-            String text = utf8(api.GetUTF8Text()).strip();
-            List<List<SymbolChoice>> symbols = mode == OcrMode.BLOCK ? List.of() : symbols(api);
-            return new OcrLine(text, text.isEmpty() ? 0 : api.MeanTextConf(), symbols);
+            return api.Recognize(null) != 0 ? empty : result.apply(api);
         } finally {
             api.Clear();
+        }
+    }
+
+    private static List<OcrBlock.Word> words(TessBaseAPI api) {
+        List<OcrBlock.Word> out = new ArrayList<>();
+        ResultIterator it = api.GetIterator();
+        if (it == null) {
+            return out;
+        }
+        try {
+            it.Begin();
+            int line = -1;
+            WordBuilder word = null;
+            do {
+                if (it.IsAtBeginningOf(RIL_TEXTLINE)) {
+                    line++;
+                }
+                if (it.IsAtBeginningOf(RIL_WORD)) {
+                    if (word != null) {
+                        word.addTo(out);
+                    }
+                    int[] l = new int[1], t = new int[1], r = new int[1], b = new int[1];
+                    it.BoundingBox(RIL_WORD, l, t, r, b);
+                    word = new WordBuilder(l[0], t[0], r[0] - l[0], b[0] - t[0], Math.max(line, 0), it.Confidence(RIL_WORD));
+                }
+                String symbol = utf8(it.GetUTF8Text(RIL_SYMBOL));
+                if (symbol != null && !symbol.isBlank() && word != null) {
+                    word.text.append(symbol);
+                    word.symbols.add(it.Confidence(RIL_SYMBOL));
+                }
+            } while (it.Next(RIL_SYMBOL));
+            if (word != null) {
+                word.addTo(out);
+            }
+        } finally {
+            it.deallocate();
+        }
+        return out;
+    }
+
+    private static final class WordBuilder {
+        final int x, y, width, height, line;
+        final float confidence;
+        final StringBuilder text = new StringBuilder();
+        final List<Float> symbols = new ArrayList<>();
+
+        WordBuilder(int x, int y, int width, int height, int line, float confidence) {
+            this.x = x;
+            this.y = y;
+            this.width = width;
+            this.height = height;
+            this.line = line;
+            this.confidence = confidence;
+        }
+
+        void addTo(List<OcrBlock.Word> out) {
+            if (!text.isEmpty()) {
+                out.add(new OcrBlock.Word(text.toString(), confidence, x, y, width, height, line, List.copyOf(symbols)));
+            }
         }
     }
 
@@ -129,7 +205,7 @@ public final class TesseractOcr implements AutoCloseable {
         if (mode == OcrMode.DIGITS) {
             api.SetVariable("tessedit_char_whitelist", DIGITS);
         }
-        if (mode != OcrMode.BLOCK) {
+        if (mode == OcrMode.DIGITS || mode == OcrMode.WORDS) {
             api.SetVariable("lstm_choice_mode", "2");
         }
         return api;

@@ -28,8 +28,8 @@ public final class Places {
     }
 
     /**
-     * Where a protocol was counted. Either argument may be null (the header was not read): a protocol without a
-     * number is placed by its address alone, and one without both is {@link Place#UNKNOWN}.
+     * Where a protocol was counted. Either argument may be null (the header was not read, or its number is unsure): a
+     * protocol without a number is placed by its address alone, and one without both is {@link Place#UNKNOWN}.
      */
     public Place place(String precinct, String printedAddress) {
         String number = Precinct.normalize(precinct);

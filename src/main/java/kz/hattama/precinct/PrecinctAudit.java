@@ -17,24 +17,34 @@ import java.util.stream.Collectors;
 
 /**
  * The rules that need more than one protocol: a precinct the official list lacks, and two protocols of one precinct
- * that disagree. Like the reconciler's flags these are signals for a person, not failed checks.
+ * that disagree. Like the reconciler's flags these are signals for a person, not failed checks. They go by the
+ * precinct number only where it is sure (VERIFIED or REVIEWED): a protocol whose number is unsure is listed apart as
+ * {@code precinct_unsure}, never merged with another precinct's protocols nor looked up in the list.
  */
 public final class PrecinctAudit {
 
     public static final String NOT_IN_LIST = "precinct_not_in_list";
     public static final String CONFLICT = "precinct_conflict";
+    public static final String UNSURE = "precinct_unsure";
 
     /**
      * A read protocol as far as these rules care.
      *
-     * @param values the figures by field key, in form order; null where nothing was read
+     * @param precinct the number as read, sure or not
+     * @param sure     whether the number may file the protocol under a precinct
+     * @param values   the figures by field key, in form order; null where nothing was read
      */
-    public record Sighting(long id, String uid, String precinct, Map<String, Integer> values) {
+    public record Sighting(long id, String uid, String precinct, boolean sure, Map<String, Integer> values) {
 
         public static Sighting of(StoredProtocol p) {
             Map<String, Integer> values = new LinkedHashMap<>();
             p.fields().forEach(f -> values.put(f.key(), f.value()));
-            return new Sighting(p.id(), p.uid(), p.precinct(), values);
+            return new Sighting(p.id(), p.uid(), p.precinct(), !p.precinctUnsure(), values);
+        }
+
+        /** The number this protocol is filed under; null while it is unsure. */
+        public String filedUnder() {
+            return sure ? Precinct.normalize(precinct) : null;
         }
     }
 
@@ -57,7 +67,11 @@ public final class PrecinctAudit {
         Map<Long, List<Flag>> flags = new HashMap<>();
         Map<String, List<Sighting>> byPrecinct = new LinkedHashMap<>();
         for (Sighting s : protocols) {
-            String number = Precinct.normalize(s.precinct());
+            if (!s.sure()) {
+                flags.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(unsure(s));
+                continue;
+            }
+            String number = s.filedUnder();
             if (number == null) {
                 continue;
             }
@@ -79,6 +93,12 @@ public final class PrecinctAudit {
             }
         }
         return flags;
+    }
+
+    private static Flag unsure(Sighting s) {
+        String read = Precinct.normalize(s.precinct());
+        return new Flag(UNSURE, (read == null ? "precinct number not read" : "precinct number " + read + " is unsure")
+                + ": not matched with other protocols or the precinct list until a reviewer confirms it");
     }
 
     /**

@@ -14,13 +14,14 @@ import kz.hattama.layout.NotAProtocolException;
 import kz.hattama.ocr.DigitsZoneReader;
 import kz.hattama.ocr.HeaderParser;
 import kz.hattama.ocr.HeaderReading;
-import kz.hattama.ocr.OcrMode;
+import kz.hattama.ocr.OcrBlock;
 import kz.hattama.ocr.WordsCheck;
 import kz.hattama.ocr.WordsZoneReader;
 import kz.hattama.reconcile.Box;
 import kz.hattama.reconcile.FieldReading;
 import kz.hattama.reconcile.PageOutcome;
 import kz.hattama.reconcile.PageReading;
+import kz.hattama.reconcile.PrecinctLook;
 import kz.hattama.reconcile.Reconciler;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
@@ -134,15 +135,16 @@ public final class PageRecognizer implements AutoCloseable {
         } catch (PageNotFoundException e) {
             return new Reading(null, null, Rejection.of(RejectionCode.UNREADABLE));
         }
+        OcrToolkit ocr = toolkit();
         Layout layout;
         try {
-            layout = layoutFinder.find(page, form);
+            layout = layoutFinder.find(page, form, ocr.labels());
         } catch (NotAProtocolException e) {
             return new Reading(null, null, Rejection.of(RejectionCode.NOT_A_PROTOCOL));
         }
-        OcrToolkit ocr = toolkit();
-        HeaderReading header = headerParser.parse(
-                ocr.tesseract().read(page.submat(layout.header()), OcrMode.BLOCK, "rus+kaz").text());
+        Mat headerZone = page.submat(layout.header());
+        OcrBlock headerBlock = ocr.tesseract().readBlock(headerZone, "rus+kaz");
+        HeaderReading header = headerParser.parse(headerBlock.text());
         Map<String, FieldReading> fields = new LinkedHashMap<>();
         int readable = 0;
         for (FieldDef field : form.fields()) {
@@ -159,12 +161,13 @@ public final class PageRecognizer implements AutoCloseable {
             }
             fields.put(field.key(), new FieldReading(field.key(), digits.candidates(), words.candidates(),
                     digits.text(), words.text(), box(zones.box()),
-                    WordsCheck.of(words.evidence(), digits.candidates(), words.candidates())));
+                    WordsCheck.of(words.evidence(), digits.candidates(), words.candidates()), zones.anchored()));
         }
         if (readable == 0) {
             return new Reading(null, null, Rejection.of(RejectionCode.UNREADABLE));
         }
-        return new Reading(new PageReading(header.lang().code(), header.precinct(), header.address(), fields),
+        List<PrecinctLook> precinct = ocr.precinct().read(headerZone, headerBlock, header.lang());
+        return new Reading(new PageReading(header.lang().code(), precinct, header.address(), fields),
                 jpeg(page), null);
     }
 

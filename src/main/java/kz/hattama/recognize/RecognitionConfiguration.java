@@ -12,6 +12,7 @@ import kz.hattama.ocr.EnsembleDigitsReader;
 import kz.hattama.ocr.ModelDigitsReader;
 import kz.hattama.ocr.EnsembleWordsReader;
 import kz.hattama.ocr.ModelWordsReader;
+import kz.hattama.ocr.PrecinctReader;
 import kz.hattama.ocr.TessdataLocator;
 import kz.hattama.ocr.WidenedDigitsReader;
 import kz.hattama.ocr.WordsReader;
@@ -45,7 +46,8 @@ public class RecognitionConfiguration {
         OpenCv.load();
         Path tessdata = TessdataLocator.locate(props.tessdata(), Path.of(System.getProperty("user.home"), ".cache", "hattama"));
         return new PageRecognizer(form, new PageNormalizer(), new LayoutFinder(),
-                new Reconciler(form, props.verifyDigits(), props.verifyWords(), props.verifyDoubt(), props.verifyWordsCheck()),
+                new Reconciler(form, props.verifyDigits(), props.verifyWords(), props.verifyDoubt(), props.verifyWordsCheck(),
+                        props.verifyPrecinct(), props.verifyWeakWordsCheck()),
                 () -> {
                     TesseractOcr ocr = new TesseractOcr(tessdata);
                     ModelDigitsReader model = new ModelDigitsReader(new DigitReader());
@@ -53,7 +55,8 @@ public class RecognitionConfiguration {
                             model, new WidenedDigitsReader(model, CONDENSED_HAND_WIDENING), new TesseractDigitsReader(ocr)));
                     WordsZoneReader words = new EnsembleWordsReader(List.of(
                             new ModelWordsReader(new WordsReader()), new TesseractWordsReader(ocr)));
-                    return new OcrToolkit(ocr, digits, words);
+                    PrecinctReader precinct = new PrecinctReader(form, ocr, new TesseractDigitsReader(ocr), model);
+                    return new OcrToolkit(ocr, digits, words, precinct);
                 });
     }
 }

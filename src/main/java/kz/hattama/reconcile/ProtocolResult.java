@@ -3,10 +3,18 @@ package kz.hattama.reconcile;
 import java.util.List;
 import java.util.Map;
 
-/** A page read as a protocol of the form. {@code fields} holds every key of the form, in form order. */
+/**
+ * A page read as a protocol of the form. {@code fields} holds every key of the form, in form order.
+ *
+ * @param precinct           the precinct number (null where unread); filed under only when {@code precinctStatus}
+ *                           is not NEEDS_REVIEW
+ * @param precinctConfidence how far the looks at the number back it (0..1); null where none was judged
+ * @param precinctReason     why the number needs a person, null when it does not
+ */
 public record ProtocolResult(String form, String lang, String precinct, String address,
                              Map<String, FieldResult> fields, List<CheckResult> checks, List<Flag> flags,
-                             ProtocolStatus status) {
+                             ProtocolStatus status, FieldStatus precinctStatus, Double precinctConfidence,
+                             String precinctReason) {
 
     public List<CheckResult> failedChecks() {
         return checks.stream().filter(c -> !c.passed()).toList();

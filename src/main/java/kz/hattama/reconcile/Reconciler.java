@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Chooses each figure of a protocol from its digits and words readings and the form's control
@@ -32,12 +34,22 @@ public final class Reconciler {
     /** How sure both readings must be before their disagreement is reported as a failed check. */
     private static final double SURE = 0.8;
 
+    /** The reason of a field whose zones were placed without its printed label in view. */
+    public static final String NOT_ANCHORED = "label not found next to the zone";
+
     private final FormDefinition form;
     private final Relations relations;
     private final double verifyDigits;
     private final double verifyWords;
     private final double verifyDoubt;
     private final double verifyWordsCheck;
+    private final PrecinctJudge precinctJudge;
+    private final double verifyWeakWordsCheck;
+    /**
+     * Fields that take part in no equality check, only in inequalities: a figure read from a
+     * neighbouring line passes those as easily as the right one, so they vouch for nothing.
+     */
+    private final Set<String> weaklyChecked;
 
     /**
      * @param verifyDigits minimum probability of the best digits reading for a field to be VERIFIED
@@ -50,12 +62,33 @@ public final class Reconciler {
      */
     public Reconciler(FormDefinition form, double verifyDigits, double verifyWords, double verifyDoubt,
                       double verifyWordsCheck) {
+        this(form, verifyDigits, verifyWords, verifyDoubt, verifyWordsCheck, PrecinctJudge.DEFAULT_VERIFY, 0);
+    }
+
+    /**
+     * @param verifyPrecinct least confidence of the precinct number to be VERIFIED ({@link PrecinctJudge})
+     * @param verifyWeakWordsCheck least words check for a field in no equality check, always
+     *                     required of it, whatever its words' free reading says; 0 asks no more of
+     *                     such a field than of the others
+     */
+    public Reconciler(FormDefinition form, double verifyDigits, double verifyWords, double verifyDoubt,
+                      double verifyWordsCheck, double verifyPrecinct, double verifyWeakWordsCheck) {
+        this.precinctJudge = new PrecinctJudge(verifyPrecinct);
         this.form = form;
         this.relations = new Relations(form);
         this.verifyDigits = verifyDigits;
         this.verifyWords = verifyWords;
         this.verifyDoubt = verifyDoubt;
         this.verifyWordsCheck = verifyWordsCheck;
+        this.verifyWeakWordsCheck = verifyWeakWordsCheck;
+        this.weaklyChecked = form.keys().stream()
+                .filter(k -> form.checks().stream().noneMatch(c -> "=".equals(c.op()) && c.involves(k)))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The fields that take part in no equality check of the form. */
+    public Set<String> weaklyChecked() {
+        return weaklyChecked;
     }
 
     public ProtocolResult reconcile(PageReading page) {
@@ -111,8 +144,11 @@ public final class Reconciler {
         List<Flag> flags = relations.flags(values);
         boolean allVerified = fields.values().stream().allMatch(f -> f.status() == FieldStatus.VERIFIED);
         boolean allPass = checks.stream().allMatch(CheckResult::passed);
-        ProtocolStatus status = allVerified && allPass ? ProtocolStatus.VERIFIED : ProtocolStatus.NEEDS_REVIEW;
-        return new ProtocolResult(form.id(), page.lang(), page.precinct(), page.address(), fields, checks, flags, status);
+        // A protocol filed under an unsure precinct would put its figures in another precinct's row unseen.
+        PrecinctResult precinct = precinctJudge.judge(page.precinct());
+        ProtocolStatus status = allVerified && allPass && precinct.sure() ? ProtocolStatus.VERIFIED : ProtocolStatus.NEEDS_REVIEW;
+        return new ProtocolResult(form.id(), page.lang(), precinct.value(), page.address(), fields, checks, flags, status,
+                precinct.status(), precinct.confidence(), precinct.reason());
     }
 
     private static double score(FieldReading r, int value) {
@@ -338,6 +374,9 @@ public final class Reconciler {
         } else if (!confident(r)) {
             reasons.add(String.format(Locale.ROOT, "low confidence (digits %.2f, words %.2f, words check %.3f)",
                     r.digits().get(0).probability(), r.words().get(0).probability(), r.wordsCheck()));
+        } else if (weaklyChecked.contains(key) && r.wordsCheck() < verifyWeakWordsCheck) {
+            reasons.add(String.format(Locale.ROOT, "words check %.5f below the bar of a figure only inequalities check",
+                    r.wordsCheck()));
         }
         if (value != null && digits != null && !value.equals(digits) && (words == null || !value.equals(words))) {
             reasons.add("chosen from alternatives to fit the checks");
@@ -347,6 +386,9 @@ public final class Reconciler {
                 checks.stream().filter(x -> x.id().equals(c.id()) && !x.passed()).findFirst()
                         .ifPresent(x -> reasons.add("failed check " + c.id()));
             }
+        }
+        if (r != null && !r.anchored()) {
+            reasons.add(NOT_ANCHORED);
         }
         FieldStatus status = reasons.isEmpty() ? FieldStatus.VERIFIED : FieldStatus.NEEDS_REVIEW;
         return new FieldResult(key, value, digits, words, r == null ? null : r.digitsText(),

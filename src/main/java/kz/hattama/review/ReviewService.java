@@ -1,6 +1,7 @@
 package kz.hattama.review;
 
 import kz.hattama.form.FormDefinition;
+import kz.hattama.precinct.Precinct;
 import kz.hattama.reconcile.CheckResult;
 import kz.hattama.reconcile.FieldResult;
 import kz.hattama.reconcile.FieldStatus;
@@ -27,6 +28,10 @@ import java.util.Objects;
 @Service
 public class ReviewService {
 
+    /** The key of the precinct number among a sign-off's values and in the review history. */
+    public static final String PRECINCT = "precinct";
+    private static final int MAX_PRECINCT = 99_999;
+
     private final ProtocolStore protocols;
     private final ReviewStore reviews;
     private final FormDefinition form;
@@ -45,12 +50,13 @@ public class ReviewService {
 
     /**
      * @param values the figures as the reviewer leaves them, by field key; a key left out keeps its figure, a null
-     *               value means nothing legible is written there
+     *               value means nothing legible is written there. Key {@code precinct} is the precinct number.
      * @return the protocol's new version
      * @throws ReviewStore.ConflictException when someone saved the protocol after {@code expectedVersion}
      * @throws IllegalArgumentException      for an unknown field, a figure out of the form's range, or a rejection
      */
     public int signOff(long protocolId, int expectedVersion, Reviewer reviewer, Map<String, Integer> values) {
+        // The precinct number is reviewed like a figure; it is kept apart because it names the precinct, not a count.
         StoredProtocol p = protocols.protocol(protocolId)
                 .orElseThrow(() -> new NoSuchElementException("no protocol " + protocolId));
         if (p.status() == ProtocolStatus.REJECTED) {
@@ -60,8 +66,14 @@ public class ReviewService {
             throw new ReviewStore.ConflictException(protocolId, reviews.lastSignOff(protocolId).orElse(null));
         }
         for (Map.Entry<String, Integer> e : values.entrySet()) {
-            form.field(e.getKey());
             Integer v = e.getValue();
+            if (PRECINCT.equals(e.getKey())) {
+                if (v != null && (v < 1 || v > MAX_PRECINCT)) {
+                    throw new IllegalArgumentException("precinct = " + v + " is outside 1 … " + MAX_PRECINCT);
+                }
+                continue;
+            }
+            form.field(e.getKey());
             if (v != null && (v < 0 || v > form.maxValue())) {
                 throw new IllegalArgumentException(e.getKey() + " = " + v + " is outside 0 … " + form.maxValue());
             }
@@ -81,6 +93,22 @@ public class ReviewService {
         }
         List<CheckResult> checks = relations.checks(figures);
         return reviews.signOff(new ReviewStore.SignOff(protocolId, expectedVersion, reviewer.id(), reviewer.login(),
-                fields, checks, relations.flags(figures), changes));
+                fields, checks, relations.flags(figures), changes, precinct(p, values, changes)));
+    }
+
+    /**
+     * The precinct number as the reviewer leaves it: REVIEWED when they changed it or it needed a person (a sign-off
+     * confirms what the page shows), else as it was. A change goes into the history as field {@code precinct}.
+     */
+    private static ReviewStore.PrecinctUpdate precinct(StoredProtocol p, Map<String, Integer> values,
+                                                       List<ReviewRecord.Change> changes) {
+        String to = values.containsKey(PRECINCT) ? Objects.toString(values.get(PRECINCT), null) : p.precinct();
+        Integer fromNumber = Precinct.numeric(Precinct.normalize(p.precinct()));
+        boolean changed = !Objects.equals(Precinct.normalize(p.precinct()), Precinct.normalize(to));
+        if (changed) {
+            changes.add(new ReviewRecord.Change(PRECINCT, fromNumber, Precinct.numeric(Precinct.normalize(to))));
+        }
+        FieldStatus status = changed || p.precinctStatus() != FieldStatus.VERIFIED ? FieldStatus.REVIEWED : FieldStatus.VERIFIED;
+        return new ReviewStore.PrecinctUpdate(changed ? Precinct.normalize(to) : p.precinct(), status);
     }
 }

@@ -41,8 +41,9 @@ final class ScopeBuilder {
                     .filter(c -> !c.passed()).map(CheckResult::id).collect(Collectors.toCollection(TreeSet::new)));
         }
 
+        /** The precinct it is counted under; null while its number is unsure (then it is a precinct of its own). */
         String precinct() {
-            return Precinct.normalize(sighting.precinct());
+            return sighting.filedUnder();
         }
 
         Integer value(String key) {
@@ -105,7 +106,8 @@ final class ScopeBuilder {
     private List<Tally> chosenPerPrecinct(List<Tally> inScope) {
         Map<String, Tally> best = new LinkedHashMap<>();
         for (Tally t : inScope) {
-            // A protocol whose number was not read is a precinct of its own: it cannot be matched with another.
+            // A protocol whose number was not read, or is unsure, is a precinct of its own: it cannot be matched with
+            // another.
             String key = t.precinct() != null ? t.precinct() : "#" + t.sighting().id();
             best.merge(key, t, (a, b) -> PREFERRED.compare(a, b) >= 0 ? a : b);
         }
@@ -265,12 +267,14 @@ final class ScopeBuilder {
 
     /**
      * Precincts whose results (participants and every party's votes) are the same figure for figure: one sheet
-     * copied onto another. Small precincts are left out, where it happens by chance.
+     * copied onto another. Small precincts are left out, where it happens by chance, and so are protocols whose number
+     * is unsure: a second photo of one sheet, its number misread, would look like a copy in another precinct (they are
+     * flagged {@code precinct_unsure} instead).
      */
     private List<Statistics.FlaggedPrecinct> identical(List<Counted> counted) {
         Map<List<Long>, List<Counted>> byResult = new LinkedHashMap<>();
         for (Counted c : counted) {
-            if (c.participated() >= settings.statsFlagMinParticipants()) {
+            if (c.participated() >= settings.statsFlagMinParticipants() && c.tally().precinct() != null) {
                 List<Long> key = new ArrayList<>(c.votes());
                 key.add(0, c.participated());
                 byResult.computeIfAbsent(key, k -> new ArrayList<>()).add(c);

@@ -64,7 +64,7 @@ public class StatisticsService {
             Places places = placeFinder.load();
             List<ScopeBuilder.Tally> read = new ArrayList<>();
             store.forEachProtocol(PrecinctAudit.READ, p -> read.add(ScopeBuilder.Tally.of(p,
-                    places.place(p.precinct(), p.address()))));
+                    places.place(p.surePrecinct(), p.address()))));
             ScopeBuilder builder = new ScopeBuilder(parties, turnout, settings, places);
             List<Statistics.Scope> scopes = List.of(
                     builder.build(ALL, PrecinctAudit.READ, read),

@@ -86,26 +86,45 @@ public class ProtocolStore {
      */
     public long addSource(long jobInstanceId, int seq, String name, byte[] bytes, String sha256, String mediaType) {
         requireSha256Of(bytes, sha256);
+        return add(jobInstanceId, seq, name, bytes.length, sha256, bytes, mediaType, null);
+    }
+
+    /**
+     * Records a file whose content is not kept (too large, unreadable, a refused zip) together with why it is rejected.
+     * It has no content hash: {@code identity} (never a SHA-256 of content, so it cannot collide with one) tells the
+     * same file sent again apart, which is then a duplicate like any other.
+     */
+    public long addRejectedSource(long jobInstanceId, int seq, String name, long size, String identity, String mediaType,
+                                  Rejection rejection) {
+        return add(jobInstanceId, seq, name, size, identity, null, mediaType, rejection);
+    }
+
+    private long add(long jobInstanceId, int seq, String name, long size, String identity, byte[] bytes, String mediaType,
+                     Rejection rejection) {
         return tx.execute(status -> {
             // Serialises uploads of the same content, so two concurrent copies cannot both pass as originals.
-            jdbc.query("select pg_advisory_xact_lock(hashtextextended(current_schema() || ?, 0))", rs -> { }, sha256);
-            Optional<Long> existing = existingSource(jobInstanceId, seq, sha256);
+            jdbc.query("select pg_advisory_xact_lock(hashtextextended(current_schema() || ?, 0))", rs -> { }, identity);
+            Optional<Long> existing = existingSource(jobInstanceId, seq, identity);
             if (existing.isPresent()) {
                 return existing.get();
             }
-            jdbc.update("insert into scan_blob (sha256, bytes) values (?, ?) on conflict do nothing", sha256, bytes);
-            long copies = copiesBefore(sha256, Long.MAX_VALUE);
-            Map<String, Object> originalRow = jdbc.queryForList(ORIGINAL, sha256).stream().findFirst().orElse(null);
+            if (bytes != null) {
+                jdbc.update("insert into scan_blob (sha256, bytes) values (?, ?) on conflict do nothing", identity, bytes);
+            }
+            long copies = copiesBefore(identity, Long.MAX_VALUE);
+            Map<String, Object> originalRow = jdbc.queryForList(ORIGINAL, identity).stream().findFirst().orElse(null);
             Long original = originalRow == null ? null : (Long) originalRow.get("id");
             long id = jdbc.queryForObject("""
-                    insert into source_file (job_instance_id, seq, name, sha256, size_bytes, media_type, state, duplicate_of)
-                    values (?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-                    jobInstanceId, seq, name, sha256, (long) bytes.length, mediaType,
-                    original == null ? PENDING : DONE, original);
+                    insert into source_file (job_instance_id, seq, name, identity, sha256, size_bytes, media_type, state, duplicate_of)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                    jobInstanceId, seq, name, identity, bytes == null ? null : identity, size, mediaType,
+                    original == null && rejection == null ? PENDING : DONE, original);
             if (original != null) {
                 // Each later copy gets its own id: page 0 of the content may already be the original's rejection.
-                String uid = uid(sha256, "dup" + copies);
+                String uid = uid(identity, "dup" + copies);
                 insertRejected(id, uid, 0, Rejection.of(RejectionCode.DUPLICATE, originalRow.get("name")));
+            } else if (rejection != null) {
+                insertRejected(id, uid(identity, "0"), 0, rejection);
             }
             return id;
         });
@@ -117,21 +136,21 @@ public class ProtocolStore {
      */
     private static final String ORIGINAL = """
             select s.id, s.name from source_file s
-             where s.sha256 = ? and s.duplicate_of is null
+             where s.identity = ? and s.duplicate_of is null
                and not exists (select 1 from protocol p where p.source_id = s.id and p.rejection_code = 'INTERNAL_ERROR')
              order by s.id limit 1""";
 
     /** How many copies of this content were recorded before source {@code id}. */
-    private long copiesBefore(String sha256, long id) {
-        return jdbc.queryForObject("select count(*) from source_file where sha256 = ? and id < ?", Long.class, sha256, id);
+    private long copiesBefore(String identity, long id) {
+        return jdbc.queryForObject("select count(*) from source_file where identity = ? and id < ?", Long.class, identity, id);
     }
 
-    private Optional<Long> existingSource(long jobInstanceId, int seq, String sha256) {
-        return jdbc.query("select id, sha256 from source_file where job_instance_id = ? and seq = ?", rs -> {
+    private Optional<Long> existingSource(long jobInstanceId, int seq, String identity) {
+        return jdbc.query("select id, identity from source_file where job_instance_id = ? and seq = ?", rs -> {
             if (!rs.next()) {
                 return Optional.empty();
             }
-            if (!rs.getString("sha256").equals(sha256)) {
+            if (!rs.getString("identity").equals(identity)) {
                 throw new IllegalStateException("job " + jobInstanceId + " file #" + seq
                         + " was recorded with other content; the intake must enumerate its input in a stable order");
             }
@@ -155,18 +174,18 @@ public class ProtocolStore {
         }
         tx.executeWithoutResult(status -> {
             Map<String, Object> source = jdbc.queryForMap(
-                    "select sha256, state from source_file where id = ? for update", sourceId);
+                    "select identity, state from source_file where id = ? for update", sourceId);
             if (DONE.equals(source.get("state"))) {
                 return;
             }
-            String sha256 = (String) source.get("sha256");
+            String identity = (String) source.get("identity");
             for (PageOutcome outcome : outcomes) {
-                String uid = uid(sha256, Integer.toString(outcome.pageNo()));
-                long copies = outcome.pageNo() == 0 ? copiesBefore(sha256, sourceId) : 0;
+                String uid = uid(identity, Integer.toString(outcome.pageNo()));
+                long copies = outcome.pageNo() == 0 ? copiesBefore(identity, sourceId) : 0;
                 if (copies > 0) {
                     // A copy read again after an earlier one failed on our side: that one's whole-file rejection holds
                     // page 0's id, and this copy's own whole-file outcome must not take it from it.
-                    uid = uid(sha256, "resent" + copies);
+                    uid = uid(identity, "resent" + copies);
                 }
                 if (outcome.isRejected()) {
                     insertRejected(sourceId, uid, outcome.pageNo(), outcome.rejection());
@@ -181,9 +200,9 @@ public class ProtocolStore {
         });
     }
 
-    /** Stable across exports and databases: the content's hash, not a row id. */
-    private static String uid(String sha256, String page) {
-        return sha256.substring(0, 16) + "-" + page;
+    /** Stable across exports and databases: the content's hash (or a rejected file's identity), not a row id. */
+    private static String uid(String identity, String page) {
+        return identity.substring(0, 16) + "-" + page;
     }
 
     private void insertRejected(long sourceId, String uid, int pageNo, Rejection rejection) {
@@ -195,9 +214,11 @@ public class ProtocolStore {
 
     private long insertProtocol(long sourceId, String uid, int pageNo, ProtocolResult p, PageTurn turn) {
         long id = jdbc.queryForObject("""
-                insert into protocol (uid, source_id, page_no, form, lang, precinct, address, status, page_turn)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-                uid, sourceId, pageNo, p.form(), p.lang(), p.precinct(), p.address(), p.status().name(), turn.name());
+                insert into protocol (uid, source_id, page_no, form, lang, precinct, address, status, page_turn,
+                                      precinct_status, precinct_confidence, precinct_reason)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                uid, sourceId, pageNo, p.form(), p.lang(), p.precinct(), p.address(), p.status().name(), turn.name(),
+                p.precinctStatus() == null ? null : p.precinctStatus().name(), p.precinctConfidence(), p.precinctReason());
         List<Object[]> fields = new ArrayList<>();
         for (FieldResult f : p.fields().values()) {
             Box b = f.box();
@@ -267,7 +288,7 @@ public class ProtocolStore {
                 "select exists (select 1 from page_image where protocol_id = ?)", Boolean.class, protocolId));
     }
 
-    /** A stored file as it was uploaded. */
+    /** A stored file as it was uploaded; {@code sha256} is null when its content was not kept (see V6). */
     public record Source(long id, String name, String sha256, String mediaType, Long duplicateOf, Instant createdAt) {
     }
 
@@ -384,18 +405,22 @@ public class ProtocolStore {
 
     private static final String PROTOCOL_SELECT = """
             select p.id, p.uid, p.source_id, p.page_no, p.form, p.lang, p.precinct, p.address, p.status,
-                   p.rejection_code, p.rejection_message, p.version, p.page_turn, s.name, s.sha256
+                   p.rejection_code, p.rejection_message, p.version, p.page_turn, s.name, s.sha256,
+                   p.precinct_status, p.precinct_confidence, p.precinct_reason
               from protocol p join source_file s on s.id = p.source_id
             """;
 
     private StoredProtocol protocolRow(ResultSet rs, int row) throws SQLException {
         String code = rs.getString("rejection_code");
+        String precinctStatus = rs.getString("precinct_status");
         return new StoredProtocol(rs.getLong("id"), rs.getString("uid"), rs.getLong("source_id"), rs.getInt("page_no"),
                 rs.getString("form"), rs.getString("lang"), rs.getString("precinct"), rs.getString("address"),
                 rs.getString("name"), rs.getString("sha256"), ProtocolStatus.valueOf(rs.getString("status")),
                 code == null ? null : new Rejection(RejectionCode.valueOf(code), rs.getString("rejection_message")),
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), rs.getInt("version"),
-                PageTurn.valueOf(rs.getString("page_turn")));
+                PageTurn.valueOf(rs.getString("page_turn")),
+                precinctStatus == null ? null : FieldStatus.valueOf(precinctStatus),
+                (Double) rs.getObject("precinct_confidence"), rs.getString("precinct_reason"));
     }
 
     /** Fills in fields, checks, flags and reviews with one query each for the whole page. */

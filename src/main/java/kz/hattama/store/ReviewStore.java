@@ -31,7 +31,10 @@ public class ReviewStore {
         this.tx = new TransactionTemplate(transactionManager);
     }
 
-    /** A protocol waiting for a person; {@code problems} counts its doubtful fields and failed checks. */
+    /**
+     * A protocol waiting for a person; {@code problems} counts its doubtful fields and failed checks. An unsure precinct
+     * number counts as a doubtful field.
+     */
     public record QueueItem(long protocolId, String sourceName, int pageNo, String precinct, String lang,
                             int uncertainFields, int failedChecks, Instant createdAt) {
 
@@ -44,13 +47,18 @@ public class ReviewStore {
     public record FieldUpdate(String key, Integer value, FieldStatus status) {
     }
 
+    /** The precinct number as the sign-off leaves it. */
+    public record PrecinctUpdate(String value, FieldStatus status) {
+    }
+
     /**
      * @param expectedVersion the version the reviewer saw; the sign-off is refused when the protocol moved on since
      * @param checks          the relation checks recomputed on the new figures (per-field checks are left as read)
+     * @param precinct        the precinct number as the reviewer leaves it; null leaves it as it is
      */
     public record SignOff(long protocolId, int expectedVersion, long reviewerId, String reviewer,
                           List<FieldUpdate> fields, List<CheckResult> checks, List<Flag> flags,
-                          List<ReviewRecord.Change> changes) {
+                          List<ReviewRecord.Change> changes, PrecinctUpdate precinct) {
     }
 
     /** The last sign-off of a protocol, to tell a reviewer whose save came first. */
@@ -76,7 +84,8 @@ public class ReviewStore {
         return jdbc.query("""
                 select * from (
                     select p.id, s.name, p.page_no, p.precinct, p.lang, p.created_at,
-                           (select count(*) from protocol_field f where f.protocol_id = p.id and f.status = 'NEEDS_REVIEW') as fields,
+                           (select count(*) from protocol_field f where f.protocol_id = p.id and f.status = 'NEEDS_REVIEW')
+                             + (case when p.precinct_status = 'NEEDS_REVIEW' then 1 else 0 end) as fields,
                            (select count(*) from protocol_check c where c.protocol_id = p.id and not c.passed) as checks
                       from protocol p join source_file s on s.id = p.source_id
                      where p.status = 'NEEDS_REVIEW') q
@@ -126,6 +135,10 @@ public class ReviewStore {
                     ProtocolStatus.REVIEWED.name(), version, s.protocolId(), s.expectedVersion());
             if (updated == 0) {
                 throw new ConflictException(s.protocolId(), lastSignOff(s.protocolId()).orElse(null));
+            }
+            if (s.precinct() != null) {
+                jdbc.update("update protocol set precinct = ?, precinct_status = ? where id = ?",
+                        s.precinct().value(), s.precinct().status().name(), s.protocolId());
             }
             List<Object[]> fields = new ArrayList<>();
             for (FieldUpdate f : s.fields()) {

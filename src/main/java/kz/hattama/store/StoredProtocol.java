@@ -4,6 +4,7 @@ import kz.hattama.image.PageTurn;
 import kz.hattama.ingest.Rejection;
 import kz.hattama.reconcile.CheckResult;
 import kz.hattama.reconcile.FieldResult;
+import kz.hattama.reconcile.FieldStatus;
 import kz.hattama.reconcile.Flag;
 import kz.hattama.reconcile.ProtocolStatus;
 
@@ -15,9 +16,26 @@ import java.util.List;
  *
  * @param version the optimistic lock a review must name to change the protocol
  * @param turn    how the scan was turned before it was read: the boxes are on the turned page
+ * @param precinctStatus the precinct number's status; null for a rejected file
+ * @param precinctConfidence how far the looks at the number backed it; null where it was not judged
+ * @param precinctReason why the number needs a person; null when it does not
  */
 public record StoredProtocol(long id, String uid, long sourceId, int pageNo, String form, String lang, String precinct,
                              String address, String sourceName, String sourceSha256, ProtocolStatus status,
                              Rejection rejection, List<FieldResult> fields, List<CheckResult> checks, List<Flag> flags,
-                             int version, PageTurn turn) {
+                             int version, PageTurn turn, FieldStatus precinctStatus, Double precinctConfidence,
+                             String precinctReason) {
+
+    /**
+     * The precinct number when it may file the protocol under a precinct (VERIFIED or REVIEWED), else null: an unsure
+     * number must never merge the protocol with another precinct's, flag it, or give it the list's place.
+     */
+    public String surePrecinct() {
+        return precinctStatus == FieldStatus.VERIFIED || precinctStatus == FieldStatus.REVIEWED ? precinct : null;
+    }
+
+    /** Read as a protocol, but its precinct number needs a person (or was not read at all). */
+    public boolean precinctUnsure() {
+        return status != ProtocolStatus.REJECTED && surePrecinct() == null;
+    }
 }

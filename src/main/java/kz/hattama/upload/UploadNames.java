@@ -1,7 +1,7 @@
 package kz.hattama.upload;
 
-import java.util.ArrayList;
-import java.util.List;
+import kz.hattama.ingest.FileNames;
+
 import java.util.Locale;
 import java.util.Set;
 
@@ -11,29 +11,11 @@ import java.util.Set;
  */
 final class UploadNames {
 
-    private static final int MAX_SEGMENT = 120;
-
     private UploadNames() {
     }
 
     static String safe(String given) {
-        List<String> segments = new ArrayList<>();
-        for (String s : (given == null ? "" : given).split("[/\\\\]+")) {
-            String clean = s.replaceAll("\\p{Cntrl}", "").strip();
-            if (clean.isEmpty() || clean.equals(".") || clean.equals("..")) {
-                continue;
-            }
-            // The job skips hidden files, and "!/" separates a zip from its entries in a name.
-            if (clean.startsWith(".")) {
-                clean = "_" + clean.substring(1);
-            }
-            clean = clean.replace("!", "_");
-            if (clean.length() > MAX_SEGMENT) {
-                clean = clean.substring(0, MAX_SEGMENT);
-            }
-            segments.add(clean);
-        }
-        return segments.isEmpty() ? "file" : String.join("/", segments);
+        return FileNames.safe(given);
     }
 
     /** {@code name}, or "name (2).ext" and so on when the batch already holds a file of that name. */

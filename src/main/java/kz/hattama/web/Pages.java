@@ -94,10 +94,13 @@ public class Pages {
         ProtocolStore.Source source = protocols.source(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no file " + id));
         List<StoredProtocol> pages = protocols.protocolsOf(id);
+        boolean duplicateVisible = source.duplicateOf() != null && access.maySeeSource(me, source.duplicateOf());
+        // Another person's earlier upload is not named: its file name can say whose it is.
+        String duplicateName = duplicateVisible ? duplicateName(source) : null;
         model.addAttribute("source", source);
         model.addAttribute("pages", pages.stream().map(p -> new SourcePage(p, p.rejection() == null ? null
-                : texts.rejection(p.rejection().code(), duplicateName(source)))).toList());
-        model.addAttribute("duplicateVisible", source.duplicateOf() != null && access.maySeeSource(me, source.duplicateOf()));
+                : texts.rejection(p.rejection().code(), duplicateName))).toList());
+        model.addAttribute("duplicateVisible", duplicateVisible);
         return "source";
     }
 

@@ -54,7 +54,8 @@ public class ProtocolApi {
         StoredProtocol p = access.requireProtocol(user, id);
         ExportRecord record = exports.record(p.uid()).orElseThrow();
         // An uploader may see their own protocol, not the ids and figures of others' that a conflict flag names.
-        return user.mayReview() ? record : record.withoutFlags(PrecinctAudit::namesOtherProtocols);
+        // Nor the name of another person's earlier upload that a duplicate's reason carries.
+        return user.mayReview() ? record : record.withoutFlags(PrecinctAudit::namesOtherProtocols).withoutDuplicateName();
     }
 
     @Operation(summary = "The normalized page (JPEG) the protocol was read from; field boxes are in its pixels")

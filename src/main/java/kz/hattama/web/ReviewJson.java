@@ -9,7 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /** A protocol as the review page shows it: the figures, both readings, their boxes on the page, the checks. */
-public record ReviewJson(long id, int version, String status, String statusText, String precinct, String lang,
+public record ReviewJson(long id, int version, String status, String statusText, String precinct,
+                         @Schema(description = "the precinct number's status, like a figure's",
+                                 allowableValues = {"VERIFIED", "NEEDS_REVIEW", "REVIEWED"}) String precinctStatus,
+                         Double precinctConfidence,
+                         @Schema(description = "why the precinct number needs review, in the request's language") String precinctReason,
+                         String lang,
                          String address, long sourceId, String sourceName, int pageNo,
                          @Schema(description = "the normalized page (JPEG) the boxes are on; null when none was kept") String pageUrl,
                          @Schema(description = "the file as uploaded") String scanUrl,
@@ -38,7 +43,8 @@ public record ReviewJson(long id, int version, String status, String statusText,
 
     /**
      * @param version the version the reviewer opened; a save on an older version is refused with 409
-     * @param values  the figures as the reviewer leaves them, by field key; null where nothing legible is written
+     * @param values  the figures as the reviewer leaves them, by field key; null where nothing legible is written.
+     *                Key {@code precinct} confirms or corrects the precinct number.
      */
     @Schema(name = "SignOff")
     public record SignOff(int version, Map<String, Integer> values) {

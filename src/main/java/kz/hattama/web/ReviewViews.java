@@ -44,7 +44,9 @@ public class ReviewViews {
                 c.passed(), c.detail())).toList();
         var flags = p.flags().stream().map(f -> new ReviewJson.Flag(f.id(), texts.get("flag." + f.id()), f.detail())).toList();
         String page = protocols.hasPageImage(p.id()) ? "/api/protocols/" + p.id() + "/page.jpg" : null;
-        return new ReviewJson(p.id(), p.version(), p.status().name(), texts.status(p.status()), p.precinct(), p.lang(),
+        return new ReviewJson(p.id(), p.version(), p.status().name(), texts.status(p.status()), p.precinct(),
+                p.precinctStatus() == null ? null : p.precinctStatus().name(), p.precinctConfidence(),
+                texts.reason(p.precinctReason()), p.lang(),
                 p.address(), p.sourceId(), p.sourceName(), p.pageNo(), page, "/api/sources/" + p.sourceId() + "/scan",
                 fields, checks, form.checks(), flags, reviews.reviewsOf(java.util.List.of(p.id())).get(p.id()));
     }

@@ -43,8 +43,20 @@ public class Texts {
             Map.entry(Pattern.compile("low confidence \\(digits ([0-9.]+), words ([0-9.]+)\\)"), "reason.low_confidence"),
             Map.entry(Pattern.compile("low confidence \\(digits ([0-9.]+), words ([0-9.]+), words check ([0-9.]+)\\)"),
                     "reason.low_confidence_checked"),
+            Map.entry(Pattern.compile("words check ([0-9.]+) below the bar of a figure only inequalities check"),
+                    "reason.weak_words_check"),
+            Map.entry(Pattern.compile("label not found next to the zone"), "reason.not_anchored"),
             Map.entry(Pattern.compile("chosen from alternatives to fit the checks"), "reason.fit_checks"),
-            Map.entry(Pattern.compile("failed check (\\w+)"), "reason.failed_check"));
+            Map.entry(Pattern.compile("failed check (\\w+)"), "reason.failed_check"),
+            Map.entry(Pattern.compile("precinct not read"), "reason.precinct_unread"),
+            Map.entry(Pattern.compile("precinct readings disagree: (.+)"), "reason.precinct_disagree"),
+            Map.entry(Pattern.compile("precinct not read by (.+)"), "reason.precinct_blind"),
+            Map.entry(Pattern.compile("precinct read too few times \\((\\d+)\\)"), "reason.precinct_few"),
+            Map.entry(Pattern.compile("precinct number not found beside the form's words"), "reason.precinct_unanchored"),
+            Map.entry(Pattern.compile("implausible precinct number (.+)"), "reason.precinct_implausible"),
+            Map.entry(Pattern.compile("precinct low confidence \\(([0-9.]+)\\)"), "reason.precinct_low_confidence"),
+            Map.entry(Pattern.compile("ink beside the precinct number"), "reason.precinct_ink"),
+            Map.entry(Pattern.compile("precinct read before it was checked"), "reason.precinct_unchecked"));
 
     private final MessageSource messages;
     private final FormDefinition form;
@@ -75,11 +87,11 @@ public class Texts {
         return get("progress." + p.name());
     }
 
-    /** {@code duplicateOf} names the earlier upload for DUPLICATE. */
+    /** {@code duplicateOf} names the earlier upload for DUPLICATE; null where the reader may not know it. */
     public String rejection(RejectionCode code, String duplicateOf) {
         return switch (code) {
             case TOO_LARGE -> get("rejection.TOO_LARGE", maxFileMb);
-            case DUPLICATE -> get("rejection.DUPLICATE", duplicateOf == null ? "" : duplicateOf);
+            case DUPLICATE -> duplicateOf == null ? get("rejection.DUPLICATE_UNNAMED") : get("rejection.DUPLICATE", duplicateOf);
             default -> get("rejection." + code.name());
         };
     }

@@ -28,14 +28,16 @@ public class UploadViews {
 
     private UploadJson.Outcome outcome(UploadStore.Outcome o, SignedInUser viewer) {
         boolean duplicate = o.rejection() == RejectionCode.DUPLICATE;
-        String duplicateUrl = duplicate && o.duplicateOf() != null && access.maySeeOwnedBy(viewer, o.duplicateOfOwner())
-                ? "/sources/" + o.duplicateOf() : null;
+        boolean duplicateVisible = duplicate && o.duplicateOf() != null && access.maySeeOwnedBy(viewer, o.duplicateOfOwner());
+        String duplicateUrl = duplicateVisible ? "/sources/" + o.duplicateOf() : null;
+        // Another person's earlier upload is not named: its file name can say whose it is.
+        String duplicateName = duplicateVisible ? o.duplicateOfName() : null;
         String url = viewer.mayReview() && o.status() == ProtocolStatus.NEEDS_REVIEW ? "/review/" + o.protocolId()
                 : "/sources/" + o.sourceId();
         return new UploadJson.Outcome(o.sourceName(), o.pageNo(), o.protocolId(), o.status().name(),
                 duplicate ? texts.get("status.DUPLICATE") : texts.status(o.status()),
                 o.rejection() == null ? null : o.rejection().name(),
-                o.rejection() == null ? null : texts.rejection(o.rejection(), o.duplicateOfName()),
-                duplicate ? o.duplicateOfName() : null, duplicateUrl, o.uncertainFields(), o.failedChecks(), url);
+                o.rejection() == null ? null : texts.rejection(o.rejection(), duplicateName),
+                duplicateName, duplicateUrl, o.uncertainFields(), o.failedChecks(), url);
     }
 }

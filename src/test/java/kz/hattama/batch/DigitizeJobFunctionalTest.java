@@ -34,9 +34,15 @@ class DigitizeJobFunctionalTest {
 
     @BeforeEach
     void database() {
-        schema = TestDatabase.emptySchema();
-        properties.database(schema);
+        schema = emptyDatabase(properties);
         properties.set("hattama.workers", "2");
+    }
+
+    /** A fresh schema that the CLI commands run in this JVM use. */
+    static TestDatabase.Schema emptyDatabase(kz.hattama.SystemProperties properties) {
+        TestDatabase.Schema schema = TestDatabase.emptySchema();
+        properties.database(schema);
+        return schema;
     }
 
 

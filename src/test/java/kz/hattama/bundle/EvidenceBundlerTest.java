@@ -131,7 +131,8 @@ public class EvidenceBundlerTest {
         Map<String, FieldResult> fields = new LinkedHashMap<>();
         p.fields().forEach((k, f) -> fields.put(k, new FieldResult(k, f.value(), f.digits(), f.words(), f.digitsText(),
                 f.wordsText(), f.confidence(), f.status(), f.reason(), boxes.get(k))));
-        return new ProtocolResult(p.form(), p.lang(), p.precinct(), p.address(), fields, p.checks(), p.flags(), p.status());
+        return new ProtocolResult(p.form(), p.lang(), p.precinct(), p.address(), fields, p.checks(), p.flags(), p.status(),
+                p.precinctStatus(), p.precinctConfidence(), p.precinctReason());
     }
 
     /** The Kazakh protocol of {@link Protocols#needsReview()}, its address and one reason with undrawable characters. */
@@ -141,7 +142,7 @@ public class EvidenceBundlerTest {
         fields.computeIfPresent("party_1", (k, f) -> new FieldResult(k, f.value(), f.digits(), f.words(), f.digitsText(),
                 f.wordsText(), f.confidence(), f.status(), "🗳 digits and words differ (数字)", f.box()));
         return new ProtocolResult(p.form(), p.lang(), "0417", UNDRAWABLE_ADDRESS, fields, p.checks(), p.flags(),
-                p.status());
+                p.status(), p.precinctStatus(), p.precinctConfidence(), p.precinctReason());
     }
 
     /** The entries of a zip by name, in zip order. */

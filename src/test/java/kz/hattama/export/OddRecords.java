@@ -71,7 +71,7 @@ public final class OddRecords {
         List<CheckResult> checks = p.checks().stream()
                 .map(c -> c.passed() ? c : new CheckResult(c.id(), false, null, c.field())).toList();
         return new ProtocolResult(p.form(), null, null, null, p.fields(), checks, List.of(new Flag("turnout_over_70", null)),
-                ProtocolStatus.NEEDS_REVIEW);
+                ProtocolStatus.NEEDS_REVIEW, FieldStatus.NEEDS_REVIEW, null, null);
     }
 
     /** Voters and a party's votes not read at all. */
@@ -83,13 +83,13 @@ public final class OddRecords {
             fields.put(key, new FieldResult(key, null, null, null, null, null, 0, FieldStatus.NEEDS_REVIEW, "not read", null));
         }
         return new ProtocolResult(p.form(), "kk", p.precinct(), p.address(), fields, p.checks(), p.flags(),
-                ProtocolStatus.NEEDS_REVIEW);
+                ProtocolStatus.NEEDS_REVIEW, p.precinctStatus(), p.precinctConfidence(), p.precinctReason());
     }
 
     /** A page stored without a single figure, in a language the form has no labels for, one check failed. */
     private static ProtocolResult noFigures() {
         return new ProtocolResult(Protocols.FORM.id(), "en", "78", null, Map.of(), List.of(new CheckResult("votes_balance", false, null)), List.of(),
-                ProtocolStatus.NEEDS_REVIEW);
+                ProtocolStatus.NEEDS_REVIEW, FieldStatus.VERIFIED, 1.0, null);
     }
 
     /** The export id of a stored odd record, from its file's content as {@link #store} wrote it. */

@@ -66,7 +66,8 @@ public final class Samples {
             fields.replaceAll((k, f) -> new FieldResult(k, f.value(), f.digits(), f.words(), f.digitsText(), null,
                     f.confidence(), fieldStatus, reviewed ? null : "a check fails", null));
         }
-        return new ProtocolResult(FORM.id(), "ru", precinct, address, fields, checks, flags(values), status);
+        return new ProtocolResult(FORM.id(), "ru", precinct, address, fields, checks, flags(values), status,
+                reviewed ? FieldStatus.REVIEWED : FieldStatus.VERIFIED, 0.98, null);
     }
 
     private static List<Flag> flags(Map<String, Integer> values) {

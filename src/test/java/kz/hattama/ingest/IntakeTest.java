@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IntakeTest {
 
     static final Path BAD = Path.of("sample-scans/bad-input");
-    final IntakeCheck check = new IntakeCheck(10L * 1024 * 1024);
+    static final InputWalker.Limits LIMITS = new InputWalker.Limits(10L * 1024 * 1024, 5000, 2048L * 1024 * 1024);
+    final IntakeCheck check = new IntakeCheck();
     final PageDecoder decoder = new PageDecoder(200, 10, 600);
 
     @BeforeAll
@@ -27,8 +28,10 @@ class IntakeTest {
     }
 
     private IntakeItem intake(Path file) throws IOException {
-        List<InputWalker.Entry> entries = InputWalker.walk(List.of(file));
-        return check.check(InputWalker.read(0, entries.get(0), 10L * 1024 * 1024));
+        List<InputWalker.Entry> entries = InputWalker.walk(List.of(file), LIMITS);
+        try (InputWalker.Reader reader = new InputWalker.Reader(LIMITS)) {
+            return check.check(reader.read(0, entries.get(0)));
+        }
     }
 
     private Rejection decoded(Path file) throws IOException {
@@ -72,15 +75,20 @@ class IntakeTest {
     }
 
     @Test
-    void tooLargeFileIsHashedButNotKept(@TempDir Path dir) throws IOException {
+    void tooLargeFileIsNeitherReadNorKeptNorGivenAContentHash(@TempDir Path dir) throws IOException {
         Path big = dir.resolve("big.jpg");
         Files.write(big, new byte[2048]);
-        InputWalker.Entry entry = InputWalker.walk(List.of(big)).get(0);
-        IncomingFile file = InputWalker.read(0, entry, 1024);
+        InputWalker.Limits limits = new InputWalker.Limits(1024, 10, 1 << 20);
+        InputWalker.Entry entry = InputWalker.walk(List.of(big), limits).get(0);
+        IncomingFile file;
+        try (InputWalker.Reader reader = new InputWalker.Reader(limits)) {
+            file = reader.read(0, entry);
+        }
         assertThat(file.bytes()).isNull();
-        assertThat(file.sha256()).isEqualTo(Hashes.sha256(new byte[2048]));
-        IntakeItem item = new IntakeCheck(1024).check(file);
+        assertThat(file.identity()).isNotEqualTo(Hashes.sha256(new byte[2048])).hasSize(64);
+        IntakeItem item = check.check(file);
         assertThat(item.rejection().code()).isEqualTo(RejectionCode.TOO_LARGE);
+        assertThat(item.rejection().message()).contains("at most 0 MB");
     }
 
     @Test
@@ -105,10 +113,13 @@ class IntakeTest {
             }
         }
         Files.writeString(dir.resolve("c.txt"), "c");
-        List<InputWalker.Entry> entries = InputWalker.walk(List.of(dir));
+        List<InputWalker.Entry> entries = InputWalker.walk(List.of(dir), LIMITS);
         assertThat(entries).extracting(InputWalker.Entry::name)
                 .containsExactly("c.txt", "upload.zip!/folder/a.jpg", "upload.zip!/folder/b.jpg");
-        IncomingFile a = InputWalker.read(1, entries.get(1), 1000);
+        IncomingFile a;
+        try (InputWalker.Reader reader = new InputWalker.Reader(LIMITS)) {
+            a = reader.read(1, entries.get(1));
+        }
         assertThat(new String(a.bytes())).isEqualTo("folder/a.jpg");
     }
 }

@@ -3,6 +3,8 @@ package kz.hattama.layout;
 import kz.hattama.form.FieldDef;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.image.PageNormalizer;
+import kz.hattama.ocr.TesseractLabelReader;
+import kz.hattama.ocr.TesseractOcr;
 import kz.hattama.testsupport.Fixtures;
 import kz.hattama.testsupport.SyntheticPages;
 import kz.hattama.tools.LayoutChecks;
@@ -15,6 +17,7 @@ import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.imgproc.Imgproc;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,8 @@ class LayoutFinderTest {
     private static FormDefinition form;
     private static final Map<String, Mat> PAGES = new ConcurrentHashMap<>();
     private final LayoutFinder finder = new LayoutFinder();
+    /** One Tesseract for the class: the test methods run one after another. */
+    private static LabelReader labels;
 
     @BeforeAll
     static void loadForm() {
@@ -60,6 +65,86 @@ class LayoutFinderTest {
             Rect above = new Rect(digits.x, digits.y, digits.width, digits.height - 14);
             assertThat(inkPixels(page.submat(above))).as("ink of %s in %s", key, fixture).isGreaterThan(60);
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void anchorsEveryFieldOnItsPrintedLabelWhereTheRulingsPutIt(String fixture) {
+        Mat page = page(fixture);
+        Layout byRulings = finder.find(page, form);
+
+        Layout byLabels = finder.find(page, form, labels());
+
+        assertThat(byLabels.fields().values()).allMatch(FieldZones::anchored);
+        assertThat(byRulings.fields().values()).noneMatch(FieldZones::anchored);
+        for (String key : form.keys()) {
+            assertThat(byLabels.fields().get(key).digits()).as(key).isEqualTo(byRulings.fields().get(key).digits());
+        }
+    }
+
+    /**
+     * Worn through in places, a fold crease comes out of the rulings as a value line of its own; under the last line
+     * before the table it shifted every line above it by one. No label is printed over it, so no field goes there.
+     */
+    @Test
+    void aCreaseUnderTheLastLineBeforeTheTableIsNoValueLine() {
+        Mat page = page("scan-typed-ru.png").clone();
+        Layout clean = finder.find(page, form);
+        FieldZones last = clean.fields().get("voted_outside");
+        int y = last.digits().y + last.digits().height + 34;
+        for (int[] piece : new int[][]{{0, 420}, {450, 900}, {930, page.cols()}}) {
+            Imgproc.line(page, new org.opencv.core.Point(piece[0], y), new org.opencv.core.Point(piece[1], y),
+                    new org.opencv.core.Scalar(60), 2);
+        }
+        assertThat(finder.find(page, form).fields().get("voters_total").digits())
+                .as("by the rulings alone, line 1 takes line 2's place")
+                .isEqualTo(clean.fields().get("ballots_received").digits());
+
+        Layout layout = finder.find(page, form, labels());
+
+        for (String key : form.keys()) {
+            assertThat(layout.fields().get(key).digits()).as(key).isEqualTo(clean.fields().get(key).digits());
+            assertThat(layout.fields().get(key).anchored()).as(key).isTrue();
+        }
+    }
+
+    @Test
+    void aFieldWhoseLabelIsCoveredIsPlacedByTheRulingsButNotAnchored() {
+        Mat page = page("scan-typed-ru.png").clone();
+        Layout clean = finder.find(page, form);
+        Rect digits = clean.fields().get("ballots_issued").digits();
+        Imgproc.rectangle(page, new org.opencv.core.Point(0, digits.y - 50), new org.opencv.core.Point(page.cols(), digits.y + 8),
+                new org.opencv.core.Scalar(255), -1);
+
+        Layout layout = finder.find(page, form, labels());
+
+        assertThat(layout.fields().get("ballots_issued").anchored()).isFalse();
+        assertThat(layout.fields().get("ballots_issued").digits()).isEqualTo(digits);
+        assertThat(layout.fields().entrySet()).filteredOn(e -> !e.getKey().equals("ballots_issued"))
+                .allMatch(e -> e.getValue().anchored());
+    }
+
+    /** Small type on a shrunk picture: the names are past reading, the row numbers still anchor the rows. */
+    @Test
+    void tableRowsWhoseNamesCannotBeReadAreAnchoredByTheirNumbers() {
+        Mat page = page("scan-typed-ru.png").clone();
+        Layout clean = finder.find(page, form);
+        for (FieldDef party : form.tableFields()) {
+            FieldZones row = clean.fields().get(party.key());
+            Imgproc.rectangle(page, new org.opencv.core.Point(row.box().x + 75, row.box().y + 4),
+                    new org.opencv.core.Point(row.digits().x - 8, row.box().y + row.box().height - 4), new org.opencv.core.Scalar(255), -1);
+        }
+
+        Layout layout = finder.find(page, form, labels());
+
+        assertThat(form.tableFields()).allMatch(p -> layout.fields().get(p.key()).anchored());
+    }
+
+    private static LabelReader labels() {
+        if (labels == null) {
+            labels = new TesseractLabelReader(new TesseractOcr(Path.of("tessdata")));
+        }
+        return labels;
     }
 
     @Test

@@ -36,11 +36,43 @@ class ReconcilerTest {
         return v;
     }
 
+    /** Four looks at the header's number that agree with confidence, as on a clean scan. */
+    static List<PrecinctLook> sure(String precinct) {
+        return List.of(look("header-text", precinct, 0.96), look("header-line", precinct, 0.95),
+                look("number-tesseract", precinct, 0.97), look("number-model", precinct, 0.99));
+    }
+
+    static PrecinctLook look(String reader, String value, double confidence) {
+        return new PrecinctLook(PrecinctLook.Origin.HEADER, reader, value, confidence, true);
+    }
+
     static PageReading agreeing(Map<String, Integer> values) {
         Map<String, FieldReading> fields = new LinkedHashMap<>();
         values.forEach((k, v) -> fields.put(k, new FieldReading(k, List.of(new NumberCandidate(v, 0.99)),
                 List.of(new NumberCandidate(v, 0.98)), String.valueOf(v), "words of " + v, new Box(0, 0, 10, 10))));
-        return new PageReading("ru", "237", "г. Семей", fields);
+        return new PageReading("ru", sure("237"), "г. Семей", fields);
+    }
+
+    @Test
+    void anUnsurePrecinctKeepsAnOtherwiseCleanProtocolInReview() {
+        PageReading clean = agreeing(clean());
+        List<PrecinctLook> disagreeing = List.of(look("header-text", "29", 0.96), look("header-line", "463", 0.95),
+                look("number-tesseract", "463", 0.97), look("number-model", "463", 0.99));
+        ProtocolResult r = reconciler.reconcile(new PageReading(clean.lang(), disagreeing, clean.address(), clean.fields()));
+        assertThat(r.fields().values()).allMatch(f -> f.status() == FieldStatus.VERIFIED);
+        assertThat(r.status()).isEqualTo(ProtocolStatus.NEEDS_REVIEW);
+        assertThat(r.precinct()).isEqualTo("463");
+        assertThat(r.precinctStatus()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+        assertThat(r.precinctReason()).isEqualTo("precinct readings disagree: 463 ≠ 29 (header-text)");
+
+        ProtocolResult unread = reconciler.reconcile(new PageReading(clean.lang(), List.of(), clean.address(), clean.fields()));
+        assertThat(unread.status()).isEqualTo(ProtocolStatus.NEEDS_REVIEW);
+        assertThat(unread.precinct()).isNull();
+
+        ProtocolResult sure = reconciler.reconcile(clean);
+        assertThat(sure.status()).isEqualTo(ProtocolStatus.VERIFIED);
+        assertThat(sure.precinctStatus()).isEqualTo(FieldStatus.VERIFIED);
+        assertThat(sure.precinctConfidence()).isGreaterThan(0.95);
     }
 
     @Test
@@ -162,7 +194,7 @@ class ReconcilerTest {
         fields.put("party_2", new FieldReading("party_2", List.of(new NumberCandidate(900, 0.5)),
                 List.of(new NumberCandidate(900, 0.3)), "900", "девтсот", new Box(0, 0, 10, 10),
                 wordsCheck));
-        return new PageReading("ru", "237", "г. Семей", fields);
+        return new PageReading("ru", sure("237"), "г. Семей", fields);
     }
 
     @Test
@@ -186,7 +218,7 @@ class ReconcilerTest {
         Map<String, FieldReading> fields = new LinkedHashMap<>(unsureParty2(1.0).fields());
         fields.put("party_1", new FieldReading("party_1", List.of(new NumberCandidate(110, 0.99)),
                 List.of(new NumberCandidate(110, 0.98)), "110", "сто десять", new Box(0, 0, 10, 10)));
-        ProtocolResult r = usual.reconcile(new PageReading("ru", "237", "г. Семей", fields));
+        ProtocolResult r = usual.reconcile(new PageReading("ru", sure("237"), "г. Семей", fields));
         assertThat(r.failedChecks()).extracting(CheckResult::id).contains("votes_balance");
         assertThat(r.fields().get("party_2").status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
         assertThat(r.fields().get("party_2").value()).isEqualTo(900);
@@ -197,5 +229,49 @@ class ReconcilerTest {
         // This reconciler wants digits at 0.9; the check speaks for the words only.
         assertThat(reconciler.reconcile(unsureParty2(1.0)).fields().get("party_2").status())
                 .isEqualTo(FieldStatus.NEEDS_REVIEW);
+    }
+
+    /** The clean protocol with one field's readings as {@code agreeing} makes them, but its label anchor and words check given. */
+    private static PageReading with(String key, double wordsCheck, boolean anchored) {
+        Map<String, FieldReading> fields = new LinkedHashMap<>(agreeing(clean()).fields());
+        FieldReading r = fields.get(key);
+        fields.put(key, new FieldReading(key, r.digits(), r.words(), r.digitsText(), r.wordsText(), r.box(), wordsCheck, anchored));
+        return new PageReading("ru", sure("237"), "г. Семей", fields);
+    }
+
+    @Test
+    void aFieldReadWhereNoLabelWasFoundIsNeverVerified() {
+        ProtocolResult r = usual.reconcile(with("ballots_issued", 1.0, false));
+
+        FieldResult f = r.fields().get("ballots_issued");
+        assertThat(f.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+        assertThat(f.reason()).isEqualTo(Reconciler.NOT_ANCHORED);
+        assertThat(f.value()).isEqualTo(1500);
+        assertThat(r.status()).isEqualTo(ProtocolStatus.NEEDS_REVIEW);
+        assertThat(r.failedChecks()).isEmpty();
+    }
+
+    /** Found from the form's checks: the fields that only inequalities check. */
+    @Test
+    void theWeaklyCheckedFieldsAreThoseInNoEqualityCheck() {
+        assertThat(usual.weaklyChecked()).containsExactlyInAnyOrder("voters_total", "voted_outside");
+    }
+
+    /**
+     * Line 1 read from line 2's place agrees with itself and passes «issued ≤ voters»: for such a field sure readings
+     * are not enough, the words check must reach the higher bar too. A field an equality checks is VERIFIED as before.
+     */
+    @Test
+    void aFigureOnlyInequalitiesCheckNeedsTheHigherWordsCheck() {
+        Reconciler strict = new Reconciler(FORM, 0.2, 0.2, 0.1, 0.995, PrecinctJudge.DEFAULT_VERIFY, 0.9999);
+
+        FieldResult weak = strict.reconcile(with("voters_total", 0.999, true)).fields().get("voters_total");
+        FieldResult strong = strict.reconcile(with("ballots_issued", 0.999, true)).fields().get("ballots_issued");
+        FieldResult sure = strict.reconcile(with("voters_total", 0.99999, true)).fields().get("voters_total");
+
+        assertThat(weak.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
+        assertThat(weak.reason()).isEqualTo("words check 0.99900 below the bar of a figure only inequalities check");
+        assertThat(strong.status()).isEqualTo(FieldStatus.VERIFIED);
+        assertThat(sure.status()).isEqualTo(FieldStatus.VERIFIED);
     }
 }

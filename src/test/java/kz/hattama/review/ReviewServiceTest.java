@@ -70,6 +70,50 @@ class ReviewServiceTest {
         return jdbc.queryForObject("select id from protocol where source_id = ?", Long.class, source);
     }
 
+    /** A clean protocol whose precinct number was read 29 by one look and 463 by the others: it waits for a person. */
+    private static long unsurePrecinct() {
+        int n = SEQ.incrementAndGet();
+        byte[] b = bytes("sealed scan " + n);
+        long source = store.addSource(1, n, "IMG_" + n + ".jpg", b, sha256(b), "image/jpeg");
+        kz.hattama.reconcile.ProtocolResult p = Protocols.verified();
+        store.saveOutcome(source, List.of(PageOutcome.read(1, new kz.hattama.reconcile.ProtocolResult(p.form(), p.lang(),
+                "29", p.address(), p.fields(), p.checks(), p.flags(), kz.hattama.reconcile.ProtocolStatus.NEEDS_REVIEW,
+                kz.hattama.reconcile.FieldStatus.NEEDS_REVIEW, 0.7, "precinct readings disagree: 29 ≠ 463 (number-model)"))));
+        return jdbc.queryForObject("select id from protocol where source_id = ?", Long.class, source);
+    }
+
+    @Test
+    void aReviewerCorrectsThePrecinctNumberAndTheHistoryKeepsTheChange() {
+        long id = unsurePrecinct();
+        assertThat(reviews.queue(500, 0)).filteredOn(q -> q.protocolId() == id)
+                .singleElement().extracting(ReviewStore.QueueItem::uncertainFields).isEqualTo(1);
+
+        service.signOff(id, 0, ann, Map.of("precinct", 463));
+
+        ExportRecord r = exported(id);
+        assertThat(r.status().name()).isEqualTo("REVIEWED");
+        assertThat(r.precinct()).isEqualTo("463");
+        assertThat(r.precinctStatus().name()).isEqualTo("REVIEWED");
+        assertThat(r.review().changes()).extracting(c -> c.field(), c -> c.from(), c -> c.to(), c -> c.by())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("precinct", 29, 463, "ann"));
+        assertThat(jdbc.queryForList("select field from review_change where protocol_id = ?", String.class, id))
+                .containsExactly("precinct");
+        assertThat(r.flags()).extracting(kz.hattama.reconcile.Flag::id).doesNotContain("precinct_unsure");
+    }
+
+    @Test
+    void aReviewerConfirmsThePrecinctNumberAsReadWithoutAChange() {
+        long id = unsurePrecinct();
+
+        service.signOff(id, 0, ann, Map.of());
+
+        ExportRecord r = exported(id);
+        assertThat(r.precinct()).isEqualTo("29");
+        assertThat(r.precinctStatus().name()).isEqualTo("REVIEWED");
+        assertThat(r.review().changes()).isEmpty();
+        assertThatThrownBy(() -> service.signOff(id, 1, ann, Map.of("precinct", 0))).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static ExportRecord exported(long id) {
         String uid = store.protocol(id).orElseThrow().uid();
         return kz.hattama.export.TestExports.source(schema, new StoredReviewHistory(schema.jdbc())).record(uid).orElseThrow();
@@ -142,9 +186,9 @@ class ReviewServiceTest {
         long id = needsReview();
         // Both passed the service's version check before either wrote: the store's conditional update decides.
         ReviewStore.SignOff a = new ReviewStore.SignOff(id, 0, ann.id(), "ann", List.of(), List.of(), List.of(),
-                List.of(new ReviewRecord.Change("party_1", 58, 68)));
+                List.of(new ReviewRecord.Change("party_1", 58, 68)), null);
         ReviewStore.SignOff b = new ReviewStore.SignOff(id, 0, ben.id(), "ben", List.of(), List.of(), List.of(),
-                List.of(new ReviewRecord.Change("party_1", 58, 60)));
+                List.of(new ReviewRecord.Change("party_1", 58, 60)), null);
 
         reviews.signOff(a);
 

@@ -79,6 +79,6 @@ final class KnownSet {
         FieldResult f = fields.get(key);
         fields.put(key, new FieldResult(key, null, null, null, null, null, 0, FieldStatus.NEEDS_REVIEW, "not read", null));
         return new ProtocolResult(p.form(), p.lang(), p.precinct(), p.address(), fields, p.checks(), p.flags(),
-                ProtocolStatus.NEEDS_REVIEW);
+                ProtocolStatus.NEEDS_REVIEW, p.precinctStatus(), p.precinctConfidence(), p.precinctReason());
     }
 }

@@ -70,6 +70,24 @@ class ProtocolStoreTest {
     }
 
     @Test
+    void aFileWhoseContentIsNotKeptIsStoredRejectedWithoutAContentHashAndIsADuplicateWhenSentAgain() {
+        String identity = kz.hattama.ingest.Hashes.identity("TOO_LARGE", "huge.jpg", 3_000_000_000L);
+        Rejection tooLarge = Rejection.of(RejectionCode.TOO_LARGE, "50 MB");
+        long first = store.addRejectedSource(JOB, 0, "huge.jpg", 3_000_000_000L, identity, null, tooLarge);
+        assertThat(store.addRejectedSource(JOB, 0, "huge.jpg", 3_000_000_000L, identity, null, tooLarge)).isEqualTo(first);
+        long again = store.addRejectedSource(JOB + 1, 0, "huge.jpg", 3_000_000_000L, identity, null, tooLarge);
+
+        assertThat(store.source(first).orElseThrow().sha256()).isNull();
+        assertThat(jdbc.queryForObject("select count(*) from scan_blob", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from source_file where state = 'DONE'", Long.class)).isEqualTo(2);
+        assertThat(protocolOf(first)).containsEntry("rejection_code", "TOO_LARGE").containsEntry("status", "REJECTED");
+        assertThat(protocolOf(again)).containsEntry("rejection_code", "DUPLICATE");
+        assertThat(store.protocolsOf(first).get(0).sourceSha256()).isNull();
+        // Nothing is left for the recognize step to read.
+        assertThat(store.nextPending(JOB, 0, 1, 0)).isEmpty();
+    }
+
+    @Test
     void addSourceRefusesOtherContentForARecordedSeq() {
         add(JOB, 0, "a.jpg", "scan A");
         assertThatThrownBy(() -> add(JOB, 0, "b.jpg", "scan B")).isInstanceOf(IllegalStateException.class);

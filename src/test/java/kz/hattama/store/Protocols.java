@@ -53,7 +53,7 @@ public final class Protocols {
                     FieldStatus.VERIFIED, null, new Box(1200, 400 + 60 * i, 300, 48)));
         }
         return new ProtocolResult(FORM.id(), "ru", "237", "г. Семей, ул. Бегалина 6, школа № 12", fields,
-                checks(fields), List.of(), ProtocolStatus.VERIFIED);
+                checks(fields), List.of(), ProtocolStatus.VERIFIED, FieldStatus.VERIFIED, 0.98, null);
     }
 
     /**
@@ -92,7 +92,8 @@ public final class Protocols {
                     agree ? 0.93 : 0.41, reason == null ? FieldStatus.VERIFIED : FieldStatus.NEEDS_REVIEW, reason, null));
         }
         return new ProtocolResult(FORM.id(), "kk", precinct, "Семей қ., Абай к-сі 1", fields, checks(fields),
-                List.of(new Flag("turnout_over_70", "turnout 79.0 %")), ProtocolStatus.NEEDS_REVIEW);
+                List.of(new Flag("turnout_over_70", "turnout 79.0 %")), ProtocolStatus.NEEDS_REVIEW,
+                FieldStatus.VERIFIED, 0.97, null);
     }
 
     /** The form's relations on the digits, then one words match per field, as the reconciler lists them. */

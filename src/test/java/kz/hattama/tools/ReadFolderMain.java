@@ -39,7 +39,8 @@ public final class ReadFolderMain {
         FormDefinition form = cfg.form(props);
         PageRecognizer recognizer = cfg.pageRecognizer(form, props);
         PageDecoder decoder = new PageDecoder(200, 10, 600);
-        Reconciler reconciler = new Reconciler(form, props.verifyDigits(), props.verifyWords(), props.verifyDoubt(), props.verifyWordsCheck());
+        Reconciler reconciler = new Reconciler(form, props.verifyDigits(), props.verifyWords(), props.verifyDoubt(),
+                props.verifyWordsCheck(), props.verifyPrecinct(), props.verifyWeakWordsCheck());
         Map<String, PageReading> readings = new java.util.concurrent.ConcurrentHashMap<>();
         String dump = System.getProperty("dump");
         List<String> rows = new ArrayList<>();
@@ -73,7 +74,7 @@ public final class ReadFolderMain {
             }));
         }
         Map<String, int[]> byKind = new TreeMap<>();
-        int verified = 0, verifiedWrong = 0, precinctOk = 0, sure = 0, sureWrong = 0;
+        int verified = 0, verifiedWrong = 0, precinctOk = 0, precinctVerifiedWrong = 0, sure = 0, sureWrong = 0;
         for (int i = 0; i < truth.size(); i++) {
             JsonNode t = truth.get(i);
             PageOutcome o = futures.get(i).get();
@@ -85,8 +86,16 @@ public final class ReadFolderMain {
                 k[1] += 12;
                 continue;
             }
-            precinctOk += t.get("precinct").asText().equals(o.protocol().precinct()) ? 1 : 0;
+            boolean precinctRight = t.get("precinct").asText().equals(o.protocol().precinct());
+            precinctOk += precinctRight ? 1 : 0;
+            precinctVerifiedWrong += !precinctRight && o.protocol().precinctStatus() == FieldStatus.VERIFIED ? 1 : 0;
             StringBuilder sb = new StringBuilder();
+            if (!precinctRight || o.protocol().precinctStatus() != FieldStatus.VERIFIED) {
+                sb.append(String.format("   precinct %s %.3f [%s]%n", o.protocol().precinctStatus(),
+                        o.protocol().precinctConfidence(), o.protocol().precinctReason()));
+                readings.get(file).precinct().forEach(l -> sb.append(String.format("      %-16s %-6s %.3f%s%s%n",
+                        l.reader(), l.value(), l.confidence(), l.anchored() ? " anchored" : "", l.clear() ? "" : " INK")));
+            }
             int ok = 0;
             for (FieldResult f : o.protocol().fields().values()) {
                 int expected = expected(t, f.key());
@@ -129,8 +138,9 @@ public final class ReadFolderMain {
             all += e.getValue()[1];
             right += e.getValue()[0];
         }
-        System.out.printf("field accuracy %.4f, verified %d (wrong %d), confidence>=0.99 %d (wrong %d), precinct %d/%d, %.2f s, %.2f protocols/s%n",
-                right / (double) all, verified, verifiedWrong, sure, sureWrong, precinctOk, truth.size(), secs, truth.size() / secs);
+        System.out.printf("field accuracy %.4f, verified %d (wrong %d), confidence>=0.99 %d (wrong %d), precinct %d/%d"
+                        + " (VERIFIED wrong %d), %.2f s, %.2f protocols/s%n", right / (double) all, verified, verifiedWrong,
+                sure, sureWrong, precinctOk, truth.size(), precinctVerifiedWrong, secs, truth.size() / secs);
         if (dump != null) {
             Files.write(Path.of(dump), rows);
         }

@@ -234,6 +234,35 @@ class BrowserEndToEndTest extends WebTestBase {
                 Map.of("key", "voted_outside", "value", 40, "status", "REVIEWED"));
     }
 
+    /**
+     * A clean protocol whose precinct number the looks disagreed on: the cursor starts on the number, with the reason
+     * shown; typing the right one and Ctrl+Enter corrects it (4 keystrokes), and the history keeps the change.
+     */
+    @Test
+    void aReviewerCorrectsAnUnsurePrecinctNumberByKeyboard() {
+        ProtocolResult clean = Protocols.verified();
+        long id = storedProtocol(null, "unsure-precinct.jpg", new ProtocolResult(clean.form(), clean.lang(), "29",
+                clean.address(), clean.fields(), clean.checks(), clean.flags(), ProtocolStatus.NEEDS_REVIEW,
+                FieldStatus.NEEDS_REVIEW, 0.7, "precinct readings disagree: 29 ≠ 463 (number-model)"), null);
+        login(user("lee", Role.REVIEWER));
+        driver.get(url("/review/" + id));
+        waitForPage();
+        keystrokes = 0;
+
+        assertThat(focusedKey()).isEqualTo("precinct");
+        assertThat(driver.findElement(By.cssSelector("tr.field[data-key='precinct'] .reason")).getText())
+                .isEqualTo("the readings of the precinct number disagree: 29 ≠ 463 (number-model)");
+        type("463");
+        chord(Keys.CONTROL, Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().endsWith("/review/" + id));
+
+        assertThat(keystrokes).isEqualTo(4);
+        assertThat(jdbc.queryForMap("select status, precinct, precinct_status from protocol where id = ?", id))
+                .containsEntry("status", "REVIEWED").containsEntry("precinct", "463").containsEntry("precinct_status", "REVIEWED");
+        assertThat(jdbc.queryForList("select field, from_value, to_value from review_change where protocol_id = ?", id))
+                .containsExactly(Map.of("field", "precinct", "from_value", 29, "to_value", 463));
+    }
+
     /** The clean protocol with party_1 misread (180 in digits, «сто» in words) and voted_outside read unsurely. */
     private static ProtocolResult twoUncertain() {
         ProtocolResult clean = Protocols.verified();
@@ -250,7 +279,8 @@ class BrowserEndToEndTest extends WebTestBase {
         List<CheckResult> checks = new ArrayList<>(relations.checks(values));
         fields.values().forEach(f -> checks.add(CheckResult.wordsMatch(f.key(), true, f.key() + ": " + f.value())));
         return new ProtocolResult(clean.form(), clean.lang(), "238", clean.address(), fields, checks,
-                relations.flags(values), ProtocolStatus.NEEDS_REVIEW);
+                relations.flags(values), ProtocolStatus.NEEDS_REVIEW, clean.precinctStatus(), clean.precinctConfidence(),
+                clean.precinctReason());
     }
 
     // ---- the browser ----
@@ -298,7 +328,8 @@ class BrowserEndToEndTest extends WebTestBase {
     }
 
     private void waitForPage() {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("input.fig")).size() == 12);
+        // The precinct number and the twelve figures.
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("input.fig")).size() == 13);
     }
 
     @SuppressWarnings("unchecked")

@@ -131,7 +131,7 @@ class SharedServiceTest extends WebTestBase {
         AppUser bob = user("bob", Role.VOLUNTEER);
         ProtocolResult same = Protocols.verified();
         ProtocolResult clean = new ProtocolResult(same.form(), same.lang(), "90417", same.address(), same.fields(),
-                same.checks(), same.flags(), same.status());
+                same.checks(), same.flags(), same.status(), same.precinctStatus(), same.precinctConfidence(), same.precinctReason());
         long alices = storedProtocol(alice.id(), "IMG_1.jpg", clean, null);
         long bobs = storedProtocol(bob.id(), "IMG_2.jpg", Protocols.needsReview("90417"), null);
         Session reviewer = new Session().login(user("rev", Role.REVIEWER));
@@ -233,5 +233,40 @@ class SharedServiceTest extends WebTestBase {
         assertThat(uploads.ownerOfSource(source)).hasValue(vera.id());
         assertThat(json(s.get("/api/uploads/" + batch)).get("files").get(0).get("outcomes")).hasSize(1);
         assertThat(Path.of(folder)).doesNotExist();
+    }
+
+    @Test
+    void aVolunteerWhoseFileDuplicatesAnotherPersonsUploadIsNotToldThatUploadsName() {
+        AppUser alice = user("alice", Role.VOLUNTEER);
+        AppUser bob = user("bob", Role.VOLUNTEER);
+        byte[] scan = ("the same photo " + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        long alicesSource = storedFile(alice.id(), "Alice_Karimova_precinct_12.jpg", scan);
+        long bobsSource = storedFile(bob.id(), "IMG_0412.jpg", scan);
+        long bobsProtocol = jdbc.queryForObject("select id from protocol where source_id = ?", Long.class, bobsSource);
+        assertThat(jdbc.queryForObject("select duplicate_of from source_file where id = ?", Long.class, bobsSource))
+                .isEqualTo(alicesSource);
+
+        Session b = new Session().login(bob);
+        HttpResponse<String> record = b.get("/api/protocols/" + bobsProtocol);
+        assertThat(record.statusCode()).isEqualTo(200);
+        assertThat(json(record).get("rejection").get("code").asText()).isEqualTo("DUPLICATE");
+        assertThat(record.body()).doesNotContain("Alice_Karimova");
+        assertThat(b.get("/sources/" + bobsSource).body()).doesNotContain("Alice_Karimova");
+        assertThat(b.get("/api/uploads?limit=20").body()).contains("IMG_0412.jpg").doesNotContain("Alice_Karimova");
+
+        Session a = new Session().login(alice);
+        assertThat(a.get("/api/uploads?limit=20").body()).contains("Alice_Karimova");
+        Session reviewer = new Session().login(user("rev2", Role.REVIEWER));
+        assertThat(reviewer.get("/sources/" + bobsSource).body()).contains("Alice_Karimova");
+    }
+
+    /** A file of {@code owner}'s upload, stored as intake stores it (a duplicate when the bytes were stored before). */
+    private long storedFile(long owner, String name, byte[] bytes) {
+        long job = 900_000 + jdbc.queryForObject("select count(*) from upload_batch", Long.class);
+        long batch = jdbc.queryForObject("""
+                insert into upload_batch (user_id, origin, folder, state, job_instance_id, finished_at)
+                values (?, 'WEB', ?, 'DONE', ?, now()) returning id""", Long.class, owner, "/nonexistent/" + job, job);
+        jdbc.update("insert into upload_file (batch_id, seq, name, size_bytes) values (?, 0, ?, ?)", batch, name, bytes.length);
+        return protocols.addSource(job, 0, name, bytes, kz.hattama.store.Protocols.sha256(bytes), "image/jpeg");
     }
 }

@@ -34,6 +34,11 @@ class TextsTest {
             "ru | low confidence (digits 0.50, words 0.30, words check 0.990) | прочитано неуверенно (цифры 0.50, пропись 0.30; пропись подтверждает число цифрами на 0.990)",
             "ru | low confidence (digits 0.42, words 0.91) | прочитано неуверенно (цифры 0.42, пропись 0.91)",
             "kk | digits ≠ words; low confidence (digits 0.50, words 0.30, words check 0.990) | ",
+            "en | label not found next to the zone | its printed label was not found next to this place: the figure may belong to another line",
+            "ru | label not found next to the zone | рядом с этим местом не найдена печатная надпись строки: число может относиться к другой строке",
+            "kk | failed check issued_le_voters; label not found next to the zone | ",
+            "ru | words check 0.99900 below the bar of a figure only inequalities check | это число проверяют только неравенства, поэтому пропись должна подтверждать его надёжнее, чем на 0.99900",
+            "kk | words check 0.99900 below the bar of a figure only inequalities check | ",
     })
     void reasonsAreTranslated(String lang, String stored, String expected) throws Exception {
         LocaleContextHolder.setLocale(Locale.forLanguageTag(lang));
@@ -41,6 +46,6 @@ class TextsTest {
         if (expected != null) {
             assertThat(shown).isEqualTo(expected);
         }
-        assertThat(shown).doesNotContain("words check", "≠", "{");
+        assertThat(shown).doesNotContain("words check", "≠", "{", "label not found", "inequalities");
     }
 }
