@@ -83,11 +83,13 @@ public class LoadTestCommand implements java.util.concurrent.Callable<Integer> {
             .cookieHandler(new CookieManager()).version(HttpClient.Version.HTTP_1_1).build();
 
     /** An upload the server accepted, and when its outcome was first seen. */
-    private static final class Accepted {
+    static final class Accepted {
         final long id;
         final long sentNanos;
         volatile JsonNode last;
         volatile long doneNanos;
+        /** The server answered 404: it no longer knows an upload it accepted. */
+        volatile boolean gone;
 
         Accepted(long id, long sentNanos) {
             this.id = id;
@@ -169,8 +171,9 @@ public class LoadTestCommand implements java.util.concurrent.Callable<Integer> {
         // One last look at every upload still open, so that a file done since is not counted lost.
         accepted.values().stream().filter(a -> a.doneNanos == 0).forEach(this::look);
         report(accepted.values(), uploadNanos, refused, (System.nanoTime() - started) / 1e9, out);
-        long lost = accepted.values().stream().mapToLong(a -> filesOf(a).stream().filter(f -> f.path("outcomes").isEmpty()).count()).sum();
-        return lost == 0 && refused.isEmpty() && duplicates(accepted.values()) == 0 ? 0 : 1;
+        long withoutOutcome = accepted.values().stream()
+                .mapToLong(a -> filesOf(a).stream().filter(f -> f.path("outcomes").isEmpty()).count()).sum();
+        return withoutOutcome == 0 && refused.isEmpty() && duplicates(accepted.values()) == 0 ? 0 : 1;
     }
 
     /** @return null when accepted, else why not (the HTTP status or the error) */
@@ -204,9 +207,13 @@ public class LoadTestCommand implements java.util.concurrent.Callable<Integer> {
         try {
             HttpResponse<String> r = send(HttpRequest.newBuilder(url.resolve("/api/uploads/" + a.id)).GET(),
                     HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 404) {
+                a.gone = true;
+            }
             if (r.statusCode() != 200) {
                 return;
             }
+            a.gone = false;
             JsonNode upload = JSON.readTree(r.body());
             a.last = upload;
             String state = upload.path("state").asText();
@@ -218,6 +225,10 @@ public class LoadTestCommand implements java.util.concurrent.Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    static boolean stillOpen(Accepted a) {
+        return !a.gone && a.doneNanos == 0 && a.last != null;
     }
 
     private static List<JsonNode> filesOf(Accepted a) {
@@ -246,12 +257,20 @@ public class LoadTestCommand implements java.util.concurrent.Callable<Integer> {
         long read = 0;
         long rejected = 0;
         long lost = 0;
+        long waiting = 0;
         List<Long> toOutcome = new ArrayList<>();
         for (Accepted a : accepted) {
             for (JsonNode f : filesOf(a)) {
                 JsonNode outcomes = f.path("outcomes");
                 if (outcomes.isEmpty()) {
-                    lost++;
+                    // A file of an upload the server still has open is queued or being read, not lost: the
+                    // timeout ran out before it. Lost is a finished upload without the file's outcome, or one the
+                    // server no longer knows.
+                    if (stillOpen(a)) {
+                        waiting++;
+                    } else {
+                        lost++;
+                    }
                     continue;
                 }
                 stored++;
@@ -277,6 +296,7 @@ public class LoadTestCommand implements java.util.concurrent.Callable<Integer> {
         out.printf(Locale.ROOT, "%-22s %8d%n", "read as protocols", read);
         out.printf(Locale.ROOT, "%-22s %8d%n", "rejected", rejected);
         out.printf(Locale.ROOT, "%-22s %8d%n", "  of them duplicates", duplicates(accepted));
+        out.printf(Locale.ROOT, "%-22s %8d%n", "still queued at timeout", waiting);
         out.printf(Locale.ROOT, "%-22s %8d%n", "lost", lost);
         out.print(percentiles("upload request", uploadNanos, 1e6, "ms"));
         out.print(percentiles("time to outcome", toOutcome, 1e9, "s"));

@@ -39,4 +39,23 @@ class LoadTestCommandTest {
         assertThat(LoadTestCommand.rank(hundred, 0.99)).isEqualTo(99);
         assertThat(LoadTestCommand.rank(List.of(7L), 0.99)).isEqualTo(7);
     }
+
+    @Test
+    void aFileOfAnUploadStillOpenIsWaitingNotLostButOneOfAFinishedOrForgottenUploadIsLost() throws Exception {
+        LoadTestCommand.Accepted open = new LoadTestCommand.Accepted(1, 0);
+        open.last = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"state\":\"QUEUED\",\"files\":[{}]}");
+        assertThat(LoadTestCommand.stillOpen(open)).isTrue();
+
+        LoadTestCommand.Accepted finished = new LoadTestCommand.Accepted(2, 0);
+        finished.last = open.last;
+        finished.doneNanos = 5;
+        assertThat(LoadTestCommand.stillOpen(finished)).isFalse();
+
+        LoadTestCommand.Accepted forgotten = new LoadTestCommand.Accepted(3, 0);
+        forgotten.last = open.last;
+        forgotten.gone = true;
+        assertThat(LoadTestCommand.stillOpen(forgotten)).isFalse();
+
+        assertThat(LoadTestCommand.stillOpen(new LoadTestCommand.Accepted(4, 0))).isFalse();
+    }
 }
