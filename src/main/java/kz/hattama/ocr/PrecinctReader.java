@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * <ul>
  *   <li>{@code header-text}: the header as Tesseract read it in one block, the figure the form's words surround;</li>
  *   <li>{@code header-line}: that printed line alone, read again at twice its size;</li>
- *   <li>{@code number-tesseract}: the place between the form's words, read by Tesseract as digits only (two scales);</li>
+ *   <li>{@code number-tesseract}: the place between the form's words, read by Tesseract as digits only, at one and a half times its size;</li>
  *   <li>{@code number-model}: the same place read by the digits recogniser, which also reads a number written by hand.</li>
  * </ul>
  * The two last looks cut the place from the words around the number, not from the figure Tesseract saw, so a digit
@@ -58,14 +58,11 @@ public final class PrecinctReader {
 
     private final FormDefinition form;
     private final TesseractOcr tesseract;
-    private final DigitsZoneReader tesseractDigits;
     private final DigitsZoneReader model;
 
-    public PrecinctReader(FormDefinition form, TesseractOcr tesseract, DigitsZoneReader tesseractDigits,
-                          DigitsZoneReader model) {
+    public PrecinctReader(FormDefinition form, TesseractOcr tesseract, DigitsZoneReader model) {
         this.form = form;
         this.tesseract = tesseract;
-        this.tesseractDigits = tesseractDigits;
         this.model = model;
     }
 

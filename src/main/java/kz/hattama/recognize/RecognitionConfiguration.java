@@ -55,7 +55,7 @@ public class RecognitionConfiguration {
                             model, new WidenedDigitsReader(model, CONDENSED_HAND_WIDENING), new TesseractDigitsReader(ocr)));
                     WordsZoneReader words = new EnsembleWordsReader(List.of(
                             new ModelWordsReader(new WordsReader()), new TesseractWordsReader(ocr)));
-                    PrecinctReader precinct = new PrecinctReader(form, ocr, new TesseractDigitsReader(ocr), model);
+                    PrecinctReader precinct = new PrecinctReader(form, ocr, model);
                     return new OcrToolkit(ocr, digits, words, precinct);
                 });
     }

@@ -111,7 +111,6 @@ public class ProtocolStore {
             if (bytes != null) {
                 jdbc.update("insert into scan_blob (sha256, bytes) values (?, ?) on conflict do nothing", identity, bytes);
             }
-            long copies = copiesBefore(identity, Long.MAX_VALUE);
             Map<String, Object> originalRow = jdbc.queryForList(ORIGINAL, identity).stream().findFirst().orElse(null);
             Long original = originalRow == null ? null : (Long) originalRow.get("id");
             long id = jdbc.queryForObject("""
@@ -121,7 +120,7 @@ public class ProtocolStore {
                     original == null && rejection == null ? PENDING : DONE, original);
             if (original != null) {
                 // Each later copy gets its own id: page 0 of the content may already be the original's rejection.
-                String uid = uid(identity, "dup" + copies);
+                String uid = uid(identity, "dup" + copiesBefore(identity, id));
                 insertRejected(id, uid, 0, Rejection.of(RejectionCode.DUPLICATE, originalRow.get("name")));
             } else if (rejection != null) {
                 insertRejected(id, uid(identity, "0"), 0, rejection);
