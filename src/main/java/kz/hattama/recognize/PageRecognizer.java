@@ -96,16 +96,18 @@ public final class PageRecognizer implements AutoCloseable {
     /**
      * Reads the page the right way up. The picture as it came is believed when a third of its
      * fields read alike in digits and words (every protocol of the generated sets has five or
-     * more). Otherwise each turn is tried, and the first that passes the same bar is kept; when
-     * none does, the picture as it came stands, read or rejected, so that a turn never makes a
-     * protocol out of a picture that is none. Upside down, the rulings still fit the form, but no
-     * reader agrees on the ink in any zone.
+     * more). Otherwise each turn is tried, and the first that passes the same bar is kept. When
+     * none does (a seal, a crease and joined digits can leave fewer fields agreeing), the way up
+     * with the most agreeing fields is kept, if any agree at all; upside down, the rulings still
+     * fit the form, but no reader agrees on the ink in any zone. Otherwise the picture as it came
+     * stands, read or rejected, so that a turn never makes a protocol out of a picture that is none.
      */
     public Reading read(Mat picture) {
         Reading asIs = readAsIs(picture, true);
         if (rightWayUp(asIs)) {
             return asIs;
         }
+        Reading best = asIs;
         for (PageTurn turn : List.of(PageTurn.HALF, PageTurn.CLOCKWISE, PageTurn.COUNTERCLOCKWISE)) {
             Mat turned = turn.apply(picture);
             try {
@@ -113,11 +115,14 @@ public final class PageRecognizer implements AutoCloseable {
                 if (rightWayUp(r)) {
                     return r;
                 }
+                if (r.rejection() == null && agreeing(r.page()) > (best.rejection() == null ? agreeing(best.page()) : 0)) {
+                    best = r;
+                }
             } finally {
                 turned.release();
             }
         }
-        return asIs;
+        return best;
     }
 
     private boolean rightWayUp(Reading r) {
