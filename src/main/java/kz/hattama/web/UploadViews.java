@@ -1,7 +1,7 @@
 package kz.hattama.web;
 
-import kz.hattama.ingest.RejectionCode;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.ProtocolStatus;
+import kz.hattama.protocol.RejectionCode;
 import kz.hattama.store.UploadStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import kz.hattama.form.Lang;
 import kz.hattama.numerals.NumberWords;
-import kz.hattama.reconcile.NumberCandidate;
+import kz.hattama.protocol.NumberCandidate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
