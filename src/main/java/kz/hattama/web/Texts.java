@@ -5,7 +5,6 @@ import kz.hattama.form.FieldDef;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.protocol.RejectionCode;
-import kz.hattama.store.UploadStore.FileProgress;
 import kz.hattama.upload.UploadError;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
