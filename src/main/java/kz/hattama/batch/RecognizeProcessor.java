@@ -1,11 +1,11 @@
 package kz.hattama.batch;
 
 import kz.hattama.ingest.PageDecoder;
-import kz.hattama.ingest.Rejection;
-import kz.hattama.ingest.RejectionCode;
-import kz.hattama.reconcile.PageOutcome;
+import kz.hattama.protocol.PageOutcome;
+import kz.hattama.protocol.Rejection;
+import kz.hattama.protocol.RejectionCode;
 import kz.hattama.recognize.PageRecognizer;
-import kz.hattama.store.ProtocolStore.PendingSource;
+import kz.hattama.store.OutcomeStore.PendingSource;
 import org.opencv.core.Mat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
 package kz.hattama.ocr;
 
 import kz.hattama.numerals.NumberWords;
-import kz.hattama.reconcile.NumberCandidate;
+import kz.hattama.protocol.NumberCandidate;
 
 import java.util.LinkedHashSet;
 import java.util.List;

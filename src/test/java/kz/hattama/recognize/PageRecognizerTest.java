@@ -2,10 +2,11 @@ package kz.hattama.recognize;
 
 import kz.hattama.config.HattamaProperties;
 import kz.hattama.form.FormDefinition;
-import kz.hattama.image.PageTurn;
-import kz.hattama.ingest.RejectionCode;
-import kz.hattama.reconcile.FieldResult;
-import kz.hattama.reconcile.PageOutcome;
+import kz.hattama.image.PageTurns;
+import kz.hattama.protocol.FieldResult;
+import kz.hattama.protocol.PageOutcome;
+import kz.hattama.protocol.PageTurn;
+import kz.hattama.protocol.RejectionCode;
 import kz.hattama.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,7 +65,7 @@ class PageRecognizerTest {
     @ParameterizedTest
     @EnumSource(value = PageTurn.class, names = {"HALF", "CLOCKWISE", "COUNTERCLOCKWISE"})
     void aTurnedPageIsTurnedBackAndReadTheSame(PageTurn turn) {
-        Mat turned = turn.apply(Fixtures.read("scan-typed-ru.png"));
+        Mat turned = PageTurns.apply(turn, Fixtures.read("scan-typed-ru.png"));
         PageOutcome o = recognizer.recognize(1, turned);
         assertThat(values(o)).isEqualTo(upright);
         assertThat(o.protocol().precinct()).isNotNull();
@@ -94,7 +95,7 @@ class PageRecognizerTest {
                 Imgproc.rectangle(page, new Point(w.x, w.y + w.height * 0.3), new Point(w.x + w.width, w.y + w.height * 0.85), new Scalar(90, 90, 90), -1);
             }
         });
-        Mat sideways = PageTurn.CLOCKWISE.apply(page);
+        Mat sideways = PageTurns.apply(PageTurn.CLOCKWISE, page);
 
         PageOutcome o = recognizer.recognize(1, sideways);
 
