@@ -46,7 +46,8 @@ class FormLoaderTest {
     @CsvSource(delimiter = '|', value = {
             "\"right\": \\[\"ballots_issued\", \"ballots_unused\" | \"right\": [\"ballots_issued\", \"ballots_lost\" | check ballots_balance names unknown field ballots_lost",
             ", \"ballots_unused\"\\]\\}            | ]}               | does not place [ballots_unused]",
-            "\\{\"en\": \"Turnout above 70 %\", | '{'              | flag turnout_over_70 has no label in en"})
+            "\\{\"en\": \"Turnout above 70 %\", | '{'              | flag turnout_over_70 has no label in en",
+            "\"role\": \"turnout\"                 | \"role\": \"share\" | flag turnout_over_70 has the role share"})
     void aBrokenFormIsRefused(String broken, String replacement, String message, @TempDir Path dir) throws Exception {
         Path file = dir.resolve("broken.json");
         Files.writeString(file, Files.readString(FormLoader.BUILT_IN).replaceFirst(broken, replacement));
