@@ -1,5 +1,9 @@
 package kz.hattama.reconcile;
 
+import kz.hattama.config.HattamaProperties;
+import kz.hattama.protocol.FieldStatus;
+import kz.hattama.protocol.PrecinctLook;
+import kz.hattama.protocol.PrecinctResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -10,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PrecinctJudgeTest {
 
-    final PrecinctJudge judge = new PrecinctJudge(PrecinctJudge.DEFAULT_VERIFY);
+    final PrecinctJudge judge = new PrecinctJudge(HattamaProperties.DEFAULT_VERIFY_PRECINCT);
 
     @Test
     void fourLooksThatAgreeWithConfidenceAreVerified() {
@@ -29,7 +33,7 @@ class PrecinctJudgeTest {
         assertThat(r.value()).isEqualTo("463");
         assertThat(r.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
         assertThat(r.reason()).isEqualTo("precinct readings disagree: 463 ≠ 29 (header-text)");
-        assertThat(r.confidence()).isLessThan(PrecinctJudge.DEFAULT_VERIFY);
+        assertThat(r.confidence()).isLessThan(HattamaProperties.DEFAULT_VERIFY_PRECINCT);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package kz.hattama.reconcile;
+package kz.hattama.protocol;
 
 /**
  * The precinct number as accepted: a figure like the others, with a confidence and a status. Only a VERIFIED or

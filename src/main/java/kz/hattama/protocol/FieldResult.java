@@ -1,4 +1,4 @@
-package kz.hattama.reconcile;
+package kz.hattama.protocol;
 
 /**
  * One figure as read. {@code value} is the figure as written in digits; {@code digits} and
