@@ -1,6 +1,5 @@
 package kz.hattama.export;
 
-import kz.hattama.form.FlagDef;
 import kz.hattama.protocol.CheckResult;
 import kz.hattama.protocol.FieldResult;
 import kz.hattama.protocol.FieldStatus;
@@ -10,13 +9,12 @@ import kz.hattama.protocol.ProtocolResult;
 import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.protocol.Rejection;
 import kz.hattama.protocol.RejectionCode;
+import kz.hattama.reconcile.Relations;
 import kz.hattama.store.Protocols;
 import kz.hattama.store.TestDatabase.Stores;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static kz.hattama.store.Protocols.FORM;
@@ -71,15 +69,7 @@ public final class Samples {
     }
 
     private static List<Flag> flags(Map<String, Integer> values) {
-        List<Flag> flags = new ArrayList<>();
-        for (FlagDef f : FORM.flags()) {
-            double num = values.get(f.numerator());
-            double den = values.get(f.denominator());
-            if (den > 0 && num / den > f.above()) {
-                flags.add(new Flag(f.id(), String.format(Locale.ROOT, "turnout %.1f %%", 100 * num / den)));
-            }
-        }
-        return flags;
+        return new Relations(FORM).flags(values);
     }
 
     /**

@@ -1,6 +1,7 @@
 package kz.hattama.ocr;
 
 import java.nio.file.Path;
+import kz.hattama.store.Protocols;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class WidenedDigitsReaderTest {
 
-    private final ModelDigitsReader model = new ModelDigitsReader(new DigitReader());
+    private final ModelDigitsReader model = new ModelDigitsReader(new DigitReader(), Protocols.FORM.maxDigits());
 
     private static String top(DigitsZoneReader.Reading r) {
         return r.candidates().isEmpty() ? "" : String.valueOf(r.candidates().get(0).value());
