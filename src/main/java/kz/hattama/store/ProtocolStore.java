@@ -215,20 +215,21 @@ public class ProtocolStore {
         long id = jdbc.queryForObject("""
                 insert into protocol (uid, source_id, page_no, form, lang, precinct, address, status, page_turn,
                                       precinct_status, precinct_confidence, precinct_reason)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) returning id""", Long.class,
                 uid, sourceId, pageNo, p.form(), p.lang(), p.precinct(), p.address(), p.status().name(), turn.name(),
-                p.precinctStatus() == null ? null : p.precinctStatus().name(), p.precinctConfidence(), p.precinctReason());
+                p.precinctStatus() == null ? null : p.precinctStatus().name(), p.precinctConfidence(),
+                ReasonsColumn.write(p.precinctReasons()));
         List<Object[]> fields = new ArrayList<>();
         for (FieldResult f : p.fields().values()) {
             Box b = f.box();
             fields.add(new Object[]{id, f.key(), fields.size(), f.value(), f.digits(), f.words(), f.digitsText(),
-                    f.wordsText(), f.confidence(), f.status().name(), f.reason(),
+                    f.wordsText(), f.confidence(), f.status().name(), ReasonsColumn.write(f.reasons()),
                     b == null ? null : b.x(), b == null ? null : b.y(), b == null ? null : b.width(), b == null ? null : b.height()});
         }
         jdbc.batchUpdate("""
                 insert into protocol_field (protocol_id, key, ordinal, value, digits, words, digits_text, words_text,
                                             confidence, status, reason, box_x, box_y, box_w, box_h)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", fields);
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""", fields);
         List<Object[]> checks = new ArrayList<>();
         for (CheckResult c : p.checks()) {
             checks.add(new Object[]{id, checks.size(), c.id(), c.field(), c.passed(), c.detail()});
@@ -419,7 +420,7 @@ public class ProtocolStore {
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), rs.getInt("version"),
                 PageTurn.valueOf(rs.getString("page_turn")),
                 precinctStatus == null ? null : FieldStatus.valueOf(precinctStatus),
-                (Double) rs.getObject("precinct_confidence"), rs.getString("precinct_reason"));
+                (Double) rs.getObject("precinct_confidence"), ReasonsColumn.read(rs.getString("precinct_reason")));
     }
 
     /** Fills in fields, checks, flags and reviews with one query each for the whole page. */
@@ -437,7 +438,7 @@ public class ProtocolStore {
             byId.get(rs.getLong("protocol_id")).fields().add(new FieldResult(rs.getString("key"),
                     (Integer) rs.getObject("value"), (Integer) rs.getObject("digits"), (Integer) rs.getObject("words"),
                     rs.getString("digits_text"), rs.getString("words_text"), rs.getDouble("confidence"),
-                    FieldStatus.valueOf(rs.getString("status")), rs.getString("reason"), box));
+                    FieldStatus.valueOf(rs.getString("status")), ReasonsColumn.read(rs.getString("reason")), box));
         });
         named.query("select * from protocol_check where protocol_id in (:ids) order by protocol_id, ordinal", ids, rs -> {
             byId.get(rs.getLong("protocol_id")).checks().add(new CheckResult(rs.getString("check_id"),

@@ -1,5 +1,6 @@
 package kz.hattama.bundle;
 
+import kz.hattama.protocol.ReviewReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.hattama.config.HattamaProperties;
 import kz.hattama.export.Json;
@@ -130,9 +131,9 @@ public class EvidenceBundlerTest {
     private static ProtocolResult withBoxes(ProtocolResult p, Map<String, Box> boxes) {
         Map<String, FieldResult> fields = new LinkedHashMap<>();
         p.fields().forEach((k, f) -> fields.put(k, new FieldResult(k, f.value(), f.digits(), f.words(), f.digitsText(),
-                f.wordsText(), f.confidence(), f.status(), f.reason(), boxes.get(k))));
+                f.wordsText(), f.confidence(), f.status(), f.reasons(), boxes.get(k))));
         return new ProtocolResult(p.form(), p.lang(), p.precinct(), p.address(), fields, p.checks(), p.flags(), p.status(),
-                p.precinctStatus(), p.precinctConfidence(), p.precinctReason());
+                p.precinctStatus(), p.precinctConfidence(), p.precinctReasons());
     }
 
     /** The Kazakh protocol of {@link Protocols#needsReview()}, its address and one reason with undrawable characters. */
@@ -140,9 +141,10 @@ public class EvidenceBundlerTest {
         ProtocolResult p = Protocols.needsReview();
         Map<String, FieldResult> fields = new LinkedHashMap<>(p.fields());
         fields.computeIfPresent("party_1", (k, f) -> new FieldResult(k, f.value(), f.digits(), f.words(), f.digitsText(),
-                f.wordsText(), f.confidence(), f.status(), "🗳 digits and words differ (数字)", f.box()));
+                f.wordsText(), f.confidence(), f.status(), List.of(ReviewReason.note("🗳 digits and words differ (数字)")),
+                f.box()));
         return new ProtocolResult(p.form(), p.lang(), "0417", UNDRAWABLE_ADDRESS, fields, p.checks(), p.flags(),
-                p.status(), p.precinctStatus(), p.precinctConfidence(), p.precinctReason());
+                p.status(), p.precinctStatus(), p.precinctConfidence(), p.precinctReasons());
     }
 
     /** The entries of a zip by name, in zip order. */

@@ -1,5 +1,6 @@
 package kz.hattama.export;
 
+import kz.hattama.protocol.ReviewReason;
 import kz.hattama.ingest.RejectionCode;
 import kz.hattama.reconcile.CheckResult;
 import kz.hattama.reconcile.FieldResult;
@@ -80,10 +81,11 @@ public final class OddRecords {
                 consistent(800, 700, 3, 50, 350, 40, 30, 7), Map.of(), false);
         Map<String, FieldResult> fields = new LinkedHashMap<>(p.fields());
         for (String key : List.of("voters_total", "party_3")) {
-            fields.put(key, new FieldResult(key, null, null, null, null, null, 0, FieldStatus.NEEDS_REVIEW, "not read", null));
+            fields.put(key, new FieldResult(key, null, null, null, null, null, 0, FieldStatus.NEEDS_REVIEW,
+                    List.of(ReviewReason.of(ReviewReason.Code.NOT_READ)), null));
         }
         return new ProtocolResult(p.form(), "kk", p.precinct(), p.address(), fields, p.checks(), p.flags(),
-                ProtocolStatus.NEEDS_REVIEW, p.precinctStatus(), p.precinctConfidence(), p.precinctReason());
+                ProtocolStatus.NEEDS_REVIEW, p.precinctStatus(), p.precinctConfidence(), p.precinctReasons());
     }
 
     /** A page stored without a single figure, in a language the form has no labels for, one check failed. */

@@ -1,5 +1,6 @@
 package kz.hattama.export;
 
+import kz.hattama.protocol.ReviewReason;
 import kz.hattama.form.FlagDef;
 import kz.hattama.ingest.Rejection;
 import kz.hattama.ingest.RejectionCode;
@@ -64,7 +65,7 @@ public final class Samples {
         if (!clean || reviewed) {
             FieldStatus fieldStatus = reviewed ? FieldStatus.REVIEWED : FieldStatus.NEEDS_REVIEW;
             fields.replaceAll((k, f) -> new FieldResult(k, f.value(), f.digits(), f.words(), f.digitsText(), null,
-                    f.confidence(), fieldStatus, reviewed ? null : "a check fails", null));
+                    f.confidence(), fieldStatus, reviewed ? List.of() : List.of(ReviewReason.note("a check fails")), null));
         }
         return new ProtocolResult(FORM.id(), "ru", precinct, address, fields, checks, flags(values), status,
                 reviewed ? FieldStatus.REVIEWED : FieldStatus.VERIFIED, 0.98, null);
