@@ -69,7 +69,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         List<ExportRecord> records = new ArrayList<>();
         source.forEach(ExportFilter.all(), records::add);
         System.out.println();
-        System.out.print(Scorer.scoreRecords(truthFile, records).report());
+        System.out.print(Scorer.scoreRecords(source.form(), truthFile, records).report());
         System.out.printf(Locale.ROOT, "%-20s %.3f%n", "protocols_per_s", result.protocolsPerSecond());
         if (export != null) {
             System.out.println("Wrote " + jsonl.write(ExportFilter.all(), export) + " protocols to " + export);

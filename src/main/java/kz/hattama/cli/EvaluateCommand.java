@@ -29,12 +29,12 @@ public class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (export != null) {
-            System.out.print(Scorer.score(truth, export).report());
+            System.out.print(Scorer.score(source.form(), truth, export).report());
             return 0;
         }
         List<ExportRecord> records = new ArrayList<>();
         source.forEach(ExportFilter.all(), records::add);
-        System.out.print(Scorer.scoreRecords(truth, records).report());
+        System.out.print(Scorer.scoreRecords(source.form(), truth, records).report());
         return 0;
     }
 }

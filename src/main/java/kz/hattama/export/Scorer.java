@@ -3,6 +3,8 @@ package kz.hattama.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import kz.hattama.form.FieldDef;
+import kz.hattama.form.FormDefinition;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,41 +17,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * The dev-set scorer, devset-generator/score.py, in Java, so the pipeline can score itself without Python, plus the
  * precinct number's own figures (score.py has none: its records carry no precinct status). It keeps
  * score.py's semantics, quirks included (the last export naming a file wins; "precinct" compares as Python's str()
  * with leading zeros stripped; value equality is Python's, where 2170.0 equals 2170): the two must give the same
- * figures.
+ * figures. The fields scored are the form's; the truth's {@code parties}, numbered from 1 by {@code line}, are the
+ * rows of the form's table in order.
  */
 public final class Scorer {
-
-    static final List<String> KEYS = Stream.concat(
-            Stream.of("voters_total", "ballots_received", "ballots_issued", "voters_participated", "voted_outside",
-                    "ballots_invalid", "ballots_unused"),
-            IntStream.rangeClosed(1, 5).mapToObj(i -> "party_" + i)).toList();
 
     private Scorer() {
     }
 
-    public static Score score(Path truth, Path exportJsonl) throws IOException {
-        return score(truth, readJsonl(exportJsonl));
+    public static Score score(FormDefinition form, Path truth, Path exportJsonl) throws IOException {
+        return score(form, truth, readJsonl(exportJsonl));
     }
 
-    public static Score score(Path truth, List<? extends JsonNode> export) throws IOException {
+    public static Score score(FormDefinition form, Path truth, List<? extends JsonNode> export) throws IOException {
         Map<String, JsonNode> truths = new LinkedHashMap<>();
         for (JsonNode t : readJsonl(truth)) {
             truths.put(t.get("file").asText(), t);
         }
-        return score(truths, export);
+        return score(form, truths, export);
     }
 
     /** Export records as written by {@link JsonlExporter}. */
-    public static Score scoreRecords(Path truth, List<ExportRecord> export) throws IOException {
-        return score(truth, export.stream().map(r -> (JsonNode) Json.MAPPER.valueToTree(r)).toList());
+    public static Score scoreRecords(FormDefinition form, Path truth, List<ExportRecord> export) throws IOException {
+        return score(form, truth, export.stream().map(r -> (JsonNode) Json.MAPPER.valueToTree(r)).toList());
     }
 
     static List<JsonNode> readJsonl(Path file) throws IOException {
@@ -64,7 +60,9 @@ public final class Scorer {
         return nodes;
     }
 
-    private static Score score(Map<String, JsonNode> truths, List<? extends JsonNode> export) {
+    private static Score score(FormDefinition form, Map<String, JsonNode> truths, List<? extends JsonNode> export) {
+        List<String> keys = form.keys();
+        List<FieldDef> rows = form.tableFields();
         Map<String, JsonNode> byFile = new LinkedHashMap<>();
         for (JsonNode e : export) {
             JsonNode files = e.path("source_files");
@@ -88,7 +86,13 @@ public final class Scorer {
             JsonNode t = entry.getValue();
             Map<String, JsonNode> expected = new LinkedHashMap<>();
             t.path("fields").fields().forEachRemaining(f -> expected.put(f.getKey(), f.getValue()));
-            t.path("parties").forEach(p -> expected.put("party_" + p.path("line").asText(), p.get("votes")));
+            for (JsonNode p : t.path("parties")) {
+                int row = p.path("line").asInt() - 1;
+                // score.py files it under a key no form field has, so it is never scored
+                if (row >= 0 && row < rows.size()) {
+                    expected.put(rows.get(row).key(), p.get("votes"));
+                }
+            }
             JsonNode e = byFile.get(entry.getKey());
             if (e == null) {
                 missing++;
@@ -96,7 +100,7 @@ public final class Scorer {
             JsonNode got = e == null || !truthy(e.path("fields")) ? MissingNode.getInstance() : e.path("fields");
             JsonNode wordsDiffer = t.path("words_differ");
             boolean allOk = true, allVerified = true;
-            for (String k : KEYS) {
+            for (String k : keys) {
                 nFields++;
                 JsonNode g = got.path(k);
                 boolean ok = pyEquals(g.path("value"), expected.get(k));

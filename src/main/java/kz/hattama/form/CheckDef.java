@@ -1,9 +1,14 @@
 package kz.hattama.form;
 
 import java.util.List;
+import java.util.Map;
 
-/** A control relation: sum(left) op sum(right), op one of "=", "<=". */
-public record CheckDef(String id, List<String> left, String op, List<String> right) {
+/**
+ * A control relation: sum(left) op sum(right), op one of "=", "<=".
+ *
+ * @param label the rule in words, by interface language (en, ru, kk)
+ */
+public record CheckDef(String id, List<String> left, String op, List<String> right, Map<String, String> label) {
 
     /** Every field the relation names, left side first. */
     public List<String> terms() {

@@ -3,25 +3,24 @@ package kz.hattama.form;
 import java.util.Map;
 
 /**
- * One figure of the form. {@code zone} says how it is laid out: "line" is a digits rule on the
- * left and a words rule on the right under a printed label; "table" is a row of the party table,
- * its label the party's name in the row's name cell.
+ * One figure of the form. Where it is printed (a line of its own or a row of a table) is the form's
+ * {@link LayoutDef}'s to say.
  *
- * @param number the line's number as printed at the start of its label («1.»; a table row's in the
- *               row's number cell), or null where the form prints none (a sub-line such as «в том
- *               числе…»); the layout tells labels that share their first words apart by it
+ * @param number    the line's number as printed at the start of its label («1.»; a table row's in the
+ *                  row's number cell), or null where the form prints none (a sub-line such as «в том
+ *                  числе…»); the layout tells labels that share their first words apart by it
+ * @param shortName what people call a choice on the ballot (a party's quoted name «Nur Otan», a candidate's
+ *                  surname), shown in the statistics; null where the printed label is short enough
+ * @param label     the printed label in each language the form is printed in
  */
-public record FieldDef(String key, String line, String number, String zone, Map<String, String> label) {
-
-    public FieldDef(String key, String line, String zone, Map<String, String> label) {
-        this(key, line, null, zone, label);
-    }
-
-    public boolean isTableRow() {
-        return "table".equals(zone);
-    }
+public record FieldDef(String key, String line, String number, String shortName, Map<String, String> label) {
 
     public String label(Lang lang) {
         return label.get(lang.code());
+    }
+
+    /** The name the statistics give the figure: its short name, else its label in the form's first language. */
+    public String displayName() {
+        return shortName != null ? shortName : label.values().iterator().next();
     }
 }

@@ -8,6 +8,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Reads a form definition; the form is data so that another election's protocol needs no code change. */
 public final class FormLoader {
@@ -65,15 +69,59 @@ public final class FormLoader {
     }
 
     private static FormDefinition validate(FormDefinition form, String source) {
+        List<String> keys = form.keys();
         for (CheckDef check : form.checks()) {
             for (String key : check.terms()) {
-                if (!form.keys().contains(key)) {
-                    throw new IllegalArgumentException(source + ": check " + check.id() + " names unknown field " + key);
-                }
+                known(keys, key, source, "check " + check.id());
             }
             check.holds(0, 0);
+            labelled(check.label(), source, "check " + check.id());
+        }
+        for (FlagDef flag : form.flags()) {
+            known(keys, flag.numerator(), source, "flag " + flag.id());
+            known(keys, flag.denominator(), source, "flag " + flag.id());
+            labelled(flag.label(), source, "flag " + flag.id());
+            if (flag.detail() == null) {
+                throw new IllegalArgumentException(source + ": flag " + flag.id() + " has no detail");
+            }
+        }
+        if (form.layout() == null || form.layout().sides() == null || form.layout().sides().isEmpty()) {
+            throw new IllegalArgumentException(source + ": the form has no layout");
+        }
+        Set<String> laidOut = new HashSet<>();
+        for (LayoutDef.Block block : form.layout().blocks()) {
+            if (!LayoutDef.LINES.equals(block.kind()) && !LayoutDef.TABLE.equals(block.kind())) {
+                throw new IllegalArgumentException(source + ": a layout block is a " + block.kind() + ", not "
+                        + LayoutDef.LINES + " or " + LayoutDef.TABLE);
+            }
+            for (String key : block.fields()) {
+                known(keys, key, source, "the layout");
+                if (!laidOut.add(key)) {
+                    throw new IllegalArgumentException(source + ": the layout places " + key + " twice");
+                }
+            }
+        }
+        if (!laidOut.containsAll(keys)) {
+            throw new IllegalArgumentException(source + ": the layout does not place "
+                    + keys.stream().filter(k -> !laidOut.contains(k)).toList());
+        }
+        if (form.maxValue() <= 0) {
+            throw new IllegalArgumentException(source + ": maxValue must be positive");
         }
         return form;
     }
 
+    private static void known(List<String> keys, String key, String source, String where) {
+        if (!keys.contains(key)) {
+            throw new IllegalArgumentException(source + ": " + where + " names unknown field " + key);
+        }
+    }
+
+    /** The interface falls back to the default language's label, so every label must have it. */
+    private static void labelled(Map<String, String> label, String source, String what) {
+        if (label == null || !label.containsKey(FormDefinition.DEFAULT_LABEL_LANGUAGE)) {
+            throw new IllegalArgumentException(source + ": " + what + " has no label in "
+                    + FormDefinition.DEFAULT_LABEL_LANGUAGE);
+        }
+    }
 }

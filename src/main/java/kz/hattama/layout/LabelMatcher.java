@@ -30,14 +30,15 @@ final class LabelMatcher {
     private LabelMatcher() {
     }
 
-    static double similarity(String ocrText, FieldDef field) {
+    /** @param tableRow the field is a table row, whose number is printed in a cell of its own, not before its label */
+    static double similarity(String ocrText, FieldDef field, boolean tableRow) {
         String text = fold(ocrText);
         if (text.isBlank()) {
             return 0;
         }
         double best = 0;
         for (String label : field.label().values()) {
-            String printed = field.number() == null || field.isTableRow() ? label : field.number() + " " + label;
+            String printed = field.number() == null || tableRow ? label : field.number() + " " + label;
             // The Cyrillic model reads a Latin name («Nur Otan») as Cyrillic noise: only the
             // label's Cyrillic words are looked for.
             String expected = fold(LATIN_WORD.matcher(printed).replaceAll(" "));

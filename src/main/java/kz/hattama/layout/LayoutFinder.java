@@ -2,6 +2,7 @@ package kz.hattama.layout;
 
 import kz.hattama.form.FieldDef;
 import kz.hattama.form.FormDefinition;
+import kz.hattama.form.LayoutDef;
 import kz.hattama.image.PageNormalizer;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
@@ -15,9 +16,9 @@ import java.util.Map;
 
 /**
  * Locates the form's fields on a normalized page from its printed rulings, so that scale, offset
- * and small normalization errors do not matter. The form definition says what to expect in page
- * order: line fields (a short digits rule and a long words rule under a label), then a block of
- * table rows, then more line fields.
+ * and small normalization errors do not matter. The form's layout says what to expect in page
+ * order: blocks of line fields (a short digits rule and a long words rule under a label) and at
+ * most one block of table rows between them.
  */
 public final class LayoutFinder {
 
@@ -151,7 +152,7 @@ public final class LayoutFinder {
                 return List.of();
             }
             int[] match = labels == LabelReader.NONE ? unmatched(defs.size())
-                    : align(similarities(defs, candidates), defs.size());
+                    : align(similarities(defs, candidates, false), defs.size());
             List<Slot> slots = new ArrayList<>(Collections.nCopies(defs.size(), null));
             int j = 0;
             while (j < defs.size()) {
@@ -180,10 +181,10 @@ public final class LayoutFinder {
             return slots;
         }
 
-        private double[][] similarities(List<FieldDef> defs, List<ValueLine> candidates) {
+        private double[][] similarities(List<FieldDef> defs, List<ValueLine> candidates, boolean tableRows) {
             double[][] s = new double[candidates.size()][defs.size()];
             for (int i = 0; i < candidates.size(); i++) {
-                s[i] = similarities(defs, zones.labelBand(candidates.get(i)));
+                s[i] = similarities(defs, zones.labelBand(candidates.get(i)), tableRows);
             }
             return s;
         }
@@ -193,23 +194,23 @@ public final class LayoutFinder {
          * is read again carefully (a crease's or a signature line's band always is: the price of
          * not taking a label for missing on a poor picture).
          */
-        private double[] similarities(List<FieldDef> defs, Rect band) {
+        private double[] similarities(List<FieldDef> defs, Rect band, boolean tableRows) {
             double[] s = new double[defs.size()];
             if (band.area() == 0) {
                 return s;
             }
             Mat crop = page.submat(band);
-            if (score(labels.read(crop), defs, s) < LabelMatcher.CONFIRMED) {
-                score(labels.reread(crop), defs, s);
+            if (score(labels.read(crop), defs, tableRows, s) < LabelMatcher.CONFIRMED) {
+                score(labels.reread(crop), defs, tableRows, s);
             }
             return s;
         }
 
         /** Raises each field's similarity to what {@code text} shows; returns the best. */
-        private static double score(String text, List<FieldDef> defs, double[] s) {
+        private static double score(String text, List<FieldDef> defs, boolean tableRows, double[] s) {
             double best = 0;
             for (int j = 0; j < defs.size(); j++) {
-                s[j] = Math.max(s[j], LabelMatcher.similarity(text, defs.get(j)));
+                s[j] = Math.max(s[j], LabelMatcher.similarity(text, defs.get(j), tableRows));
                 best = Math.max(best, s[j]);
             }
             return best;
@@ -228,7 +229,7 @@ public final class LayoutFinder {
             }
             double[][] s = new double[defs.size()][];
             for (int i = 0; i < defs.size(); i++) {
-                s[i] = similarities(defs, zones.nameBand(table, i));
+                s[i] = similarities(defs, zones.nameBand(table, i), true);
             }
             int[] match = align(s, defs.size());
             for (int i = 0; i < defs.size(); i++) {
@@ -342,26 +343,26 @@ public final class LayoutFinder {
                 .toList();
     }
 
-    /** The form's fields split around its one block of table rows. */
+    /**
+     * The side's blocks as the finder reads them: the line blocks above its one table, the table, the line blocks
+     * below it (rulings locate a single table; a side without one is all lines).
+     */
     private record FormBlocks(List<FieldDef> before, List<FieldDef> table, List<FieldDef> after) {
 
         static FormBlocks of(FormDefinition form) {
-            List<FieldDef> all = form.fields();
-            int first = -1, last = -1;
-            for (int i = 0; i < all.size(); i++) {
-                if (all.get(i).isTableRow()) {
-                    if (first < 0) {
-                        first = i;
-                    } else if (last != i - 1) {
-                        throw new IllegalArgumentException("form " + form.id() + " has table rows in more than one block");
+            List<FieldDef> before = new ArrayList<>(), table = new ArrayList<>(), after = new ArrayList<>();
+            for (LayoutDef.Block block : form.layout().single(form.id()).blocks()) {
+                List<FieldDef> defs = block.fields().stream().map(form::field).toList();
+                if (block.isTable()) {
+                    if (!table.isEmpty()) {
+                        throw new IllegalArgumentException("form " + form.id() + " has more than one table on a side");
                     }
-                    last = i;
+                    table.addAll(defs);
+                } else {
+                    (table.isEmpty() ? before : after).addAll(defs);
                 }
             }
-            if (first < 0) {
-                return new FormBlocks(all, List.of(), List.of());
-            }
-            return new FormBlocks(all.subList(0, first), all.subList(first, last + 1), all.subList(last + 1, all.size()));
+            return new FormBlocks(before, table, after);
         }
     }
 

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Interprets the OCR text of a protocol's header: its language, the precinct number (where the form's precinct line
- * says it is, {@link PrecinctPattern}) and the address below it. Pure text work, so it is tested without images. The
- * number found here only places the address; the precinct number itself is read and judged by {@link PrecinctReader}.
+ * says it is, {@link PrecinctPattern}, else beside the form's header anchor) and the address below it. Pure text
+ * work, so it is tested without images. The number found here only places the address; the precinct number itself
+ * is read and judged by {@link PrecinctReader}.
  */
 public final class HeaderParser {
 
@@ -42,11 +43,11 @@ public final class HeaderParser {
                 precinctLine = i;
             }
         }
-        String anchor = anchor(lang);
+        String anchor = form.header().anchor().get(lang.code());
         for (int i = 0; i < lines.size() && precinct == null; i++) {
             String line = lines.get(i);
             Matcher m = NUMBER_SIGN.matcher(line);
-            boolean anchored = fold(line).contains(anchor);
+            boolean anchored = anchor != null && fold(line).contains(fold(anchor));
             if (m.find() && (anchored || !line.contains("/"))) {
                 if (anchored || precinctLine < 0) {
                     precinct = strip(m.group(1));
@@ -81,16 +82,12 @@ public final class HeaderParser {
         return kk > ru ? Lang.KK : Lang.RU;
     }
 
-    /** The word of the precinct line that survives OCR best: the stem of «участок» / «учаскесі». */
-    private static String anchor(Lang lang) {
-        return lang == Lang.KK ? "учаске" : "участк";
-    }
-
     private String address(List<String> lines, int precinctLine, Lang lang) {
         for (int i = precinctLine + 1; i < lines.size(); i++) {
             String folded = fold(lines.get(i));
             boolean formText = form.markers().getOrDefault(lang.code(), List.of()).stream()
-                    .anyMatch(m -> folded.contains(fold(m))) || folded.contains("хаттамас");
+                    .anyMatch(m -> folded.contains(fold(m)))
+                    || form.header().notAddress().stream().anyMatch(w -> folded.contains(fold(w)));
             if (!formText && lines.get(i).length() >= 8) {
                 return lines.get(i);
             }

@@ -10,12 +10,14 @@ import java.util.List;
 public final class ModelDigitsReader implements DigitsZoneReader {
 
     private static final int MAX_CANDIDATES = 6;
-    private static final int MAX_DIGITS = 6;
 
     private final DigitReader model;
+    /** A reading with more digits than the form's largest figure has is no figure of the form. */
+    private final int maxDigits;
 
-    public ModelDigitsReader(DigitReader model) {
+    public ModelDigitsReader(DigitReader model, int maxDigits) {
         this.model = model;
+        this.maxDigits = maxDigits;
     }
 
     @Override
@@ -23,7 +25,7 @@ public final class ModelDigitsReader implements DigitsZoneReader {
         List<DigitCandidate> readings = model.read(zone, MAX_CANDIDATES);
         List<NumberCandidate> out = new ArrayList<>();
         for (DigitCandidate c : readings) {
-            if (!c.digits().isEmpty() && c.digits().length() <= MAX_DIGITS) {
+            if (!c.digits().isEmpty() && c.digits().length() <= maxDigits) {
                 out.add(new NumberCandidate(Integer.parseInt(c.digits()), c.probability()));
             }
         }

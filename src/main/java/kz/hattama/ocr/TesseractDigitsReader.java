@@ -14,15 +14,17 @@ import java.util.List;
 public final class TesseractDigitsReader implements DigitsZoneReader {
 
     private static final int MAX_CANDIDATES = 6;
-    private static final int MAX_DIGITS = 6;
     private static final double MAX_SYMBOL = 0.97;
     /** Tesseract misses the first strokes of small slanted handwritten figures; at this height it reads them. */
     private static final int INK_HEIGHT = 56;
 
     private final TesseractOcr ocr;
+    /** A reading with more digits than the form's largest figure has is no figure of the form. */
+    private final int maxDigits;
 
-    public TesseractDigitsReader(TesseractOcr ocr) {
+    public TesseractDigitsReader(TesseractOcr ocr, int maxDigits) {
         this.ocr = ocr;
+        this.maxDigits = maxDigits;
     }
 
     @Override
@@ -40,13 +42,13 @@ public final class TesseractDigitsReader implements DigitsZoneReader {
         }
         OcrLine line = ocr.read(cleaned.image(), OcrMode.DIGITS, "eng");
         String text = line.text().replaceAll("\\s+", "");
-        if (text.isEmpty() || text.length() > MAX_DIGITS) {
+        if (text.isEmpty() || text.length() > maxDigits) {
             return new Reading(text, List.of());
         }
         return new Reading(text, candidates(line));
     }
 
-    private static List<NumberCandidate> candidates(OcrLine line) {
+    private List<NumberCandidate> candidates(OcrLine line) {
         record Partial(String digits, double p) {
         }
         List<Partial> beam = new ArrayList<>(List.of(new Partial("", 1.0)));
@@ -70,7 +72,7 @@ public final class TesseractDigitsReader implements DigitsZoneReader {
         }
         List<NumberCandidate> out = new ArrayList<>();
         for (Partial p : beam) {
-            if (p.digits().isEmpty() || p.digits().length() > MAX_DIGITS) {
+            if (p.digits().isEmpty() || p.digits().length() > maxDigits) {
                 continue;
             }
             int v = Integer.parseInt(p.digits());

@@ -1,6 +1,5 @@
 package kz.hattama.ocr;
 
-import kz.hattama.numerals.NumberWords;
 import kz.hattama.reconcile.NumberCandidate;
 
 import java.util.LinkedHashSet;
@@ -18,16 +17,22 @@ public final class WordsCheck {
     private WordsCheck() {
     }
 
+    /** Digits an int holds whatever they are. */
+    private static final int INT_DIGITS = 9;
+
     /**
      * The words' posterior of the best digits reading, 0 where there is nothing to ask. Only the
      * best is asked: a field is accepted on its own only where the figure kept is the digits as read.
+     *
+     * @param maxValue the form's largest figure: a slip past it is no rival
      */
-    public static double of(WordsEvidence evidence, List<NumberCandidate> digits, List<NumberCandidate> words) {
+    public static double of(WordsEvidence evidence, List<NumberCandidate> digits, List<NumberCandidate> words,
+                            int maxValue) {
         if (evidence == null || digits.isEmpty()) {
             return 0;
         }
         int value = digits.get(0).value();
-        Set<Integer> rivals = neighbours(value);
+        Set<Integer> rivals = neighbours(value, maxValue);
         digits.forEach(c -> rivals.add(c.value()));
         words.forEach(c -> rivals.add(c.value()));
         rivals.remove(value);
@@ -40,33 +45,33 @@ public final class WordsCheck {
     }
 
     /** Numbers one edit of the digit string away: a digit changed, dropped, added, or two neighbours swapped. */
-    static Set<Integer> neighbours(int value) {
+    static Set<Integer> neighbours(int value, int maxValue) {
         String s = Integer.toString(value);
         Set<Integer> out = new LinkedHashSet<>();
         for (int i = 0; i < s.length(); i++) {
             for (char c = '0'; c <= '9'; c++) {
-                add(out, s.substring(0, i) + c + s.substring(i + 1));
+                add(out, maxValue, s.substring(0, i) + c + s.substring(i + 1));
             }
-            add(out, s.substring(0, i) + s.substring(i + 1));
+            add(out, maxValue, s.substring(0, i) + s.substring(i + 1));
             if (i + 1 < s.length()) {
-                add(out, s.substring(0, i) + s.charAt(i + 1) + s.charAt(i) + s.substring(i + 2));
+                add(out, maxValue, s.substring(0, i) + s.charAt(i + 1) + s.charAt(i) + s.substring(i + 2));
             }
         }
         for (int i = 0; i <= s.length(); i++) {
             for (char c = '0'; c <= '9'; c++) {
-                add(out, s.substring(0, i) + c + s.substring(i));
+                add(out, maxValue, s.substring(0, i) + c + s.substring(i));
             }
         }
         out.remove(value);
         return out;
     }
 
-    private static void add(Set<Integer> out, String digits) {
-        if (digits.isEmpty() || digits.length() > 7) {
+    private static void add(Set<Integer> out, int maxValue, String digits) {
+        if (digits.isEmpty() || digits.length() > INT_DIGITS) {
             return;
         }
         int v = Integer.parseInt(digits);
-        if (v <= NumberWords.MAX_VALUE) {
+        if (v <= maxValue) {
             out.add(v);
         }
     }

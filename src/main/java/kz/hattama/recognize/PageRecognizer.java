@@ -161,7 +161,7 @@ public final class PageRecognizer implements AutoCloseable {
             }
             fields.put(field.key(), new FieldReading(field.key(), digits.candidates(), words.candidates(),
                     digits.text(), words.text(), box(zones.box()),
-                    WordsCheck.of(words.evidence(), digits.candidates(), words.candidates()), zones.anchored()));
+                    WordsCheck.of(words.evidence(), digits.candidates(), words.candidates(), form.maxValue()), zones.anchored()));
         }
         if (readable == 0) {
             return new Reading(null, null, Rejection.of(RejectionCode.UNREADABLE));

@@ -50,9 +50,9 @@ public class RecognitionConfiguration {
                         props.verifyPrecinct(), props.verifyWeakWordsCheck()),
                 () -> {
                     TesseractOcr ocr = new TesseractOcr(tessdata);
-                    ModelDigitsReader model = new ModelDigitsReader(new DigitReader());
+                    ModelDigitsReader model = new ModelDigitsReader(new DigitReader(), form.maxDigits());
                     DigitsZoneReader digits = new EnsembleDigitsReader(List.of(
-                            model, new WidenedDigitsReader(model, CONDENSED_HAND_WIDENING), new TesseractDigitsReader(ocr)));
+                            model, new WidenedDigitsReader(model, CONDENSED_HAND_WIDENING), new TesseractDigitsReader(ocr, form.maxDigits())));
                     WordsZoneReader words = new EnsembleWordsReader(List.of(
                             new ModelWordsReader(new WordsReader()), new TesseractWordsReader(ocr)));
                     PrecinctReader precinct = new PrecinctReader(form, ocr, model);

@@ -6,7 +6,6 @@ import kz.hattama.form.FormDefinition;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -71,8 +70,8 @@ public final class Relations {
         for (FlagDef f : form.flags()) {
             Integer num = values.get(f.numerator());
             Integer den = values.get(f.denominator());
-            if (num != null && den != null && den > 0 && (double) num / den > f.above()) {
-                out.add(new Flag(f.id(), String.format(Locale.ROOT, "turnout %.1f %%", 100.0 * num / den)));
+            if (num != null && den != null && f.raised(num, den)) {
+                out.add(new Flag(f.id(), f.detail(num, den)));
             }
         }
         return out;

@@ -246,7 +246,7 @@ final class ScopeBuilder {
             Statistics.Area a = c.area();
             if (a.turnout() != null && a.turnout() > 100 * turnout.above()) {
                 add.accept(new Statistics.FlaggedPrecinct(a.name(), a.city(), turnout.id(),
-                        String.format(Locale.ROOT, "turnout %.1f %%", a.turnout()), a.protocol().id()));
+                        turnout.detail(a.participated(), a.votersTotal()), a.protocol().id()));
             }
             if (a.participated() >= settings.statsFlagMinParticipants()) {
                 for (int i = 0; i < parties.size(); i++) {

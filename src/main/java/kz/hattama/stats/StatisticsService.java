@@ -2,10 +2,8 @@ package kz.hattama.stats;
 
 import kz.hattama.config.DatasetProperties;
 import kz.hattama.config.HattamaVersion;
-import kz.hattama.form.FieldDef;
 import kz.hattama.form.FlagDef;
 import kz.hattama.form.FormDefinition;
-import kz.hattama.form.Lang;
 import kz.hattama.precinct.PlaceFinder;
 import kz.hattama.precinct.Places;
 import kz.hattama.precinct.PrecinctAudit;
@@ -20,8 +18,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Computes the published statistics from the stored protocols, in one snapshot of the database. The CLI's
@@ -33,9 +29,6 @@ public class StatisticsService {
 
     public static final String ALL = "all";
     public static final String CLEAN = "clean";
-
-    /** «Партия «Nur Otan»» is shown as «Nur Otan»: the quoted name is what people call a party. */
-    private static final Pattern QUOTED = Pattern.compile("«([^»]+)»");
 
     private final ProtocolStore store;
     private final PlaceFinder placeFinder;
@@ -59,7 +52,8 @@ public class StatisticsService {
 
     public Statistics compute() {
         FlagDef turnout = turnoutFlag(form);
-        List<Statistics.Party> parties = form.tableFields().stream().map(StatisticsService::party).toList();
+        List<Statistics.Party> parties = form.tableFields().stream()
+                .map(f -> new Statistics.Party(f.key(), f.displayName())).toList();
         return store.readConsistently(() -> {
             Places places = placeFinder.load();
             List<ScopeBuilder.Tally> read = new ArrayList<>();
@@ -75,18 +69,12 @@ public class StatisticsService {
     }
 
     /**
-     * Turnout is whatever the form's turnout flag divides (participants over registered voters), so a form with
-     * other field keys needs no code change.
+     * Turnout is whatever the form's flag in the turnout role divides (participants over registered voters), so a
+     * form with other field keys needs no code change.
      */
     static FlagDef turnoutFlag(FormDefinition form) {
-        return form.flags().stream().filter(f -> f.id().startsWith("turnout")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("form " + form.id()
-                        + " defines no turnout flag; statistics need its numerator and denominator"));
-    }
-
-    private static Statistics.Party party(FieldDef f) {
-        String label = f.label(Lang.RU);
-        Matcher m = QUOTED.matcher(label);
-        return new Statistics.Party(f.key(), m.find() ? m.group(1) : label);
+        return form.flagWithRole(FlagDef.TURNOUT)
+                .orElseThrow(() -> new IllegalStateException("form " + form.id() + " has no flag in the role \""
+                        + FlagDef.TURNOUT + "\"; statistics need its numerator and denominator"));
     }
 }

@@ -42,7 +42,7 @@ public class ReviewViews {
         var fields = p.fields().stream().map(f -> field(f, p.lang())).toList();
         var checks = p.checks().stream().map(c -> new ReviewJson.Check(c.id(), texts.check(c.id()), c.field(),
                 c.passed(), c.detail())).toList();
-        var flags = p.flags().stream().map(f -> new ReviewJson.Flag(f.id(), texts.get("flag." + f.id()), f.detail())).toList();
+        var flags = p.flags().stream().map(f -> new ReviewJson.Flag(f.id(), texts.flag(f.id()), f.detail())).toList();
         String page = protocols.hasPageImage(p.id()) ? "/api/protocols/" + p.id() + "/page.jpg" : null;
         return new ReviewJson(p.id(), p.version(), p.status().name(), texts.status(p.status()), p.precinct(),
                 p.precinctStatus() == null ? null : p.precinctStatus().name(), p.precinctConfidence(),

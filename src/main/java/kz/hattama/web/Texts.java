@@ -75,8 +75,14 @@ public class Texts {
         return get("upload.error." + e.name(), limit, maxFileMb);
     }
 
+    /** A check's rule in words: the form's own checks are worded in the form, the others (words_match) here. */
     public String check(String id) {
-        return get("check." + id);
+        return form.checkLabel(id, LocaleContextHolder.getLocale().getLanguage()).orElseGet(() -> get("check." + id));
+    }
+
+    /** A flag's name: the form's own flags are named in the form, the dataset's (precinct_unsure) here. */
+    public String flag(String id) {
+        return form.flagLabel(id, LocaleContextHolder.getLocale().getLanguage()).orElseGet(() -> get("flag." + id));
     }
 
     /** A field's printed label in the interface language where the form has it, else in the protocol's. */

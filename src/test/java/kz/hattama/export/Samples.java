@@ -1,9 +1,8 @@
 package kz.hattama.export;
 
-import kz.hattama.protocol.ReviewReason;
-import kz.hattama.form.FlagDef;
 import kz.hattama.ingest.Rejection;
 import kz.hattama.ingest.RejectionCode;
+import kz.hattama.protocol.ReviewReason;
 import kz.hattama.reconcile.CheckResult;
 import kz.hattama.reconcile.FieldResult;
 import kz.hattama.reconcile.FieldStatus;
@@ -11,13 +10,12 @@ import kz.hattama.reconcile.Flag;
 import kz.hattama.reconcile.PageOutcome;
 import kz.hattama.reconcile.ProtocolResult;
 import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.reconcile.Relations;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static kz.hattama.store.Protocols.FORM;
@@ -72,15 +70,7 @@ public final class Samples {
     }
 
     private static List<Flag> flags(Map<String, Integer> values) {
-        List<Flag> flags = new ArrayList<>();
-        for (FlagDef f : FORM.flags()) {
-            double num = values.get(f.numerator());
-            double den = values.get(f.denominator());
-            if (den > 0 && num / den > f.above()) {
-                flags.add(new Flag(f.id(), String.format(Locale.ROOT, "turnout %.1f %%", 100 * num / den)));
-            }
-        }
-        return flags;
+        return new Relations(FORM).flags(values);
     }
 
     /**

@@ -1,5 +1,6 @@
 package kz.hattama.export;
 
+import kz.hattama.store.Protocols;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,7 +26,7 @@ class ScorerTest {
             "devset-truth.jsonl,            scorer-export-empty.jsonl, scorer-expected-empty.txt",
             "truth-violations-only.jsonl,   scorer-export.jsonl,       scorer-expected-violations-only.txt"})
     void printsWhatScorePyPrints(String truth, String export, String expected) throws IOException {
-        Score score = Scorer.score(GOLDEN.resolve(truth), GOLDEN.resolve(export));
+        Score score = Scorer.score(Protocols.FORM, GOLDEN.resolve(truth), GOLDEN.resolve(export));
         assertThat(score.format()).isEqualTo(Files.readString(GOLDEN.resolve(expected)));
     }
 
@@ -38,7 +39,7 @@ class ScorerTest {
 
     @Test
     void wordsDifferIsCaughtOnlyWhenItsFieldIsNotVerified() throws IOException {
-        Score score = Scorer.score(GOLDEN.resolve("truth-violations-only.jsonl"), GOLDEN.resolve("scorer-export.jsonl"));
+        Score score = Scorer.score(Protocols.FORM, GOLDEN.resolve("truth-violations-only.jsonl"), GOLDEN.resolve("scorer-export.jsonl"));
         // p2021-012 (party_2 NEEDS_REVIEW), p2021-022 (field absent), p2021-001 and p2021-017 (failed checks) of 8.
         assertThat(score.violationsCaught()).isEqualTo(4 / 8.0);
         assertThat(score.straightThrough()).isNull();

@@ -12,7 +12,7 @@ class LabelMatcherTest {
     private static final FormDefinition FORM = Fixtures.form();
 
     private static double similarity(String text, String key) {
-        return LabelMatcher.similarity(text, FORM.field(key));
+        return LabelMatcher.similarity(text, FORM.field(key), FORM.tableFields().contains(FORM.field(key)));
     }
 
     @Test

@@ -2,6 +2,7 @@ package kz.hattama.layout;
 
 import kz.hattama.form.FieldDef;
 import kz.hattama.form.FormDefinition;
+import kz.hattama.form.LayoutDef;
 import kz.hattama.image.PageNormalizer;
 import kz.hattama.ocr.TesseractLabelReader;
 import kz.hattama.ocr.TesseractOcr;
@@ -235,9 +236,18 @@ class LayoutFinderTest {
         // The same page read against a form whose table has one row more is not that form.
         List<FieldDef> fields = new ArrayList<>(form.fields());
         fields.add(fields.indexOf(form.field("party_5")) + 1,
-                new FieldDef("party_6", "5.6", "table", Map.of("ru", "Шестая партия", "kk", "Алтыншы партия")));
+                new FieldDef("party_6", "5.6", "6.", null, Map.of("ru", "Шестая партия", "kk", "Алтыншы партия")));
+        List<LayoutDef.Block> blocks = form.layout().blocks().stream().map(b -> {
+            if (!b.isTable()) {
+                return b;
+            }
+            List<String> rows = new ArrayList<>(b.fields());
+            rows.add("party_6");
+            return new LayoutDef.Block(b.kind(), rows);
+        }).toList();
         FormDefinition sixParties = new FormDefinition("six-parties", 1, form.title(), form.markers(), form.precinct(),
-                fields, List.of(), List.of(), form.maxValue());
+                form.header(), fields, new LayoutDef(List.of(new LayoutDef.Side(blocks))), List.of(), List.of(),
+                form.maxValue());
 
         assertThatThrownBy(() -> finder.find(page("scan-typed-ru.png"), sixParties))
                 .isInstanceOf(NotAProtocolException.class).hasMessageContaining("6 rows");

@@ -1,17 +1,22 @@
 package kz.hattama.ocr;
 
+import kz.hattama.form.FormDefinition;
 import kz.hattama.form.FormLoader;
+import kz.hattama.form.HeaderDef;
 import kz.hattama.form.Lang;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Header texts as Tesseract really returned them on dev-set scans, misreadings included. */
 class HeaderParserTest {
 
-    final HeaderParser parser = new HeaderParser(FormLoader.load(Path.of("batch-config/form-mazhilis-2021-pec.json")));
+    static final FormDefinition FORM = FormLoader.load(Path.of("batch-config/form-mazhilis-2021-pec.json"));
+    final HeaderParser parser = new HeaderParser(FORM);
 
     @Test
     void kazakhHeaderWithNumberSignReadAsMo() {
@@ -51,6 +56,27 @@ class HeaderParserTest {
     void numberSignLostEntirely() {
         HeaderReading h = parser.parse("по избирательному участку 12\nг. Семей, ул. Бегалина 6, школа № 12\n");
         assertThat(h.precinct()).isEqualTo("12");
+    }
+
+    /** The header's anchor and the words that are no address are the form's, not the parser's. */
+    @Test
+    void theFallbackAnchorAndTheFormsOwnWordsComeFromTheForm() {
+        String text = "ПРОТОКОЛ\nпункт голосования 12\nХаттамасы\nг. Семей, ул. Бегалина 6\nУСТАНОВИЛА:\n";
+        assertThat(parser.parse(text).precinct()).isNull();
+
+        HeaderReading other = new HeaderParser(withHeader(new HeaderDef(Map.of("ru", "пункт"), List.of())))
+                .parse(text);
+        assertThat(other.precinct()).isEqualTo("12");
+        assertThat(other.address()).isEqualTo("Хаттамасы");
+
+        HeaderReading skipping = new HeaderParser(withHeader(
+                new HeaderDef(Map.of("ru", "пункт"), FORM.header().notAddress()))).parse(text);
+        assertThat(skipping.address()).isEqualTo("г. Семей, ул. Бегалина 6");
+    }
+
+    private static FormDefinition withHeader(HeaderDef header) {
+        return new FormDefinition(FORM.id(), FORM.version(), FORM.title(), FORM.markers(), FORM.precinct(), header,
+                FORM.fields(), FORM.layout(), FORM.checks(), FORM.flags(), FORM.maxValue());
     }
 
     @Test

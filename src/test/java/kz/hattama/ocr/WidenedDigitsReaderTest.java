@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import kz.hattama.store.Protocols;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import org.opencv.core.Mat;
  */
 class WidenedDigitsReaderTest {
 
-    private final ModelDigitsReader model = new ModelDigitsReader(new DigitReader());
+    private final ModelDigitsReader model = new ModelDigitsReader(new DigitReader(), Protocols.FORM.maxDigits());
 
     private static String top(DigitsZoneReader.Reading r) {
         return r.candidates().isEmpty() ? "" : String.valueOf(r.candidates().get(0).value());

@@ -16,10 +16,14 @@ import java.util.Set;
 import kz.hattama.form.Lang;
 import kz.hattama.numerals.NumberWords;
 import kz.hattama.reconcile.NumberCandidate;
+import kz.hattama.store.Protocols;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class WordsCheckTest {
+
+    /** The largest figure of the built-in form. */
+    private static final int MAX = Protocols.FORM.maxValue();
 
     private static ModelWordsReader reader;
     private static JsonNode index;
@@ -34,12 +38,12 @@ class WordsCheckTest {
 
     @Test
     void neighboursAreEveryNumberOneSlipAway() {
-        Set<Integer> n = WordsCheck.neighbours(547);
+        Set<Integer> n = WordsCheck.neighbours(547, MAX);
         assertTrue(n.containsAll(List.of(541, 147, 517, 47, 57, 54, 457, 574, 5047, 5477, 1547)), n.toString());
         assertFalse(n.contains(547));
         assertFalse(n.contains(745), "two slips away");
-        assertTrue(WordsCheck.neighbours(0).containsAll(List.of(1, 9, 10, 90)));
-        assertTrue(WordsCheck.neighbours(999_999).stream().allMatch(v -> v >= 0 && v <= 999_999));
+        assertTrue(WordsCheck.neighbours(0, MAX).containsAll(List.of(1, 9, 10, 90)));
+        assertTrue(WordsCheck.neighbours(999_999, MAX).stream().allMatch(v -> v >= 0 && v <= 999_999));
     }
 
     @Test
@@ -47,24 +51,24 @@ class WordsCheckTest {
         // The zone reads as 547 a hundred times likelier than as 541, and as nothing else.
         WordsEvidence evidence = v -> v == 547 ? 0 : v == 541 ? Math.log(0.01) : Double.NEGATIVE_INFINITY;
         List<NumberCandidate> digits = List.of(new NumberCandidate(547, 0.4), new NumberCandidate(541, 0.3));
-        double p = WordsCheck.of(evidence, digits, List.of());
+        double p = WordsCheck.of(evidence, digits, List.of(), MAX);
         assertEquals(1 / 1.01, p, 1e-9);
         List<NumberCandidate> misread = List.of(new NumberCandidate(541, 0.4));
-        assertEquals(0.01 / 1.01, WordsCheck.of(evidence, misread, List.of()), 1e-9);
+        assertEquals(0.01 / 1.01, WordsCheck.of(evidence, misread, List.of(), MAX), 1e-9);
     }
 
     @Test
     void rivalsIncludeWhatTheWordsWereReadAsEvenFarAway() {
         WordsEvidence evidence = v -> v == 707 ? 0 : v == 101 ? -1 : Double.NEGATIVE_INFINITY;
         List<NumberCandidate> digits = List.of(new NumberCandidate(101, 0.5));
-        assertTrue(WordsCheck.of(evidence, digits, List.of(new NumberCandidate(707, 0.7))) < 0.5);
-        assertTrue(WordsCheck.of(evidence, digits, List.of()) > 0.99);
+        assertTrue(WordsCheck.of(evidence, digits, List.of(new NumberCandidate(707, 0.7)), MAX) < 0.5);
+        assertTrue(WordsCheck.of(evidence, digits, List.of(), MAX) > 0.99);
     }
 
     @Test
     void nothingToAskWithoutEvidenceOrDigits() {
-        assertEquals(0.0, WordsCheck.of(null, List.of(new NumberCandidate(5, 1)), List.of()));
-        assertEquals(0.0, WordsCheck.of(v -> 0, List.of(), List.of()));
+        assertEquals(0.0, WordsCheck.of(null, List.of(new NumberCandidate(5, 1)), List.of(), MAX));
+        assertEquals(0.0, WordsCheck.of(v -> 0, List.of(), List.of(), MAX));
     }
 
     /**
@@ -82,10 +86,10 @@ class WordsCheckTest {
             int value = NumberWords.parse(e.getValue().get("text").asText(), lang, 1).get(0).value();
             WordsZoneReader.Reading r = reader.read(Fixtures.grey(dir.resolve(e.getKey())), lang);
             asked++;
-            double right = WordsCheck.of(r.evidence(), List.of(new NumberCandidate(value, 0.5)), r.candidates());
+            double right = WordsCheck.of(r.evidence(), List.of(new NumberCandidate(value, 0.5)), r.candidates(), MAX);
             backed += right >= 0.5 ? 1 : 0;
-            for (int slip : List.copyOf(WordsCheck.neighbours(value)).subList(0, 12)) {
-                double p = WordsCheck.of(r.evidence(), List.of(new NumberCandidate(slip, 0.5)), r.candidates());
+            for (int slip : List.copyOf(WordsCheck.neighbours(value, MAX)).subList(0, 12)) {
+                double p = WordsCheck.of(r.evidence(), List.of(new NumberCandidate(slip, 0.5)), r.candidates(), MAX);
                 if (p >= 0.5) {
                     wrong.add(e.getKey() + ": " + slip + " for " + value + " at " + p);
                 }

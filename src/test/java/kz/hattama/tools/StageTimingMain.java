@@ -26,7 +26,7 @@ public final class StageTimingMain {
         OpenCv.load();
         FormDefinition form = FormLoader.load(Path.of("batch-config/form-mazhilis-2021-pec.json"));
         TesseractOcr ocr = new TesseractOcr(Path.of("tessdata"));
-        TesseractDigitsReader digits = new TesseractDigitsReader(ocr);
+        TesseractDigitsReader digits = new TesseractDigitsReader(ocr, form.maxDigits());
         TesseractWordsReader words = new TesseractWordsReader(ocr);
         long[] t = new long[6];
         for (int round = 0; round < 2; round++) {
