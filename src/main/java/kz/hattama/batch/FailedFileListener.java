@@ -1,8 +1,8 @@
 package kz.hattama.batch;
 
-import kz.hattama.ingest.Rejection;
-import kz.hattama.ingest.RejectionCode;
-import kz.hattama.reconcile.PageOutcome;
+import kz.hattama.protocol.PageOutcome;
+import kz.hattama.protocol.Rejection;
+import kz.hattama.protocol.RejectionCode;
 import kz.hattama.store.ProtocolStore.PendingSource;
 import kz.hattama.store.ProtocolStore;
 import org.slf4j.Logger;

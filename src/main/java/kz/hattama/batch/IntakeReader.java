@@ -1,10 +1,10 @@
 package kz.hattama.batch;
 
-import kz.hattama.ingest.Hashes;
 import kz.hattama.ingest.IncomingFile;
 import kz.hattama.ingest.InputWalker;
-import kz.hattama.ingest.Rejection;
-import kz.hattama.ingest.RejectionCode;
+import kz.hattama.protocol.Hashes;
+import kz.hattama.protocol.Rejection;
+import kz.hattama.protocol.RejectionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.item.ExecutionContext;

@@ -1,9 +1,9 @@
 package kz.hattama.batch;
 
 import kz.hattama.ingest.PageDecoder;
-import kz.hattama.ingest.Rejection;
-import kz.hattama.ingest.RejectionCode;
-import kz.hattama.reconcile.PageOutcome;
+import kz.hattama.protocol.PageOutcome;
+import kz.hattama.protocol.Rejection;
+import kz.hattama.protocol.RejectionCode;
 import kz.hattama.recognize.PageRecognizer;
 import kz.hattama.store.ProtocolStore.PendingSource;
 import org.opencv.core.Mat;

@@ -1,6 +1,6 @@
 package kz.hattama.batch;
 
-import kz.hattama.reconcile.PageOutcome;
+import kz.hattama.protocol.PageOutcome;
 
 import java.util.List;
 

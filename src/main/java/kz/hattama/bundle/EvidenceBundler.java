@@ -5,15 +5,16 @@ import kz.hattama.export.ChecksummedZip;
 import kz.hattama.export.ExportRecord;
 import kz.hattama.export.ExportSource;
 import kz.hattama.export.Json;
-import kz.hattama.export.Review;
 import kz.hattama.form.FormDefinition;
-import kz.hattama.ingest.Hashes;
-import kz.hattama.ingest.PageDecoder;
-import kz.hattama.reconcile.Box;
-import kz.hattama.reconcile.FieldResult;
-import kz.hattama.reconcile.FieldStatus;
 import kz.hattama.image.OpenCv;
 import kz.hattama.image.PageNormalizer;
+import kz.hattama.image.PageTurns;
+import kz.hattama.ingest.PageDecoder;
+import kz.hattama.protocol.Box;
+import kz.hattama.protocol.FieldResult;
+import kz.hattama.protocol.FieldStatus;
+import kz.hattama.protocol.Hashes;
+import kz.hattama.review.Review;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.StoredProtocol;
 import org.opencv.core.Mat;
@@ -130,7 +131,7 @@ public class EvidenceBundler {
         }
         try {
             // turned as the job turned it, or the stored boxes would fall on the wrong part of the page
-            return new PageNormalizer().normalize(p.turn().apply(pages.pages().get(p.pageNo() - 1))).image();
+            return new PageNormalizer().normalize(PageTurns.apply(p.turn(), pages.pages().get(p.pageNo() - 1))).image();
         } catch (RuntimeException e) {
             return null;
         }

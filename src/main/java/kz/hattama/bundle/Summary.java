@@ -1,11 +1,11 @@
 package kz.hattama.bundle;
 
 import kz.hattama.export.ExportRecord;
-import kz.hattama.export.Review;
 import kz.hattama.form.FieldDef;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.form.Lang;
 import kz.hattama.precinct.Place;
+import kz.hattama.review.Review;
 
 import java.util.ArrayList;
 import java.util.Arrays;

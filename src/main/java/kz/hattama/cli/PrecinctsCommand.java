@@ -5,7 +5,7 @@ import kz.hattama.precinct.Places;
 import kz.hattama.precinct.PrecinctAudit;
 import kz.hattama.precinct.PrecinctListReader;
 import kz.hattama.precinct.PrecinctStore;
-import kz.hattama.reconcile.Flag;
+import kz.hattama.protocol.Flag;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.StoredProtocol;
 import org.springframework.beans.factory.annotation.Autowired;

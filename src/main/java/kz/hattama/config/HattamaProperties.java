@@ -3,7 +3,6 @@ package kz.hattama.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import kz.hattama.form.FormLoader;
-import kz.hattama.reconcile.PrecinctJudge;
 
 import java.nio.file.Path;
 
@@ -36,6 +35,12 @@ public record HattamaProperties(Path form, Path tessdata, int workers, int maxFi
                                 int minImageSide, double verifyDigits, double verifyWords, double verifyDoubt,
                                 double verifyWordsCheck, double verifyPrecinct, double verifyWeakWordsCheck) {
 
+    /**
+     * The default of {@code verifyPrecinct}: four looks that agree, each about as sure as Tesseract ever says it is of a
+     * printed figure.
+     */
+    public static final double DEFAULT_VERIFY_PRECINCT = 0.9;
+
     public HattamaProperties {
         form = form == null ? FormLoader.BUILT_IN : form;
         tessdata = tessdata == null ? Path.of("tessdata") : tessdata;
@@ -47,7 +52,7 @@ public record HattamaProperties(Path form, Path tessdata, int workers, int maxFi
         verifyWords = verifyWords <= 0 ? 0.20 : verifyWords;
         verifyDoubt = verifyDoubt <= 0 ? 0.10 : verifyDoubt;
         verifyWordsCheck = verifyWordsCheck <= 0 ? 0.995 : verifyWordsCheck;
-        verifyPrecinct = verifyPrecinct <= 0 ? PrecinctJudge.DEFAULT_VERIFY : verifyPrecinct;
+        verifyPrecinct = verifyPrecinct <= 0 ? DEFAULT_VERIFY_PRECINCT : verifyPrecinct;
         verifyWeakWordsCheck = verifyWeakWordsCheck <= 0 ? 0.9999 : verifyWeakWordsCheck;
     }
 

@@ -1,7 +1,7 @@
 package kz.hattama.export;
 
-import kz.hattama.ingest.Hashes;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.Hashes;
+import kz.hattama.protocol.ProtocolStatus;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.BufferedOutputStream;

@@ -3,6 +3,7 @@ package kz.hattama.export;
 import kz.hattama.config.HattamaVersion;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.precinct.PlaceFinder;
+import kz.hattama.review.ReviewHistory;
 import kz.hattama.store.ProtocolStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

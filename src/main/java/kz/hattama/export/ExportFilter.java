@@ -9,7 +9,7 @@ import kz.hattama.precinct.CityNames;
 import kz.hattama.precinct.Place;
 import kz.hattama.precinct.Places;
 import kz.hattama.precinct.Precinct;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.ProtocolStatus;
 
 import java.util.Arrays;
 import java.util.EnumSet;

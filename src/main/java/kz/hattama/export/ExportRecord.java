@@ -1,18 +1,19 @@
 package kz.hattama.export;
 
+import kz.hattama.review.Review;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import kz.hattama.form.FormDefinition;
-import kz.hattama.ingest.Rejection;
-import kz.hattama.ingest.RejectionCode;
 import kz.hattama.precinct.Place;
+import kz.hattama.protocol.CheckResult;
+import kz.hattama.protocol.FieldResult;
+import kz.hattama.protocol.FieldStatus;
+import kz.hattama.protocol.Flag;
+import kz.hattama.protocol.ProtocolStatus;
+import kz.hattama.protocol.Rejection;
+import kz.hattama.protocol.RejectionCode;
 import kz.hattama.protocol.ReviewReason;
-import kz.hattama.reconcile.CheckResult;
-import kz.hattama.reconcile.FieldResult;
-import kz.hattama.reconcile.FieldStatus;
-import kz.hattama.reconcile.Flag;
-import kz.hattama.reconcile.ProtocolStatus;
 import kz.hattama.store.StoredProtocol;
 
 import java.util.ArrayList;

@@ -5,8 +5,10 @@ import kz.hattama.precinct.Place;
 import kz.hattama.precinct.PlaceFinder;
 import kz.hattama.precinct.Places;
 import kz.hattama.precinct.PrecinctAudit;
-import kz.hattama.reconcile.Flag;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.Flag;
+import kz.hattama.protocol.ProtocolStatus;
+import kz.hattama.review.Review;
+import kz.hattama.review.ReviewHistory;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.StoredProtocol;
 

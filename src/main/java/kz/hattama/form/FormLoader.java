@@ -84,6 +84,10 @@ public final class FormLoader {
             if (flag.detail() == null) {
                 throw new IllegalArgumentException(source + ": flag " + flag.id() + " has no detail");
             }
+            if (flag.role() != null && !FlagDef.TURNOUT.equals(flag.role())) {
+                throw new IllegalArgumentException(source + ": flag " + flag.id() + " has the role " + flag.role()
+                        + "; the only role is " + FlagDef.TURNOUT);
+            }
         }
         if (form.layout() == null || form.layout().sides() == null || form.layout().sides().isEmpty()) {
             throw new IllegalArgumentException(source + ": the form has no layout");

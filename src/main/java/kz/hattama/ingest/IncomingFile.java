@@ -1,5 +1,8 @@
 package kz.hattama.ingest;
 
+import kz.hattama.protocol.Hashes;
+import kz.hattama.protocol.Rejection;
+
 /**
  * A file as the volunteer gave it. {@code seq} is its place in the sorted input list, which makes a restarted intake
  * resume at the same file. When the content is kept, {@code bytes} holds it and {@code identity} is its SHA-256. When

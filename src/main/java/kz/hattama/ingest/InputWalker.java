@@ -1,5 +1,8 @@
 package kz.hattama.ingest;
 
+import kz.hattama.protocol.Hashes;
+import kz.hattama.protocol.Rejection;
+import kz.hattama.protocol.RejectionCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package kz.hattama.ingest;
 
+import kz.hattama.protocol.Rejection;
+import kz.hattama.protocol.RejectionCode;
 import java.util.Set;
 
 /** Classifies an incoming file before any page is looked at. Pure: no I/O. */

@@ -1,5 +1,7 @@
 package kz.hattama.ingest;
 
+import kz.hattama.protocol.Rejection;
+import kz.hattama.protocol.RejectionCode;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;

@@ -1,6 +1,6 @@
 package kz.hattama.ocr;
 
-import kz.hattama.reconcile.NumberCandidate;
+import kz.hattama.protocol.NumberCandidate;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;

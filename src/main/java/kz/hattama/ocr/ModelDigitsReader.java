@@ -1,6 +1,6 @@
 package kz.hattama.ocr;
 
-import kz.hattama.reconcile.NumberCandidate;
+import kz.hattama.protocol.NumberCandidate;
 import org.opencv.core.Mat;
 
 import java.util.ArrayList;

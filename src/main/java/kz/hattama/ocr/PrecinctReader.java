@@ -2,9 +2,9 @@ package kz.hattama.ocr;
 
 import kz.hattama.form.FormDefinition;
 import kz.hattama.form.Lang;
-import kz.hattama.reconcile.NumberCandidate;
-import kz.hattama.reconcile.PrecinctLook;
-import kz.hattama.reconcile.PrecinctLook.Origin;
+import kz.hattama.protocol.NumberCandidate;
+import kz.hattama.protocol.PrecinctLook.Origin;
+import kz.hattama.protocol.PrecinctLook;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;

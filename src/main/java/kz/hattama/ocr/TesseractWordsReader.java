@@ -1,7 +1,7 @@
 package kz.hattama.ocr;
 
 import kz.hattama.form.Lang;
-import kz.hattama.reconcile.NumberCandidate;
+import kz.hattama.protocol.NumberCandidate;
 import org.opencv.core.Mat;
 
 import java.util.List;

@@ -3,7 +3,7 @@ package kz.hattama.ocr;
 import kz.hattama.form.Lang;
 import kz.hattama.numerals.NumberReading;
 import kz.hattama.numerals.NumberWords;
-import kz.hattama.reconcile.NumberCandidate;
+import kz.hattama.protocol.NumberCandidate;
 
 import java.util.ArrayList;
 import java.util.List;

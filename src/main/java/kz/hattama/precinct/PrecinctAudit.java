@@ -1,7 +1,7 @@
 package kz.hattama.precinct;
 
-import kz.hattama.reconcile.Flag;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.Flag;
+import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.store.StoredProtocol;
 
 import java.util.ArrayList;

@@ -4,9 +4,7 @@ import kz.hattama.form.FieldDef;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.image.PageNormalizer;
 import kz.hattama.image.PageNotFoundException;
-import kz.hattama.image.PageTurn;
-import kz.hattama.ingest.Rejection;
-import kz.hattama.ingest.RejectionCode;
+import kz.hattama.image.PageTurns;
 import kz.hattama.layout.FieldZones;
 import kz.hattama.layout.Layout;
 import kz.hattama.layout.LayoutFinder;
@@ -17,11 +15,14 @@ import kz.hattama.ocr.HeaderReading;
 import kz.hattama.ocr.OcrBlock;
 import kz.hattama.ocr.WordsCheck;
 import kz.hattama.ocr.WordsZoneReader;
-import kz.hattama.reconcile.Box;
-import kz.hattama.reconcile.FieldReading;
-import kz.hattama.reconcile.PageOutcome;
-import kz.hattama.reconcile.PageReading;
-import kz.hattama.reconcile.PrecinctLook;
+import kz.hattama.protocol.Box;
+import kz.hattama.protocol.FieldReading;
+import kz.hattama.protocol.PageOutcome;
+import kz.hattama.protocol.PageReading;
+import kz.hattama.protocol.PageTurn;
+import kz.hattama.protocol.PrecinctLook;
+import kz.hattama.protocol.Rejection;
+import kz.hattama.protocol.RejectionCode;
 import kz.hattama.reconcile.Reconciler;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
@@ -105,7 +106,7 @@ public final class PageRecognizer implements AutoCloseable {
             return asIs;
         }
         for (PageTurn turn : List.of(PageTurn.HALF, PageTurn.CLOCKWISE, PageTurn.COUNTERCLOCKWISE)) {
-            Mat turned = turn.apply(picture);
+            Mat turned = PageTurns.apply(turn, picture);
             try {
                 Reading r = readAsIs(turned).turned(turn);
                 if (rightWayUp(r)) {

@@ -1,7 +1,10 @@
 package kz.hattama.reconcile;
 
-import kz.hattama.protocol.ReviewReason;
+import kz.hattama.protocol.FieldStatus;
+import kz.hattama.protocol.PrecinctLook;
+import kz.hattama.protocol.PrecinctResult;
 import kz.hattama.protocol.ReviewReason.Code;
+import kz.hattama.protocol.ReviewReason;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,9 +25,6 @@ public final class PrecinctJudge {
     static final int MIN_LOOKS = 3;
     /** Precinct numbers run to four digits in Kazakhstan; five leaves room for another numbering. */
     static final int MAX_DIGITS = 5;
-
-    /** Four looks that agree, each about as sure as Tesseract ever says it is of a printed figure. */
-    public static final double DEFAULT_VERIFY = 0.9;
 
     private final double verifyPrecinct;
 

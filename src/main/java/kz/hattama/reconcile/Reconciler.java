@@ -1,9 +1,20 @@
 package kz.hattama.reconcile;
 
+import kz.hattama.config.HattamaProperties;
 import kz.hattama.form.CheckDef;
 import kz.hattama.form.FormDefinition;
-import kz.hattama.protocol.ReviewReason;
+import kz.hattama.protocol.CheckResult;
+import kz.hattama.protocol.FieldReading;
+import kz.hattama.protocol.FieldResult;
+import kz.hattama.protocol.FieldStatus;
+import kz.hattama.protocol.Flag;
+import kz.hattama.protocol.NumberCandidate;
+import kz.hattama.protocol.PageReading;
+import kz.hattama.protocol.PrecinctResult;
+import kz.hattama.protocol.ProtocolResult;
+import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.protocol.ReviewReason.Code;
+import kz.hattama.protocol.ReviewReason;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,7 +72,7 @@ public final class Reconciler {
      */
     public Reconciler(FormDefinition form, double verifyDigits, double verifyWords, double verifyDoubt,
                       double verifyWordsCheck) {
-        this(form, verifyDigits, verifyWords, verifyDoubt, verifyWordsCheck, PrecinctJudge.DEFAULT_VERIFY, 0);
+        this(form, verifyDigits, verifyWords, verifyDoubt, verifyWordsCheck, HattamaProperties.DEFAULT_VERIFY_PRECINCT, 0);
     }
 
     /**

@@ -3,6 +3,8 @@ package kz.hattama.reconcile;
 import kz.hattama.form.CheckDef;
 import kz.hattama.form.FlagDef;
 import kz.hattama.form.FormDefinition;
+import kz.hattama.protocol.CheckResult;
+import kz.hattama.protocol.Flag;
 
 import java.util.ArrayList;
 import java.util.List;

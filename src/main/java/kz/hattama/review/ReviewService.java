@@ -2,10 +2,10 @@ package kz.hattama.review;
 
 import kz.hattama.form.FormDefinition;
 import kz.hattama.precinct.Precinct;
-import kz.hattama.reconcile.CheckResult;
-import kz.hattama.reconcile.FieldResult;
-import kz.hattama.reconcile.FieldStatus;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.CheckResult;
+import kz.hattama.protocol.FieldResult;
+import kz.hattama.protocol.FieldStatus;
+import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.reconcile.Relations;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.ReviewRecord;

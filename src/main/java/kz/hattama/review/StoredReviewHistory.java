@@ -1,7 +1,5 @@
 package kz.hattama.review;
 
-import kz.hattama.export.Review;
-import kz.hattama.export.ReviewHistory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -6,9 +6,9 @@ import kz.hattama.precinct.Place;
 import kz.hattama.precinct.Places;
 import kz.hattama.precinct.Precinct;
 import kz.hattama.precinct.PrecinctAudit;
-import kz.hattama.reconcile.CheckResult;
-import kz.hattama.reconcile.Flag;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.CheckResult;
+import kz.hattama.protocol.Flag;
+import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.store.StoredProtocol;
 
 import java.util.ArrayList;

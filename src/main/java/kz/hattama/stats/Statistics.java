@@ -1,7 +1,7 @@
 package kz.hattama.stats;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.ProtocolStatus;
 
 import java.time.Instant;
 import java.util.List;

@@ -7,7 +7,7 @@ import kz.hattama.form.FormDefinition;
 import kz.hattama.precinct.PlaceFinder;
 import kz.hattama.precinct.Places;
 import kz.hattama.precinct.PrecinctAudit;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.store.ProtocolStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;

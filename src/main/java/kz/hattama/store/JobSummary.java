@@ -1,6 +1,6 @@
 package kz.hattama.store;
 
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.ProtocolStatus;
 
 import java.util.List;
 import java.util.Map;

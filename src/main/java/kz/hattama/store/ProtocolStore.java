@@ -1,16 +1,17 @@
 package kz.hattama.store;
 
-import kz.hattama.image.PageTurn;
-import kz.hattama.ingest.Rejection;
-import kz.hattama.ingest.RejectionCode;
-import kz.hattama.reconcile.Box;
-import kz.hattama.reconcile.CheckResult;
-import kz.hattama.reconcile.FieldResult;
-import kz.hattama.reconcile.FieldStatus;
-import kz.hattama.reconcile.Flag;
-import kz.hattama.reconcile.PageOutcome;
-import kz.hattama.reconcile.ProtocolResult;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.Box;
+import kz.hattama.protocol.CheckResult;
+import kz.hattama.protocol.FieldResult;
+import kz.hattama.protocol.FieldStatus;
+import kz.hattama.protocol.Flag;
+import kz.hattama.protocol.Hashes;
+import kz.hattama.protocol.PageOutcome;
+import kz.hattama.protocol.PageTurn;
+import kz.hattama.protocol.ProtocolResult;
+import kz.hattama.protocol.ProtocolStatus;
+import kz.hattama.protocol.Rejection;
+import kz.hattama.protocol.RejectionCode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -20,8 +21,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -451,12 +449,7 @@ public class ProtocolStore {
     }
 
     private static void requireSha256Of(byte[] bytes, String sha256) {
-        String actual;
-        try {
-            actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String actual = Hashes.sha256(bytes);
         // The scan is stored under this key for good: a wrong one would hand other content to every later reader.
         if (!actual.equals(sha256)) {
             throw new IllegalArgumentException("sha256 " + sha256 + " is not the hash of the given bytes (" + actual + ")");

@@ -1,9 +1,9 @@
 package kz.hattama.store;
 
-import kz.hattama.reconcile.CheckResult;
-import kz.hattama.reconcile.FieldStatus;
-import kz.hattama.reconcile.Flag;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.CheckResult;
+import kz.hattama.protocol.FieldStatus;
+import kz.hattama.protocol.Flag;
+import kz.hattama.protocol.ProtocolStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -1,13 +1,13 @@
 package kz.hattama.store;
 
-import kz.hattama.image.PageTurn;
-import kz.hattama.ingest.Rejection;
+import kz.hattama.protocol.CheckResult;
+import kz.hattama.protocol.FieldResult;
+import kz.hattama.protocol.FieldStatus;
+import kz.hattama.protocol.Flag;
+import kz.hattama.protocol.PageTurn;
+import kz.hattama.protocol.ProtocolStatus;
+import kz.hattama.protocol.Rejection;
 import kz.hattama.protocol.ReviewReason;
-import kz.hattama.reconcile.CheckResult;
-import kz.hattama.reconcile.FieldResult;
-import kz.hattama.reconcile.FieldStatus;
-import kz.hattama.reconcile.Flag;
-import kz.hattama.reconcile.ProtocolStatus;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package kz.hattama.store;
 
-import kz.hattama.ingest.RejectionCode;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.ProtocolStatus;
+import kz.hattama.protocol.RejectionCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -30,12 +30,6 @@ public class UploadStore {
 
     public enum BatchState { QUEUED, RUNNING, DONE, FAILED }
 
-    /**
-     * Where a file stands. UPLOADING and UPLOADED are the browser's own states while it sends a file; the server
-     * knows the others. A closed list: each has its message in every interface language.
-     */
-    public enum FileProgress { UPLOADING, UPLOADED, QUEUED, READING, DONE, FAILED }
-
     public record Batch(long id, Long userId, Origin origin, Path folder, BatchState state, Long jobInstanceId,
                         int attempts, Instant createdAt) {
     }
@@ -50,11 +44,15 @@ public class UploadStore {
                           int uncertainFields, int failedChecks) {
     }
 
-    public record FileView(long id, String name, long size, FileProgress progress, List<Outcome> outcomes) {
+    /**
+     * A file of a batch as stored: how many sources the intake made of it ({@code sources}; a zip or a PDF makes
+     * several, a file not reached yet none), how many of them still wait to be read, and what the read ones became.
+     */
+    public record UploadedFile(long id, String name, long size, int sources, int pending, List<Outcome> outcomes) {
     }
 
-    public record BatchView(long id, Long userId, Origin origin, BatchState state, Instant createdAt,
-                            List<FileView> files) {
+    /** A batch with its files, in the order they were uploaded. */
+    public record BatchFiles(Batch batch, List<UploadedFile> files) {
     }
 
     private final JdbcTemplate jdbc;
@@ -167,18 +165,18 @@ public class UploadStore {
     }
 
     /** A user's latest batches, newest first; all users' when {@code userId} is null. */
-    public List<BatchView> recent(Long userId, int limit) {
+    public List<BatchFiles> recent(Long userId, int limit) {
         List<Batch> batches = userId == null
                 ? jdbc.query("select * from upload_batch order by id desc limit ?", BATCH, limit)
                 : jdbc.query("select * from upload_batch where user_id = ? order by id desc limit ?", BATCH, userId, limit);
-        return views(batches);
+        return withFiles(batches);
     }
 
-    public Optional<BatchView> view(long batchId) {
-        return batch(batchId).map(b -> views(List.of(b)).get(0));
+    public Optional<BatchFiles> withFiles(long batchId) {
+        return batch(batchId).map(b -> withFiles(List.of(b)).get(0));
     }
 
-    private List<BatchView> views(List<Batch> batches) {
+    private List<BatchFiles> withFiles(List<Batch> batches) {
         if (batches.isEmpty()) {
             return List.of();
         }
@@ -225,12 +223,11 @@ public class UploadStore {
                         rs.getInt("uncertain"), rs.getInt("failed")));
             }
         });
-        List<BatchView> out = new ArrayList<>();
+        List<BatchFiles> out = new ArrayList<>();
         for (Batch b : batches) {
-            List<FileView> views = files.get(b.id()).values().stream()
-                    .map(f -> new FileView(f.id, f.name, f.size, progress(b.state(), f), List.copyOf(f.outcomes)))
-                    .toList();
-            out.add(new BatchView(b.id(), b.userId(), b.origin(), b.state(), b.createdAt(), views));
+            out.add(new BatchFiles(b, files.get(b.id()).values().stream()
+                    .map(f -> new UploadedFile(f.id, f.name, f.size, f.sources, f.pending, List.copyOf(f.outcomes)))
+                    .toList()));
         }
         return out;
     }
@@ -248,20 +245,5 @@ public class UploadStore {
             this.name = name;
             this.size = size;
         }
-    }
-
-    private static FileProgress progress(BatchState batch, FileRow f) {
-        if (f.pending > 0) {
-            return batch == BatchState.FAILED ? FileProgress.FAILED : FileProgress.READING;
-        }
-        if (f.sources > 0) {
-            return FileProgress.DONE;
-        }
-        // Not reached by the intake yet, or (a finished batch) a file that held nothing to read, such as an empty zip.
-        return switch (batch) {
-            case QUEUED, RUNNING -> FileProgress.QUEUED;
-            case DONE -> FileProgress.DONE;
-            case FAILED -> FileProgress.FAILED;
-        };
     }
 }

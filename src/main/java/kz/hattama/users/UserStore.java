@@ -1,6 +1,6 @@
 package kz.hattama.users;
 
-import kz.hattama.ingest.Hashes;
+import kz.hattama.protocol.Hashes;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;

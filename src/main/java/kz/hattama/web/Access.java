@@ -48,10 +48,10 @@ public class Access {
         return p;
     }
 
-    public UploadStore.BatchView requireBatch(SignedInUser user, long batchId) {
-        UploadStore.BatchView b = uploads.view(batchId)
+    public UploadStore.BatchFiles requireBatch(SignedInUser user, long batchId) {
+        UploadStore.BatchFiles b = uploads.withFiles(batchId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no upload " + batchId));
-        if (!maySeeOwnedBy(user, b.userId())) {
+        if (!maySeeOwnedBy(user, b.batch().userId())) {
             throw new AccessDeniedException("upload " + batchId + " is not " + user.getUsername() + "'s");
         }
         return b;

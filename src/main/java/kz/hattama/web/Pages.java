@@ -3,7 +3,7 @@ package kz.hattama.web;
 import jakarta.servlet.http.HttpServletRequest;
 import kz.hattama.config.HattamaProperties;
 import kz.hattama.config.WebProperties;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.stats.HtmlReport;
 import kz.hattama.stats.ReportTexts;
 import kz.hattama.stats.Statistics;

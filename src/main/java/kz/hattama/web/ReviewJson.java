@@ -20,7 +20,7 @@ public record ReviewJson(long id, int version, String status, String statusText,
                          @Schema(description = "the file as uploaded") String scanUrl,
                          List<Field> fields, List<Check> checks,
                          @Schema(description = "the form's relations, for recomputing the checks as figures change") List<CheckDef> relations,
-                         List<Flag> flags, kz.hattama.export.Review review) {
+                         List<Flag> flags, kz.hattama.review.Review review) {
 
     /** {@code box} is in pixels of the normalized page. */
     @Schema(name = "ReviewField")

@@ -2,8 +2,8 @@ package kz.hattama.web;
 
 import kz.hattama.export.ExportRecord;
 import kz.hattama.form.FormDefinition;
-import kz.hattama.reconcile.FieldResult;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.FieldResult;
+import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.StoredProtocol;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -19,9 +19,9 @@ public class ReviewViews {
     private final ProtocolStore protocols;
     private final FormDefinition form;
     private final Texts texts;
-    private final kz.hattama.export.ReviewHistory reviews;
+    private final kz.hattama.review.ReviewHistory reviews;
 
-    public ReviewViews(ProtocolStore protocols, FormDefinition form, Texts texts, kz.hattama.export.ReviewHistory reviews) {
+    public ReviewViews(ProtocolStore protocols, FormDefinition form, Texts texts, kz.hattama.review.ReviewHistory reviews) {
         this.reviews = reviews;
         this.protocols = protocols;
         this.form = form;

@@ -59,7 +59,7 @@ public class UploadApi {
         List<Multipart> incoming = files == null ? List.of()
                 : files.stream().filter(f -> f.getOriginalFilename() != null && !f.getOriginalFilename().isEmpty()).map(Multipart::new).toList();
         UploadStore.Batch batch = service.receive(user.id(), origin, incoming);
-        return views.of(uploads.view(batch.id()).orElseThrow(), user);
+        return views.of(uploads.withFiles(batch.id()).orElseThrow(), user);
     }
 
     @Operation(summary = "Your latest uploads, newest first",

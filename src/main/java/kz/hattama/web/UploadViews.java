@@ -1,7 +1,7 @@
 package kz.hattama.web;
 
-import kz.hattama.ingest.RejectionCode;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.ProtocolStatus;
+import kz.hattama.protocol.RejectionCode;
 import kz.hattama.store.UploadStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
@@ -19,11 +19,16 @@ public class UploadViews {
         this.access = access;
     }
 
-    public UploadJson of(UploadStore.BatchView b, SignedInUser viewer) {
-        return new UploadJson(b.id(), b.state().name(), b.createdAt(), b.files().stream()
-                .map(f -> new UploadJson.File(f.id(), f.name(), f.size(), f.progress().name(),
-                        texts.progress(f.progress()), f.outcomes().stream().map(o -> outcome(o, viewer)).toList()))
+    public UploadJson of(UploadStore.BatchFiles stored, SignedInUser viewer) {
+        UploadStore.Batch b = stored.batch();
+        return new UploadJson(b.id(), b.state().name(), b.createdAt(), stored.files().stream()
+                .map(f -> file(f, FileProgress.of(b.state(), f), viewer))
                 .toList());
+    }
+
+    private UploadJson.File file(UploadStore.UploadedFile f, FileProgress progress, SignedInUser viewer) {
+        return new UploadJson.File(f.id(), f.name(), f.size(), progress.name(), texts.progress(progress),
+                f.outcomes().stream().map(o -> outcome(o, viewer)).toList());
     }
 
     private UploadJson.Outcome outcome(UploadStore.Outcome o, SignedInUser viewer) {

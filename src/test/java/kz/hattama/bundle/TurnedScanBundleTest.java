@@ -3,9 +3,10 @@ package kz.hattama.bundle;
 import kz.hattama.config.HattamaProperties;
 import kz.hattama.export.TestExports;
 import kz.hattama.image.OpenCv;
-import kz.hattama.image.PageTurn;
-import kz.hattama.ingest.Hashes;
-import kz.hattama.reconcile.PageOutcome;
+import kz.hattama.image.PageTurns;
+import kz.hattama.protocol.Hashes;
+import kz.hattama.protocol.PageOutcome;
+import kz.hattama.protocol.PageTurn;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
 import kz.hattama.store.TestDatabase;
@@ -48,7 +49,7 @@ class TurnedScanBundleTest {
         var read = EvidenceBundlerTest.readWithBoxes("914", "г. Уральск, ул. Достык 41, СОШ № 9",
                 EvidenceBundlerTest.truth("p2021-001.jpg"));
         byte[] upright = Files.readAllBytes(EvidenceBundlerTest.SCAN);
-        Mat turned = PageTurn.HALF.apply(DevImages.read(EvidenceBundlerTest.SCAN));
+        Mat turned = PageTurns.apply(PageTurn.HALF, DevImages.read(EvidenceBundlerTest.SCAN));
         MatOfByte png = new MatOfByte();
         Imgcodecs.imencode(".png", turned, png);
         byte[] upsideDown = png.toArray();

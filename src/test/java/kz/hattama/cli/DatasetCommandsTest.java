@@ -3,7 +3,7 @@ package kz.hattama.cli;
 import kz.hattama.HattamaApplication;
 import kz.hattama.bundle.EvidenceBundlerTest;
 import kz.hattama.export.Samples;
-import kz.hattama.ingest.Hashes;
+import kz.hattama.protocol.Hashes;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
 import kz.hattama.store.TestDatabase;

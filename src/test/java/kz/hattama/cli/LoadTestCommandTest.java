@@ -1,6 +1,6 @@
 package kz.hattama.cli;
 
-import kz.hattama.ingest.Hashes;
+import kz.hattama.protocol.Hashes;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;

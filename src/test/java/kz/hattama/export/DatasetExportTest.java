@@ -1,10 +1,11 @@
 package kz.hattama.export;
 
+import kz.hattama.review.Review;
 import com.fasterxml.jackson.databind.JsonNode;
-import kz.hattama.ingest.Hashes;
 import kz.hattama.precinct.Precinct;
 import kz.hattama.precinct.PrecinctAudit;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.Hashes;
+import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
 import kz.hattama.store.TestDatabase;

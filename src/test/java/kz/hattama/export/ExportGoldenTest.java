@@ -1,7 +1,7 @@
 package kz.hattama.export;
 
-import kz.hattama.ingest.RejectionCode;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.ProtocolStatus;
+import kz.hattama.protocol.RejectionCode;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
 import kz.hattama.store.TestDatabase;

@@ -1,13 +1,13 @@
 package kz.hattama.export;
 
+import kz.hattama.protocol.CheckResult;
+import kz.hattama.protocol.FieldResult;
+import kz.hattama.protocol.FieldStatus;
+import kz.hattama.protocol.Flag;
+import kz.hattama.protocol.ProtocolResult;
+import kz.hattama.protocol.ProtocolStatus;
+import kz.hattama.protocol.RejectionCode;
 import kz.hattama.protocol.ReviewReason;
-import kz.hattama.ingest.RejectionCode;
-import kz.hattama.reconcile.CheckResult;
-import kz.hattama.reconcile.FieldResult;
-import kz.hattama.reconcile.FieldStatus;
-import kz.hattama.reconcile.Flag;
-import kz.hattama.reconcile.ProtocolResult;
-import kz.hattama.reconcile.ProtocolStatus;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
 

@@ -2,7 +2,7 @@ package kz.hattama.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.hattama.precinct.Precinct;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.store.TestDatabase;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

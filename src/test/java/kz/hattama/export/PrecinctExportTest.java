@@ -2,9 +2,9 @@ package kz.hattama.export;
 
 import kz.hattama.protocol.ReviewReason;
 import com.fasterxml.jackson.databind.JsonNode;
-import kz.hattama.reconcile.FieldStatus;
-import kz.hattama.reconcile.ProtocolResult;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.FieldStatus;
+import kz.hattama.protocol.ProtocolResult;
+import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.store.Protocols;
 import kz.hattama.store.TestDatabase;
 import org.apache.commons.csv.CSVFormat;

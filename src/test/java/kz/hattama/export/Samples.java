@@ -1,15 +1,15 @@
 package kz.hattama.export;
 
-import kz.hattama.ingest.Rejection;
-import kz.hattama.ingest.RejectionCode;
+import kz.hattama.protocol.CheckResult;
+import kz.hattama.protocol.FieldResult;
+import kz.hattama.protocol.FieldStatus;
+import kz.hattama.protocol.Flag;
+import kz.hattama.protocol.PageOutcome;
+import kz.hattama.protocol.ProtocolResult;
+import kz.hattama.protocol.ProtocolStatus;
+import kz.hattama.protocol.Rejection;
+import kz.hattama.protocol.RejectionCode;
 import kz.hattama.protocol.ReviewReason;
-import kz.hattama.reconcile.CheckResult;
-import kz.hattama.reconcile.FieldResult;
-import kz.hattama.reconcile.FieldStatus;
-import kz.hattama.reconcile.Flag;
-import kz.hattama.reconcile.PageOutcome;
-import kz.hattama.reconcile.ProtocolResult;
-import kz.hattama.reconcile.ProtocolStatus;
 import kz.hattama.reconcile.Relations;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;

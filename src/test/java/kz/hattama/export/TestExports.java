@@ -3,6 +3,7 @@ package kz.hattama.export;
 import kz.hattama.precinct.CityNames;
 import kz.hattama.precinct.PlaceFinder;
 import kz.hattama.precinct.PrecinctStore;
+import kz.hattama.review.ReviewHistory;
 import kz.hattama.store.Protocols;
 import kz.hattama.store.TestDatabase;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;

@@ -2,6 +2,8 @@ package kz.hattama.form;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,25 +41,17 @@ class FormLoaderTest {
                 .hasMessageContaining("nope.json").hasMessageContaining("HATTAMA_FORM").hasMessageContaining("does not exist");
     }
 
-    @Test
-    void aFormNamingAnUnknownFieldInACheckIsRefused(@TempDir Path dir) throws Exception {
-        Path broken = dir.resolve("broken.json");
-        Files.writeString(broken, Files.readString(FormLoader.BUILT_IN).replaceFirst("\"ballots_unused\"\\s*\\]", "\"ballots_lost\"]"));
-        assertThatThrownBy(() -> FormLoader.loadOrBuiltIn(broken)).hasMessageContaining("ballots_lost");
-    }
-
-    @Test
-    void aFieldTheLayoutDoesNotPlaceIsRefused(@TempDir Path dir) throws Exception {
-        Path broken = dir.resolve("broken.json");
-        Files.writeString(broken, Files.readString(FormLoader.BUILT_IN).replace(", \"ballots_unused\"]}", "]}"));
-        assertThatThrownBy(() -> FormLoader.load(broken)).hasMessageContaining("does not place [ballots_unused]");
-    }
-
-    @Test
-    void aFlagWithoutAnEnglishLabelIsRefused(@TempDir Path dir) throws Exception {
-        Path broken = dir.resolve("broken.json");
-        Files.writeString(broken, Files.readString(FormLoader.BUILT_IN).replace("{\"en\": \"Turnout above 70 %\", ", "{"));
-        assertThatThrownBy(() -> FormLoader.load(broken)).hasMessageContaining("flag turnout_over_70 has no label in en");
+    /** The built-in form with one thing broken (a regular expression and its replacement) is refused, saying why. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\"right\": \\[\"ballots_issued\", \"ballots_unused\" | \"right\": [\"ballots_issued\", \"ballots_lost\" | check ballots_balance names unknown field ballots_lost",
+            ", \"ballots_unused\"\\]\\}            | ]}               | does not place [ballots_unused]",
+            "\\{\"en\": \"Turnout above 70 %\", | '{'              | flag turnout_over_70 has no label in en",
+            "\"role\": \"turnout\"                 | \"role\": \"share\" | flag turnout_over_70 has the role share"})
+    void aBrokenFormIsRefused(String broken, String replacement, String message, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("broken.json");
+        Files.writeString(file, Files.readString(FormLoader.BUILT_IN).replaceFirst(broken, replacement));
+        assertThatThrownBy(() -> FormLoader.loadOrBuiltIn(file)).hasMessageContaining(message);
     }
 
     @Test

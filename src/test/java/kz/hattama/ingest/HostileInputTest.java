@@ -1,6 +1,8 @@
 package kz.hattama.ingest;
 
 import kz.hattama.image.OpenCv;
+import kz.hattama.protocol.Rejection;
+import kz.hattama.protocol.RejectionCode;
 import kz.hattama.testsupport.HostileFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,9 @@
 package kz.hattama.ingest;
 
 import kz.hattama.image.OpenCv;
+import kz.hattama.protocol.Hashes;
+import kz.hattama.protocol.Rejection;
+import kz.hattama.protocol.RejectionCode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

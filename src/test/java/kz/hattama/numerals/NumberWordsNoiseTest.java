@@ -1,9 +1,5 @@
 package kz.hattama.numerals;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import kz.hattama.form.Lang;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Words lines as Tesseract returns them from handwriting and phone photos. */
 class NumberWordsNoiseTest {
@@ -121,7 +119,7 @@ class NumberWordsNoiseTest {
             """)
     void rightNumberInTopThree(Lang lang, int expected, String text) {
         List<NumberReading> readings = NumberWords.parse(text, lang, 3);
-        assertTrue(readings.stream().anyMatch(r -> r.value() == expected), () -> text + " → " + readings);
+        assertThat(readings.stream().anyMatch(r -> r.value() == expected)).as(() -> text + " → " + readings).isTrue();
     }
 
     @ParameterizedTest
@@ -171,7 +169,7 @@ class NumberWordsNoiseTest {
             """)
     void illFormedSequencesAreNeverExact(Lang lang, String text) {
         for (NumberReading reading : NumberWords.parse(text, lang, 5)) {
-            assertTrue(reading.cost() > 0.0, () -> text + " → " + reading);
+            assertThat(reading.cost() > 0.0).as(() -> text + " → " + reading).isTrue();
         }
     }
 
@@ -181,49 +179,49 @@ class NumberWordsNoiseTest {
         double oneLetter = best("сорок пят", Lang.RU).cost();
         double twoLetters = best("срок пят", Lang.RU).cost();
         double merged = best("сорокпять", Lang.RU).cost();
-        assertEquals(0.0, clean);
-        assertTrue(0.0 < oneLetter && oneLetter < twoLetters, oneLetter + " " + twoLetters);
-        assertTrue(0.0 < merged && merged < oneLetter, "a merge costs less than a lost letter: " + merged);
+        assertThat(clean).isEqualTo(0.0);
+        assertThat(0.0 < oneLetter && oneLetter < twoLetters).as(oneLetter + " " + twoLetters).isTrue();
+        assertThat(0.0 < merged && merged < oneLetter).as("a merge costs less than a lost letter: " + merged).isTrue();
     }
 
     @Test
     void readingsAreDistinctSortedAndCapped() {
         List<NumberReading> readings = NumberWords.parse("двести сорок", Lang.RU, 5);
-        assertEquals(5, readings.size());
-        assertEquals(new NumberReading(240, 0.0, "двести сорок"), readings.get(0));
+        assertThat(readings).hasSize(5);
+        assertThat(readings.get(0)).isEqualTo(new NumberReading(240, 0.0, "двести сорок"));
         Set<Integer> values = new HashSet<>();
         for (int i = 0; i < readings.size(); i++) {
-            assertTrue(values.add(readings.get(i).value()), "duplicate value in " + readings);
+            assertThat(values.add(readings.get(i).value())).as("duplicate value in " + readings).isTrue();
             if (i > 0) {
-                assertTrue(readings.get(i - 1).cost() <= readings.get(i).cost(), "unsorted: " + readings);
+                assertThat(readings.get(i - 1).cost() <= readings.get(i).cost()).as("unsorted: " + readings).isTrue();
             }
         }
     }
 
     @Test
     void canonicalKeepsTheStyleOfTheText() {
-        assertEquals("тысяча три", best("тыcяча тpи", Lang.RU).canonical());
-        assertEquals("одна тысяча три", best("одна тыcяча тpи", Lang.RU).canonical());
-        assertEquals("две тысячи семьдесят два", best("два тысячи семьдесят два", Lang.RU).canonical());
-        assertEquals("жүз жиырма үш", best("жуз жиырма уш", Lang.KK).canonical());
-        assertEquals("бір жүз жиырма үш", best("бip жуз жиырма уш", Lang.KK).canonical());
+        assertThat(best("тыcяча тpи", Lang.RU).canonical()).isEqualTo("тысяча три");
+        assertThat(best("одна тыcяча тpи", Lang.RU).canonical()).isEqualTo("одна тысяча три");
+        assertThat(best("два тысячи семьдесят два", Lang.RU).canonical()).isEqualTo("две тысячи семьдесят два");
+        assertThat(best("жуз жиырма уш", Lang.KK).canonical()).isEqualTo("жүз жиырма үш");
+        assertThat(best("бip жуз жиырма уш", Lang.KK).canonical()).isEqualTo("бір жүз жиырма үш");
     }
 
     private static void assertBest(int expected, String text, Lang lang) {
         NumberReading reading = best(text, lang);
-        assertEquals(expected, reading.value(), () -> text + " → " + NumberWords.parse(text, lang, 3));
-        assertTrue(reading.cost() <= NumberWords.MAX_PLAUSIBLE_COST, () -> text + " → " + reading);
+        assertThat(reading.value()).as(() -> text + " → " + NumberWords.parse(text, lang, 3)).isEqualTo(expected);
+        assertThat(reading.cost() <= NumberWords.MAX_PLAUSIBLE_COST).as(() -> text + " → " + reading).isTrue();
     }
 
     private static NumberReading best(String text, Lang lang) {
         List<NumberReading> readings = NumberWords.parse(text, lang, 1);
-        assertFalse(readings.isEmpty(), () -> "nothing read from " + text);
+        assertThat(readings).as(() -> "nothing read from " + text).isNotEmpty();
         return readings.get(0);
     }
 
     private static void assertImplausible(String text, Lang lang) {
         for (NumberReading reading : NumberWords.parse(text, lang, 5)) {
-            assertTrue(reading.cost() > NumberWords.MAX_PLAUSIBLE_COST, () -> text + " → " + reading);
+            assertThat(reading.cost() > NumberWords.MAX_PLAUSIBLE_COST).as(() -> text + " → " + reading).isTrue();
         }
     }
 }

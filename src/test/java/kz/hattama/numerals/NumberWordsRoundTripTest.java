@@ -1,8 +1,5 @@
 package kz.hattama.numerals;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -10,6 +7,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import kz.hattama.form.Lang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /** Every number, written either way, reads back as itself at cost 0. */
 class NumberWordsRoundTripTest {
@@ -43,7 +43,7 @@ class NumberWordsRoundTripTest {
             boolean explicitOne = random.nextBoolean();
             String words = NumberWords.toWords(n, lang, explicitOne);
             List<NumberReading> readings = NumberWords.parse(words, lang, 3);
-            assertEquals(new NumberReading(n, 0.0, words), readings.get(0), words);
+            assertThat(readings.get(0)).as(words).isEqualTo(new NumberReading(n, 0.0, words));
             for (int r = 1; r < readings.size(); r++) {
                 if (readings.get(r).cost() <= 0.0) {
                     fail("«" + words + "» has a second exact reading " + readings.get(r));

@@ -1,13 +1,13 @@
 package kz.hattama.numerals;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import kz.hattama.form.Lang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** toWords against the dev-set generator, /work/shared/devset-generator/numerals.py (its __main__ list). */
 class NumberWordsToWordsTest {
@@ -36,8 +36,8 @@ class NumberWordsToWordsTest {
             111111 | сто одиннадцать тысяч сто одиннадцать       | бір жүз он бір мың бір жүз он бір
             """)
     void matchesGeneratorWithExplicitOne(int n, String ru, String kk) {
-        assertEquals(ru, NumberWords.toWords(n, Lang.RU, true));
-        assertEquals(kk, NumberWords.toWords(n, Lang.KK, true));
+        assertThat(NumberWords.toWords(n, Lang.RU, true)).isEqualTo(ru);
+        assertThat(NumberWords.toWords(n, Lang.KK, true)).isEqualTo(kk);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -52,8 +52,8 @@ class NumberWordsToWordsTest {
             111111 | сто одиннадцать тысяч сто одиннадцать | жүз он бір мың жүз он бір
             """)
     void dropsOptionalLeadingOne(int n, String ru, String kk) {
-        assertEquals(ru, NumberWords.toWords(n, Lang.RU, false));
-        assertEquals(kk, NumberWords.toWords(n, Lang.KK, false));
+        assertThat(NumberWords.toWords(n, Lang.RU, false)).isEqualTo(ru);
+        assertThat(NumberWords.toWords(n, Lang.KK, false)).isEqualTo(kk);
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -63,12 +63,12 @@ class NumberWordsToWordsTest {
             "21000, двадцать одна тысяча", "22000, двадцать две тысячи", "111000, сто одиннадцать тысяч",
             "999999, девятьсот девяносто девять тысяч девятьсот девяносто девять"})
     void russianThousandAgreesWithCount(int n, String words) {
-        assertEquals(words, NumberWords.toWords(n, Lang.RU, true));
+        assertThat(NumberWords.toWords(n, Lang.RU, true)).isEqualTo(words);
     }
 
     @Test
     void rejectsOutOfRange() {
-        assertThrows(IllegalArgumentException.class, () -> NumberWords.toWords(-1, Lang.RU, true));
-        assertThrows(IllegalArgumentException.class, () -> NumberWords.toWords(1_000_000, Lang.KK, true));
+        assertThatThrownBy(() -> NumberWords.toWords(-1, Lang.RU, true)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NumberWords.toWords(1_000_000, Lang.KK, true)).isInstanceOf(IllegalArgumentException.class);
     }
 }

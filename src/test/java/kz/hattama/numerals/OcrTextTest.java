@@ -1,7 +1,5 @@
 package kz.hattama.numerals;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,19 +7,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The folding and tokenizing that everything in parse() is measured after. */
 class OcrTextTest {
 
     @Test
     void foldsLatinLookAlikesByCase() {
-        assertEquals(List.of("авсенкмортхуі"), tokens("ABCEHKMOPTXYI"));
-        assertEquals(List.of("аьсенкмортхуііипг"), tokens("abcehkmoptxyilunr"));
+        assertThat(tokens("ABCEHKMOPTXYI")).isEqualTo(List.of("авсенкмортхуі"));
+        assertThat(tokens("abcehkmoptxyilunr")).isEqualTo(List.of("аьсенкмортхуііипг"));
     }
 
     @Test
     void foldsKazakhLettersToTheirBaseAndIgnoresCase() {
-        assertEquals(List.of("агкноуухе", "агкноуух"), tokens("әғқңөұүһё ӘҒҚҢӨҰҮҺ"));
-        assertEquals(List.of("екі", "мын"), tokens("ЕКІ МЫҢ"));
+        assertThat(tokens("әғқңөұүһё ӘҒҚҢӨҰҮҺ")).isEqualTo(List.of("агкноуухе", "агкноуух"));
+        assertThat(tokens("ЕКІ МЫҢ")).isEqualTo(List.of("екі", "мын"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -38,12 +38,12 @@ class OcrTextTest {
             тысяча-три.       ; тысяча три
             """)
     void digitsAndBarsAreLettersOnlyWhenAloneInsideAWord(String raw, String expected) {
-        assertEquals(List.of(expected.split(" ")), tokens(raw));
+        assertThat(tokens(raw)).isEqualTo(List.of(expected.split(" ")));
     }
 
     @Test
     void nothingLeftOfNonLetters() {
-        assertEquals(0, OcrText.of("12 | 34 — __ ...").length());
+        assertThat(OcrText.of("12 | 34 — __ ...").length()).isEqualTo(0);
     }
 
     private static List<String> tokens(String raw) {

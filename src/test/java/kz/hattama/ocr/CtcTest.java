@@ -1,11 +1,11 @@
 package kz.hattama.ocr;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class CtcTest {
 
@@ -62,7 +62,7 @@ class CtcTest {
             for (String s : new String[] {"", "a", "ab", "aa", "aba", "bb", "abab"}) {
                 double expected = bruteForce(lp, s);
                 double got = Math.exp(Ctc.logLikelihood(lp, AB, s));
-                assertEquals(expected, got, 1e-9 + 1e-6 * expected, "P(" + s + ") seed " + seed);
+                assertThat(got).as("P(" + s + ") seed " + seed).isCloseTo(expected, within(1e-9 + 1e-6 * expected));
             }
         }
     }
@@ -80,16 +80,16 @@ class CtcTest {
                 best = s;
             }
         }
-        assertEquals(best, hs.get(0).text());
-        assertEquals(bestP, Math.exp(hs.get(0).logProb()), 1e-6);
+        assertThat(hs.get(0).text()).isEqualTo(best);
+        assertThat(Math.exp(hs.get(0).logProb())).isCloseTo(bestP, within(1e-6));
         for (int i = 1; i < hs.size(); i++) {
-            assertTrue(hs.get(i - 1).logProb() >= hs.get(i).logProb(), "sorted best first");
+            assertThat(hs.get(i - 1).logProb() >= hs.get(i).logProb()).as("sorted best first").isTrue();
         }
     }
 
     @Test
     void unknownCharacterHasZeroProbability() {
-        assertEquals(Double.NEGATIVE_INFINITY, Ctc.logLikelihood(randomLogp(3, 4), AB, "ac"));
+        assertThat(Ctc.logLikelihood(randomLogp(3, 4), AB, "ac")).isEqualTo(Double.NEGATIVE_INFINITY);
     }
 
     /** Thousands of columns: a product of probabilities this long underflows unless rescaled. */
@@ -100,9 +100,9 @@ class CtcTest {
         for (float[] col : lp) {
             blanks += col[0];
         }
-        assertTrue(blanks < -1000, "the all-blank path alone is far below a double's range: " + blanks);
-        assertEquals(blanks, Ctc.logLikelihood(lp, AB, ""), 1e-6 * -blanks);
+        assertThat(blanks < -1000).as("the all-blank path alone is far below a double's range: " + blanks).isTrue();
+        assertThat(Ctc.logLikelihood(lp, AB, "")).isCloseTo(blanks, within(1e-6 * -blanks));
         double ab = Ctc.logLikelihood(lp, AB, "abab");
-        assertTrue(Double.isFinite(ab) && ab < 0, "finite log-likelihood: " + ab);
+        assertThat(Double.isFinite(ab) && ab < 0).as("finite log-likelihood: " + ab).isTrue();
     }
 }

@@ -1,15 +1,14 @@
 package kz.hattama.ocr;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import kz.hattama.store.Protocols;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Fixtures: digits zones of a condensed hand cut from a protocol generated with seed 101 (not the
@@ -37,8 +36,8 @@ class WidenedDigitsReaderTest {
         }
         long rightAsWritten = count(asWritten, truth);
         long rightWide = count(wide, truth);
-        assertTrue(rightWide >= truth.size() - 1, "widened " + wide + " for " + truth);
-        assertTrue(rightWide > rightAsWritten, "as written " + asWritten + ", widened " + wide + " for " + truth);
+        assertThat(rightWide >= truth.size() - 1).as("widened " + wide + " for " + truth).isTrue();
+        assertThat(rightWide > rightAsWritten).as("as written " + asWritten + ", widened " + wide + " for " + truth).isTrue();
     }
 
     private static long count(List<String> got, List<String> truth) {
@@ -57,12 +56,12 @@ class WidenedDigitsReaderTest {
             seen.add(z.clone());
             return DigitsZoneReader.Reading.NONE;
         }, 1.6).read(zone);
-        assertEquals(zone.rows(), seen.get(0).rows());
-        assertEquals(Math.round(zone.cols() * 1.6), seen.get(0).cols());
+        assertThat(seen.get(0).rows()).isEqualTo(zone.rows());
+        assertThat(seen.get(0).cols()).isEqualTo(Math.round(zone.cols() * 1.6));
     }
 
     @Test
     void refusesANonPositiveFactor() {
-        assertThrows(IllegalArgumentException.class, () -> new WidenedDigitsReader(model, 0));
+        assertThatThrownBy(() -> new WidenedDigitsReader(model, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,9 +1,5 @@
 package kz.hattama.ocr;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -15,10 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import kz.hattama.form.Lang;
 import kz.hattama.numerals.NumberWords;
-import kz.hattama.reconcile.NumberCandidate;
+import kz.hattama.protocol.NumberCandidate;
 import kz.hattama.store.Protocols;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class WordsCheckTest {
 
@@ -39,11 +38,11 @@ class WordsCheckTest {
     @Test
     void neighboursAreEveryNumberOneSlipAway() {
         Set<Integer> n = WordsCheck.neighbours(547, MAX);
-        assertTrue(n.containsAll(List.of(541, 147, 517, 47, 57, 54, 457, 574, 5047, 5477, 1547)), n.toString());
-        assertFalse(n.contains(547));
-        assertFalse(n.contains(745), "two slips away");
-        assertTrue(WordsCheck.neighbours(0, MAX).containsAll(List.of(1, 9, 10, 90)));
-        assertTrue(WordsCheck.neighbours(999_999, MAX).stream().allMatch(v -> v >= 0 && v <= 999_999));
+        assertThat(n.containsAll(List.of(541, 147, 517, 47, 57, 54, 457, 574, 5047, 5477, 1547))).as(n.toString()).isTrue();
+        assertThat(n).doesNotContain(547);
+        assertThat(n).as("two slips away").doesNotContain(745);
+        assertThat(WordsCheck.neighbours(0, MAX).containsAll(List.of(1, 9, 10, 90))).isTrue();
+        assertThat(WordsCheck.neighbours(999_999, MAX).stream().allMatch(v -> v >= 0 && v <= 999_999)).isTrue();
     }
 
     @Test
@@ -52,23 +51,23 @@ class WordsCheckTest {
         WordsEvidence evidence = v -> v == 547 ? 0 : v == 541 ? Math.log(0.01) : Double.NEGATIVE_INFINITY;
         List<NumberCandidate> digits = List.of(new NumberCandidate(547, 0.4), new NumberCandidate(541, 0.3));
         double p = WordsCheck.of(evidence, digits, List.of(), MAX);
-        assertEquals(1 / 1.01, p, 1e-9);
+        assertThat(p).isCloseTo(1 / 1.01, within(1e-9));
         List<NumberCandidate> misread = List.of(new NumberCandidate(541, 0.4));
-        assertEquals(0.01 / 1.01, WordsCheck.of(evidence, misread, List.of(), MAX), 1e-9);
+        assertThat(WordsCheck.of(evidence, misread, List.of(), MAX)).isCloseTo(0.01 / 1.01, within(1e-9));
     }
 
     @Test
     void rivalsIncludeWhatTheWordsWereReadAsEvenFarAway() {
         WordsEvidence evidence = v -> v == 707 ? 0 : v == 101 ? -1 : Double.NEGATIVE_INFINITY;
         List<NumberCandidate> digits = List.of(new NumberCandidate(101, 0.5));
-        assertTrue(WordsCheck.of(evidence, digits, List.of(new NumberCandidate(707, 0.7)), MAX) < 0.5);
-        assertTrue(WordsCheck.of(evidence, digits, List.of(), MAX) > 0.99);
+        assertThat(WordsCheck.of(evidence, digits, List.of(new NumberCandidate(707, 0.7)), MAX) < 0.5).isTrue();
+        assertThat(WordsCheck.of(evidence, digits, List.of(), MAX) > 0.99).isTrue();
     }
 
     @Test
     void nothingToAskWithoutEvidenceOrDigits() {
-        assertEquals(0.0, WordsCheck.of(null, List.of(new NumberCandidate(5, 1)), List.of(), MAX));
-        assertEquals(0.0, WordsCheck.of(v -> 0, List.of(), List.of(), MAX));
+        assertThat(WordsCheck.of(null, List.of(new NumberCandidate(5, 1)), List.of(), MAX)).isEqualTo(0.0);
+        assertThat(WordsCheck.of(v -> 0, List.of(), List.of(), MAX)).isEqualTo(0.0);
     }
 
     /**
@@ -95,8 +94,8 @@ class WordsCheckTest {
                 }
             }
         }
-        assertTrue(asked >= 10, "protocol zones in the fixtures: " + asked);
-        assertTrue(backed >= asked * 0.8, backed + " of " + asked + " backed");
-        assertEquals(List.of(), wrong);
+        assertThat(asked >= 10).as("protocol zones in the fixtures: " + asked).isTrue();
+        assertThat(backed >= asked * 0.8).as(backed + " of " + asked + " backed").isTrue();
+        assertThat(wrong).isEmpty();
     }
 }

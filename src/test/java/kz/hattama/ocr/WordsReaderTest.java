@@ -1,8 +1,5 @@
 package kz.hattama.ocr;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -14,6 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Fixtures: words crops rendered by training/words/make_fixtures.py with seed 100 (no training
@@ -50,7 +50,7 @@ class WordsReaderTest {
                     diff++;
                 }
             }
-            assertEquals(0, diff, p.getFileName().toString());
+            assertThat(diff).as(p.getFileName().toString()).isEqualTo(0);
         }
     }
 
@@ -86,7 +86,7 @@ class WordsReaderTest {
                 }
             }
         }
-        assertEquals(List.of(), wrong);
+        assertThat(wrong).isEmpty();
     }
 
     @Test
@@ -104,7 +104,7 @@ class WordsReaderTest {
         }
         double cer = errors / (double) chars;
         System.out.printf("WordsReader fixtures CER %.3f%n", cer);
-        assertTrue(cer < 0.10, "character error rate " + cer);
+        assertThat(cer < 0.10).as("character error rate " + cer).isTrue();
     }
 
     @Test
@@ -112,7 +112,7 @@ class WordsReaderTest {
         Map.Entry<String, JsonNode> e = index.fields().next();
         Mat m = crop(e.getKey());
         String text = e.getValue().get("text").asText();
-        assertEquals(reader.score(m, text), reader.score(m, "  " + text.toUpperCase(java.util.Locale.ROOT).replace(" ", "   ")), 1e-9);
+        assertThat(reader.score(m, "  " + text.toUpperCase(java.util.Locale.ROOT).replace(" ", "   "))).isCloseTo(reader.score(m, text), within(1e-9));
     }
 
     /** Another word swapped in for one of the text's words: a unit, a ten or a hundred off. */

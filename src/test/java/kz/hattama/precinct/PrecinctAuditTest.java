@@ -1,6 +1,6 @@
 package kz.hattama.precinct;
 
-import kz.hattama.reconcile.Flag;
+import kz.hattama.protocol.Flag;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;

@@ -2,10 +2,11 @@ package kz.hattama.recognize;
 
 import kz.hattama.config.HattamaProperties;
 import kz.hattama.form.FormDefinition;
-import kz.hattama.image.PageTurn;
-import kz.hattama.ingest.RejectionCode;
-import kz.hattama.reconcile.FieldResult;
-import kz.hattama.reconcile.PageOutcome;
+import kz.hattama.image.PageTurns;
+import kz.hattama.protocol.FieldResult;
+import kz.hattama.protocol.PageOutcome;
+import kz.hattama.protocol.PageTurn;
+import kz.hattama.protocol.RejectionCode;
 import kz.hattama.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +63,7 @@ class PageRecognizerTest {
     @ParameterizedTest
     @EnumSource(value = PageTurn.class, names = {"HALF", "CLOCKWISE", "COUNTERCLOCKWISE"})
     void aTurnedPageIsTurnedBackAndReadTheSame(PageTurn turn) {
-        Mat turned = turn.apply(Fixtures.read("scan-typed-ru.png"));
+        Mat turned = PageTurns.apply(turn, Fixtures.read("scan-typed-ru.png"));
         PageOutcome o = recognizer.recognize(1, turned);
         assertThat(values(o)).isEqualTo(upright);
         assertThat(o.protocol().precinct()).isNotNull();

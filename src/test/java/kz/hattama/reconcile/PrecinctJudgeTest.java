@@ -1,5 +1,9 @@
 package kz.hattama.reconcile;
 
+import kz.hattama.config.HattamaProperties;
+import kz.hattama.protocol.FieldStatus;
+import kz.hattama.protocol.PrecinctLook;
+import kz.hattama.protocol.PrecinctResult;
 import kz.hattama.protocol.ReviewReason;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PrecinctJudgeTest {
 
-    final PrecinctJudge judge = new PrecinctJudge(PrecinctJudge.DEFAULT_VERIFY);
+    final PrecinctJudge judge = new PrecinctJudge(HattamaProperties.DEFAULT_VERIFY_PRECINCT);
 
     @Test
     void fourLooksThatAgreeWithConfidenceAreVerified() {
@@ -30,7 +34,7 @@ class PrecinctJudgeTest {
         assertThat(r.value()).isEqualTo("463");
         assertThat(r.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
         assertThat(ReviewReason.english(r.reasons())).isEqualTo("precinct readings disagree: 463 ≠ 29 (header-text)");
-        assertThat(r.confidence()).isLessThan(PrecinctJudge.DEFAULT_VERIFY);
+        assertThat(r.confidence()).isLessThan(HattamaProperties.DEFAULT_VERIFY_PRECINCT);
     }
 
     @Test

@@ -1,8 +1,20 @@
 package kz.hattama.reconcile;
 
+import kz.hattama.config.HattamaProperties;
 import kz.hattama.protocol.ReviewReason;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.form.FormLoader;
+import kz.hattama.protocol.Box;
+import kz.hattama.protocol.CheckResult;
+import kz.hattama.protocol.FieldReading;
+import kz.hattama.protocol.FieldResult;
+import kz.hattama.protocol.FieldStatus;
+import kz.hattama.protocol.Flag;
+import kz.hattama.protocol.NumberCandidate;
+import kz.hattama.protocol.PageReading;
+import kz.hattama.protocol.PrecinctLook;
+import kz.hattama.protocol.ProtocolResult;
+import kz.hattama.protocol.ProtocolStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -267,7 +279,7 @@ class ReconcilerTest {
      */
     @Test
     void aFigureOnlyInequalitiesCheckNeedsTheHigherWordsCheck() {
-        Reconciler strict = new Reconciler(FORM, 0.2, 0.2, 0.1, 0.995, PrecinctJudge.DEFAULT_VERIFY, 0.9999);
+        Reconciler strict = new Reconciler(FORM, 0.2, 0.2, 0.1, 0.995, HattamaProperties.DEFAULT_VERIFY_PRECINCT, 0.9999);
 
         FieldResult weak = strict.reconcile(with("voters_total", 0.999, true)).fields().get("voters_total");
         FieldResult strong = strict.reconcile(with("ballots_issued", 0.999, true)).fields().get("ballots_issued");

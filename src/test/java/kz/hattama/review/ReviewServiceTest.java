@@ -4,7 +4,7 @@ import kz.hattama.protocol.ReviewReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.hattama.export.ExportRecord;
-import kz.hattama.reconcile.PageOutcome;
+import kz.hattama.protocol.PageOutcome;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
 import kz.hattama.store.ReviewRecord;
@@ -76,10 +76,10 @@ class ReviewServiceTest {
         int n = SEQ.incrementAndGet();
         byte[] b = bytes("sealed scan " + n);
         long source = store.addSource(1, n, "IMG_" + n + ".jpg", b, sha256(b), "image/jpeg");
-        kz.hattama.reconcile.ProtocolResult p = Protocols.verified();
-        store.saveOutcome(source, List.of(PageOutcome.read(1, new kz.hattama.reconcile.ProtocolResult(p.form(), p.lang(),
-                "29", p.address(), p.fields(), p.checks(), p.flags(), kz.hattama.reconcile.ProtocolStatus.NEEDS_REVIEW,
-                kz.hattama.reconcile.FieldStatus.NEEDS_REVIEW, 0.7,
+        kz.hattama.protocol.ProtocolResult p = Protocols.verified();
+        store.saveOutcome(source, List.of(PageOutcome.read(1, new kz.hattama.protocol.ProtocolResult(p.form(), p.lang(),
+                "29", p.address(), p.fields(), p.checks(), p.flags(), kz.hattama.protocol.ProtocolStatus.NEEDS_REVIEW,
+                kz.hattama.protocol.FieldStatus.NEEDS_REVIEW, 0.7,
                 List.of(ReviewReason.of(ReviewReason.Code.PRECINCT_DISAGREE, "29 ≠ 463 (number-model)"))))));
         return jdbc.queryForObject("select id from protocol where source_id = ?", Long.class, source);
     }
@@ -100,7 +100,7 @@ class ReviewServiceTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("precinct", 29, 463, "ann"));
         assertThat(jdbc.queryForList("select field from review_change where protocol_id = ?", String.class, id))
                 .containsExactly("precinct");
-        assertThat(r.flags()).extracting(kz.hattama.reconcile.Flag::id).doesNotContain("precinct_unsure");
+        assertThat(r.flags()).extracting(kz.hattama.protocol.Flag::id).doesNotContain("precinct_unsure");
     }
 
     @Test

@@ -2,7 +2,7 @@ package kz.hattama.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import kz.hattama.config.HattamaProperties;
-import kz.hattama.reconcile.PageOutcome;
+import kz.hattama.protocol.PageOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.JobExecution;

@@ -1,11 +1,11 @@
 package kz.hattama.store;
 
-import kz.hattama.ingest.Rejection;
-import kz.hattama.ingest.RejectionCode;
-import kz.hattama.image.PageTurn;
-import kz.hattama.reconcile.PageOutcome;
-import kz.hattama.reconcile.ProtocolResult;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.PageOutcome;
+import kz.hattama.protocol.PageTurn;
+import kz.hattama.protocol.ProtocolResult;
+import kz.hattama.protocol.ProtocolStatus;
+import kz.hattama.protocol.Rejection;
+import kz.hattama.protocol.RejectionCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +71,7 @@ class ProtocolStoreTest {
 
     @Test
     void aFileWhoseContentIsNotKeptIsStoredRejectedWithoutAContentHashAndIsADuplicateWhenSentAgain() {
-        String identity = kz.hattama.ingest.Hashes.identity("TOO_LARGE", "huge.jpg", 3_000_000_000L);
+        String identity = kz.hattama.protocol.Hashes.identity("TOO_LARGE", "huge.jpg", 3_000_000_000L);
         Rejection tooLarge = Rejection.of(RejectionCode.TOO_LARGE, "50 MB");
         long first = store.addRejectedSource(JOB, 0, "huge.jpg", 3_000_000_000L, identity, null, tooLarge);
         assertThat(store.addRejectedSource(JOB, 0, "huge.jpg", 3_000_000_000L, identity, null, tooLarge)).isEqualTo(first);

@@ -2,11 +2,11 @@ package kz.hattama.web;
 
 import kz.hattama.protocol.ReviewReason;
 import com.fasterxml.jackson.databind.JsonNode;
-import kz.hattama.reconcile.CheckResult;
-import kz.hattama.reconcile.FieldResult;
-import kz.hattama.reconcile.FieldStatus;
-import kz.hattama.reconcile.ProtocolResult;
-import kz.hattama.reconcile.ProtocolStatus;
+import kz.hattama.protocol.CheckResult;
+import kz.hattama.protocol.FieldResult;
+import kz.hattama.protocol.FieldStatus;
+import kz.hattama.protocol.ProtocolResult;
+import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.reconcile.Relations;
 import kz.hattama.store.Protocols;
 import kz.hattama.users.AppUser;

@@ -1,7 +1,7 @@
 package kz.hattama.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import kz.hattama.reconcile.ProtocolResult;
+import kz.hattama.protocol.ProtocolResult;
 import kz.hattama.store.Protocols;
 import kz.hattama.store.UploadStore;
 import kz.hattama.upload.BatchQueued;

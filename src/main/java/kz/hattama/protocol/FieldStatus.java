@@ -1,3 +1,3 @@
-package kz.hattama.reconcile;
+package kz.hattama.protocol;
 
 public enum FieldStatus { VERIFIED, NEEDS_REVIEW, REVIEWED }

@@ -1,4 +1,4 @@
-package kz.hattama.export;
+package kz.hattama.review;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

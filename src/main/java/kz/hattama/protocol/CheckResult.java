@@ -1,4 +1,4 @@
-package kz.hattama.reconcile;
+package kz.hattama.protocol;
 
 /**
  * A control relation evaluated on the figures as read; detail is the arithmetic, e.g. {@code 1896 ≠ 624 + 2072}.

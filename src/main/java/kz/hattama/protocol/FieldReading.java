@@ -1,4 +1,4 @@
-package kz.hattama.reconcile;
+package kz.hattama.protocol;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package kz.hattama.reconcile;
+package kz.hattama.protocol;
 
 public record Flag(String id, String detail) {
 }

@@ -1,4 +1,4 @@
-package kz.hattama.ingest;
+package kz.hattama.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

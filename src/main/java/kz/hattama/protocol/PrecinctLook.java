@@ -1,4 +1,4 @@
-package kz.hattama.reconcile;
+package kz.hattama.protocol;
 
 /**
  * One independent reading of the precinct number. A protocol prints its number in more than one place (the header;

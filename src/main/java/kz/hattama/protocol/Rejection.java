@@ -1,4 +1,4 @@
-package kz.hattama.ingest;
+package kz.hattama.protocol;
 
 /** A file or page that yields no protocol, with the reason a volunteer understands. */
 public record Rejection(RejectionCode code, String message) {

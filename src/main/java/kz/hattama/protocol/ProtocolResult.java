@@ -1,6 +1,4 @@
-package kz.hattama.reconcile;
-
-import kz.hattama.protocol.ReviewReason;
+package kz.hattama.protocol;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,5 @@
-package kz.hattama.reconcile;
+package kz.hattama.protocol;
 
-import kz.hattama.image.PageTurn;
-import kz.hattama.ingest.Rejection;
 
 /**
  * What one page of an uploaded file became: a protocol as read, or a rejection with its reason.

@@ -1,4 +1,4 @@
-package kz.hattama.ingest;
+package kz.hattama.protocol;
 
 /**
  * Why a file yields no protocol. The codes are stable (exported, read by other tools);

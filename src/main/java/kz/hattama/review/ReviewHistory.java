@@ -1,4 +1,4 @@
-package kz.hattama.export;
+package kz.hattama.review;
 
 import java.util.Collection;
 import java.util.Map;
