@@ -26,6 +26,8 @@ public final class PageQuadFinder {
     private static final double MIN_SIDE_FRACTION = 0.08;
     /** How far outside the frame a corner of a cut-off page may lie, as a share of the frame. */
     private static final double MAX_OUTSIDE = 0.25;
+    /** Sides tried when choosing the page's four: a page, a bite or two, and a ragged edge's pieces. */
+    private static final int MAX_CANDIDATE_SIDES = 7;
 
     public Optional<Quad> find(Mat gray) {
         double f = Math.min(1.0, WORK_SIDE / Math.max(gray.cols(), gray.rows()));
@@ -43,8 +45,7 @@ public final class PageQuadFinder {
         Point[] contourPts = contour.toArray();
         // A coarser outline is tried when a fine one has too few long sides (a ragged shadow edge).
         for (double eps = 0.01; eps <= 0.05; eps += 0.01) {
-            Optional<Quad> quad = cornersFromLongestSides(simplify(hull, eps), contourPts, small.cols(), small.rows())
-                    .filter(q -> plausible(q, small.cols(), small.rows()));
+            Optional<Quad> quad = cornersFromLongestSides(simplify(hull, eps), contourPts, small.cols(), small.rows());
             if (quad.isPresent()) {
                 return quad.map(q -> q.scaled(1 / f));
             }
@@ -59,10 +60,14 @@ public final class PageQuadFinder {
     }
 
     /**
-     * A shadow or a finger can bite a corner off the bright region; the four longest straight
-     * sides survive, and their intersections put the lost corner back. Where the page runs out of
-     * the frame, the frame's edge stands in for the one missing side; with two sides missing there
-     * is too little outline to trust, as with a scan where the page fills the frame.
+     * A shadow or a finger can bite a corner off the bright region; the page's straight sides
+     * survive, and their intersections put the lost corner back. The hull's chord across the
+     * bite can be longer than a page side cut short by it, so every choice of four sides in
+     * outline order is tried, and the plausible quadrilateral whose sides the outline really
+     * follows (a chord has outline only at its ends) wins.
+     * Where the page runs out of the frame, the frame's edge stands in for the one missing side;
+     * with two sides missing there is too little outline to trust, as with a scan where the
+     * page fills the frame.
      */
     private static Optional<Quad> cornersFromLongestSides(Point[] poly, Point[] contour, int w, int h) {
         int n = poly.length;
@@ -85,25 +90,52 @@ public final class PageQuadFinder {
         if (pageSides.size() < 3 || pageSides.size() == 3 && frameSides.isEmpty()) {
             return Optional.empty();
         }
-        List<Integer> chosen = new ArrayList<>(pageSides.subList(0, Math.min(4, pageSides.size())));
-        if (chosen.size() == 3) {
-            chosen.add(frameSides.get(0));
+        List<Integer> candidates = new ArrayList<>(pageSides.subList(0, Math.min(MAX_CANDIDATE_SIDES, pageSides.size())));
+        if (!frameSides.isEmpty()) {
+            candidates.add(frameSides.get(0));
         }
-        chosen.sort(null);
+        candidates.sort(null);
+        Quad best = null;
+        double bestLength = 0;
+        int m = candidates.size();
+        for (int a = 0; a < m; a++) {
+            for (int b = a + 1; b < m; b++) {
+                for (int c = b + 1; c < m; c++) {
+                    for (int d = c + 1; d < m; d++) {
+                        int[] chosen = {candidates.get(a), candidates.get(b), candidates.get(c), candidates.get(d)};
+                        Quad q = quadOf(chosen, poly, contour);
+                        double length = 0;
+                        for (int i : chosen) {
+                            length += alongSide(poly[i], poly[(i + 1) % n], contour).size();
+                        }
+                        if (q != null && length > bestLength && plausible(q, w, h)) {
+                            best = q;
+                            bestLength = length;
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The corners where the four sides, in outline order, meet; null where two are nearly parallel. */
+    private static Quad quadOf(int[] sides, Point[] poly, Point[] contour) {
+        int n = poly.length;
         double[][] lines = new double[4][];
         for (int k = 0; k < 4; k++) {
-            int i = chosen.get(k);
+            int i = sides[k];
             lines[k] = refineSide(poly[i], poly[(i + 1) % n], contour);
         }
         Point[] corners = new Point[4];
         for (int k = 0; k < 4; k++) {
             Point c = intersect(lines[(k + 3) % 4], lines[k]);
             if (c == null) {
-                return Optional.empty();
+                return null;
             }
             corners[k] = c;
         }
-        return Optional.of(Quad.ofCorners(corners));
+        return Quad.ofCorners(corners);
     }
 
     private static boolean alongFrame(Point a, Point b, int w, int h) {
@@ -112,8 +144,8 @@ public final class PageQuadFinder {
                 || a.x >= w - 1 - m && b.x >= w - 1 - m || a.y >= h - 1 - m && b.y >= h - 1 - m;
     }
 
-    /** Fits the side to the contour points along its middle, away from rounded corners. */
-    private static double[] refineSide(Point a, Point b, Point[] contour) {
+    /** The contour points along the middle of side a-b, away from rounded corners. */
+    private static List<Point> alongSide(Point a, Point b, Point[] contour) {
         double len = dist(a, b);
         double ux = (b.x - a.x) / len, uy = (b.y - a.y) / len;
         List<Point> near = new ArrayList<>();
@@ -124,6 +156,14 @@ public final class PageQuadFinder {
                 near.add(p);
             }
         }
+        return near;
+    }
+
+    /** Fits the side to the contour points along its middle. */
+    private static double[] refineSide(Point a, Point b, Point[] contour) {
+        double len = dist(a, b);
+        double ux = (b.x - a.x) / len, uy = (b.y - a.y) / len;
+        List<Point> near = alongSide(a, b, contour);
         if (near.size() < 10) {
             return new double[]{ux, uy, a.x, a.y};
         }

@@ -48,6 +48,8 @@ public final class PageRecognizer implements AutoCloseable {
      * encoding time (measured: 480 KB and 45 ms against 1.45 MB and 220 ms for a phone photo's page).
      */
     private static final int JPEG_QUALITY = 90;
+    /** The part of the page read for the form's own words when its fields cannot be placed. */
+    private static final double FORM_TEXT_SHARE = 0.4;
 
     private final FormDefinition form;
     private final PageNormalizer normalizer;
@@ -95,28 +97,33 @@ public final class PageRecognizer implements AutoCloseable {
     /**
      * Reads the page the right way up. The picture as it came is believed when a third of its
      * fields read alike in digits and words (every protocol of the generated sets has five or
-     * more). Otherwise each turn is tried, and the first that passes the same bar is kept; when
-     * none does, the picture as it came stands, read or rejected, so that a turn never makes a
-     * protocol out of a picture that is none. Upside down, the rulings still fit the form, but no
-     * reader agrees on the ink in any zone.
+     * more). Otherwise each turn is tried, and the first that passes the same bar is kept. When
+     * none does (a seal, a crease and joined digits can leave fewer fields agreeing), the way up
+     * with the most agreeing fields is kept, if any agree at all; upside down, the rulings still
+     * fit the form, but no reader agrees on the ink in any zone. Otherwise the picture as it came
+     * stands, read or rejected, so that a turn never makes a protocol out of a picture that is none.
      */
     public Reading read(Mat picture) {
-        Reading asIs = readAsIs(picture);
+        Reading asIs = readAsIs(picture, true);
         if (rightWayUp(asIs)) {
             return asIs;
         }
+        Reading best = asIs;
         for (PageTurn turn : List.of(PageTurn.HALF, PageTurn.CLOCKWISE, PageTurn.COUNTERCLOCKWISE)) {
             Mat turned = PageTurns.apply(turn, picture);
             try {
-                Reading r = readAsIs(turned).turned(turn);
+                Reading r = readAsIs(turned, false).turned(turn);
                 if (rightWayUp(r)) {
                     return r;
+                }
+                if (r.rejection() == null && agreeing(r.page()) > (best.rejection() == null ? agreeing(best.page()) : 0)) {
+                    best = r;
                 }
             } finally {
                 turned.release();
             }
         }
-        return asIs;
+        return best;
     }
 
     private boolean rightWayUp(Reading r) {
@@ -129,7 +136,12 @@ public final class PageRecognizer implements AutoCloseable {
                 .count();
     }
 
-    private Reading readAsIs(Mat picture) {
+    /**
+     * @param askWhy on a page whose fields cannot be placed, read its top to tell a protocol
+     *               too blurred or cut off to read (the volunteer should take it again) from
+     *               something else (it should not be sent at all)
+     */
+    private Reading readAsIs(Mat picture, boolean askWhy) {
         Mat page;
         try {
             page = normalizer.normalize(picture).image();
@@ -141,7 +153,8 @@ public final class PageRecognizer implements AutoCloseable {
         try {
             layout = layoutFinder.find(page, form, ocr.labels());
         } catch (NotAProtocolException e) {
-            return new Reading(null, null, Rejection.of(RejectionCode.NOT_A_PROTOCOL));
+            boolean theForm = askWhy && headerParser.formTextFound(ocr.tesseract().readBlock(top(page), "rus+kaz").text());
+            return new Reading(null, null, Rejection.of(theForm ? RejectionCode.UNREADABLE : RejectionCode.NOT_A_PROTOCOL));
         }
         Mat headerZone = page.submat(layout.header());
         OcrBlock headerBlock = ocr.tesseract().readBlock(headerZone, "rus+kaz");
@@ -186,6 +199,11 @@ public final class PageRecognizer implements AutoCloseable {
         } finally {
             out.release();
         }
+    }
+
+    /** Where the form's title and precinct line are printed, whatever the layout. */
+    private static Mat top(Mat page) {
+        return page.submat(new Rect(0, 0, page.cols(), (int) (page.rows() * FORM_TEXT_SHARE)));
     }
 
     private static Box box(Rect r) {
