@@ -95,7 +95,7 @@ class PageRecognizerTest {
                 Imgproc.rectangle(page, new Point(w.x, w.y + w.height * 0.3), new Point(w.x + w.width, w.y + w.height * 0.85), new Scalar(90, 90, 90), -1);
             }
         });
-        Mat sideways = PageTurn.CLOCKWISE.apply(page);
+        Mat sideways = PageTurns.apply(PageTurn.CLOCKWISE, page);
 
         PageOutcome o = recognizer.recognize(1, sideways);
 
