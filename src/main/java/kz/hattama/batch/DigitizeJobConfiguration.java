@@ -3,13 +3,14 @@ package kz.hattama.batch;
 import kz.hattama.config.HattamaProperties;
 import kz.hattama.config.IntakeProperties;
 import kz.hattama.ingest.IncomingFile;
+import kz.hattama.ingest.InputWalker;
 import kz.hattama.ingest.IntakeCheck;
 import kz.hattama.ingest.IntakeItem;
-import kz.hattama.ingest.InputWalker;
 import kz.hattama.ingest.PageDecoder;
 import kz.hattama.recognize.PageRecognizer;
-import kz.hattama.store.ProtocolStore.PendingSource;
-import kz.hattama.store.ProtocolStore;
+import kz.hattama.store.IntakeStore;
+import kz.hattama.store.OutcomeStore.PendingSource;
+import kz.hattama.store.OutcomeStore;
 import kz.hattama.store.StoreProperties;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -87,9 +88,9 @@ public class DigitizeJobConfiguration {
 
     @Bean
     @StepScope
-    public IntakeWriter intakeWriter(ProtocolStore store,
+    public IntakeWriter intakeWriter(IntakeStore intake, OutcomeStore outcomes,
                                      @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long instanceId) {
-        return new IntakeWriter(store, instanceId);
+        return new IntakeWriter(intake, outcomes, instanceId);
     }
 
     @Bean
@@ -127,7 +128,7 @@ public class DigitizeJobConfiguration {
     @Bean
     public Step recognizePartition(JobRepository repository, PlatformTransactionManager tx,
                                    PendingSourceReader pendingSourceReader, RecognizeProcessor recognizeProcessor,
-                                   ProtocolStore store, StoreProperties storeProperties) {
+                                   OutcomeStore store, StoreProperties storeProperties) {
         return new StepBuilder(RECOGNIZE_PARTITION, repository)
                 // One file a chunk: a file takes a second or more, and a killed job then loses at
                 // most the files in hand.
@@ -147,7 +148,7 @@ public class DigitizeJobConfiguration {
 
     @Bean
     @StepScope
-    public PendingSourceReader pendingSourceReader(ProtocolStore store,
+    public PendingSourceReader pendingSourceReader(OutcomeStore store,
                                                    @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long instanceId,
                                                    @Value("#{stepExecutionContext['partition']}") Integer partition,
                                                    @Value("#{stepExecutionContext['gridSize']}") Integer gridSize) {

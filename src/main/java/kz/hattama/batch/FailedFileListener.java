@@ -3,8 +3,8 @@ package kz.hattama.batch;
 import kz.hattama.protocol.PageOutcome;
 import kz.hattama.protocol.Rejection;
 import kz.hattama.protocol.RejectionCode;
-import kz.hattama.store.ProtocolStore.PendingSource;
-import kz.hattama.store.ProtocolStore;
+import kz.hattama.store.OutcomeStore.PendingSource;
+import kz.hattama.store.OutcomeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.SkipListener;
@@ -19,9 +19,9 @@ public class FailedFileListener implements SkipListener<PendingSource, SourceOut
 
     private static final Logger log = LoggerFactory.getLogger(FailedFileListener.class);
 
-    private final ProtocolStore store;
+    private final OutcomeStore store;
 
-    public FailedFileListener(ProtocolStore store) {
+    public FailedFileListener(OutcomeStore store) {
         this.store = store;
     }
 

@@ -2,18 +2,21 @@ package kz.hattama.batch;
 
 import kz.hattama.ingest.IncomingFile;
 import kz.hattama.ingest.IntakeItem;
-import kz.hattama.store.ProtocolStore;
+import kz.hattama.store.IntakeStore;
+import kz.hattama.store.OutcomeStore;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
 
 /** Stores each checked file (once per content) and records at once why an unusable one is rejected. */
 public class IntakeWriter implements ItemWriter<IntakeItem> {
 
-    private final ProtocolStore store;
+    private final IntakeStore intake;
+    private final OutcomeStore outcomes;
     private final long jobInstanceId;
 
-    public IntakeWriter(ProtocolStore store, long jobInstanceId) {
-        this.store = store;
+    public IntakeWriter(IntakeStore intake, OutcomeStore outcomes, long jobInstanceId) {
+        this.intake = intake;
+        this.outcomes = outcomes;
         this.jobInstanceId = jobInstanceId;
     }
 
@@ -22,13 +25,13 @@ public class IntakeWriter implements ItemWriter<IntakeItem> {
         for (IntakeItem item : items) {
             IncomingFile file = item.file();
             if (file.bytes() == null) {
-                store.addRejectedSource(jobInstanceId, file.seq(), file.name(), file.size(), file.identity(),
+                intake.addRejectedSource(jobInstanceId, file.seq(), file.name(), file.size(), file.identity(),
                         item.mediaType(), item.rejection());
                 continue;
             }
-            long id = store.addSource(jobInstanceId, file.seq(), file.name(), file.bytes(), item.sha256(), item.mediaType());
+            long id = intake.addSource(jobInstanceId, file.seq(), file.name(), file.bytes(), item.sha256(), item.mediaType());
             if (item.rejection() != null) {
-                store.rejectSource(id, item.rejection());
+                outcomes.rejectSource(id, item.rejection());
             }
         }
     }

@@ -1,14 +1,14 @@
 package kz.hattama.batch;
 
-import kz.hattama.store.ProtocolStore;
+import kz.hattama.store.OutcomeStore;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
 
 public class OutcomeWriter implements ItemWriter<SourceOutcome> {
 
-    private final ProtocolStore store;
+    private final OutcomeStore store;
 
-    public OutcomeWriter(ProtocolStore store) {
+    public OutcomeWriter(OutcomeStore store) {
         this.store = store;
     }
 

@@ -1,7 +1,7 @@
 package kz.hattama.batch;
 
-import kz.hattama.store.ProtocolStore.PendingSource;
-import kz.hattama.store.ProtocolStore;
+import kz.hattama.store.OutcomeStore.PendingSource;
+import kz.hattama.store.OutcomeStore;
 import org.springframework.batch.item.ItemReader;
 
 /**
@@ -10,13 +10,13 @@ import org.springframework.batch.item.ItemReader;
  */
 public class PendingSourceReader implements ItemReader<PendingSource> {
 
-    private final ProtocolStore store;
+    private final OutcomeStore store;
     private final long jobInstanceId;
     private final int partition;
     private final int gridSize;
     private long lastId;
 
-    public PendingSourceReader(ProtocolStore store, long jobInstanceId, int partition, int gridSize) {
+    public PendingSourceReader(OutcomeStore store, long jobInstanceId, int partition, int gridSize) {
         this.store = store;
         this.jobInstanceId = jobInstanceId;
         this.partition = partition;

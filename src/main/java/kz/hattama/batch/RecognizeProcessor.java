@@ -5,7 +5,7 @@ import kz.hattama.protocol.PageOutcome;
 import kz.hattama.protocol.Rejection;
 import kz.hattama.protocol.RejectionCode;
 import kz.hattama.recognize.PageRecognizer;
-import kz.hattama.store.ProtocolStore.PendingSource;
+import kz.hattama.store.OutcomeStore.PendingSource;
 import org.opencv.core.Mat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

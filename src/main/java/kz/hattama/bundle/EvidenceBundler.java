@@ -16,6 +16,7 @@ import kz.hattama.protocol.FieldStatus;
 import kz.hattama.protocol.Hashes;
 import kz.hattama.review.Review;
 import kz.hattama.store.ProtocolStore;
+import kz.hattama.store.ScanStore;
 import kz.hattama.store.StoredProtocol;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
@@ -59,12 +60,15 @@ public class EvidenceBundler {
     }
 
     private final ProtocolStore store;
+    private final ScanStore scans;
     private final ExportSource export;
     private final FormDefinition form;
     private final PageDecoder decoder;
 
-    public EvidenceBundler(ProtocolStore store, ExportSource export, FormDefinition form, HattamaProperties props) {
+    public EvidenceBundler(ProtocolStore store, ScanStore scans, ExportSource export, FormDefinition form,
+                           HattamaProperties props) {
         this.store = store;
+        this.scans = scans;
         this.export = export;
         this.form = form;
         this.decoder = new PageDecoder(props.pdfDpi(), props.maxPdfPages(), props.minImageSide());
@@ -86,7 +90,7 @@ public class EvidenceBundler {
             throw new NothingToProve(uid);
         }
         StoredProtocol p = found.stored();
-        byte[] scan = store.scan(p.sourceSha256());
+        byte[] scan = scans.scan(p.sourceSha256());
         Mat page = normalizedPage(p, scan);
 
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -125,7 +129,7 @@ public class EvidenceBundler {
     /** The page as the job saw it, or null when the scan no longer yields it. */
     private Mat normalizedPage(StoredProtocol p, byte[] scan) {
         OpenCv.load();
-        PageDecoder.Pages pages = decoder.decode(scan, store.mediaType(p.sourceId()));
+        PageDecoder.Pages pages = decoder.decode(scan, scans.mediaType(p.sourceId()));
         if (pages.rejection() != null || p.pageNo() < 1 || p.pageNo() > pages.pages().size()) {
             return null;
         }

@@ -6,7 +6,7 @@ import kz.hattama.export.ExportRecord;
 import kz.hattama.export.ExportSource;
 import kz.hattama.export.JsonlExporter;
 import kz.hattama.export.Scorer;
-import kz.hattama.store.ProtocolStore;
+import kz.hattama.store.JobSummaries;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
@@ -47,7 +47,7 @@ public class BenchmarkCommand implements Callable<Integer> {
     @Autowired
     private DigitizeLauncher launcher;
     @Autowired
-    private ProtocolStore store;
+    private JobSummaries jobs;
     @Autowired
     private ExportSource source;
     @Autowired
@@ -60,7 +60,7 @@ public class BenchmarkCommand implements Callable<Integer> {
             System.err.println("No truth file: " + truthFile);
             return 2;
         }
-        ProgressRun.Result result = ProgressRun.run(launcher, store, List.of(folder));
+        ProgressRun.Result result = ProgressRun.run(launcher, jobs, List.of(folder));
         ProgressRun.print(result, System.out);
         if (result.status() != BatchStatus.COMPLETED) {
             System.err.println("The job ended " + result.status());

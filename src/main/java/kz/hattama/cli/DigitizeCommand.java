@@ -1,7 +1,7 @@
 package kz.hattama.cli;
 
 import kz.hattama.batch.DigitizeLauncher;
-import kz.hattama.store.ProtocolStore;
+import kz.hattama.store.JobSummaries;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
@@ -24,7 +24,7 @@ public class DigitizeCommand implements Callable<Integer> {
     @Autowired
     private DigitizeLauncher launcher;
     @Autowired
-    private ProtocolStore store;
+    private JobSummaries jobs;
 
     @Override
     public Integer call() throws Exception {
@@ -34,7 +34,7 @@ public class DigitizeCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        ProgressRun.Result result = ProgressRun.run(launcher, store, paths);
+        ProgressRun.Result result = ProgressRun.run(launcher, jobs, paths);
         ProgressRun.print(result, System.out);
         if (result.status() != BatchStatus.COMPLETED) {
             System.err.println("The job ended " + result.status() + ": "

@@ -6,6 +6,7 @@ import kz.hattama.precinct.PrecinctAudit;
 import kz.hattama.precinct.PrecinctListReader;
 import kz.hattama.precinct.PrecinctStore;
 import kz.hattama.protocol.Flag;
+import kz.hattama.store.ProtocolPages;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.StoredProtocol;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +54,8 @@ public class PrecinctsCommand implements Callable<Integer> {
         private PlaceFinder places;
         @Autowired
         private ProtocolStore store;
+        @Autowired
+        private ProtocolPages pages;
 
         @Override
         public Integer call() throws Exception {
@@ -71,7 +74,7 @@ public class PrecinctsCommand implements Callable<Integer> {
             }
             precincts.replaceAll(list.precincts());
             System.out.println("Imported " + list.precincts().size() + " precincts from " + file + ".");
-            int missing = Check.report(store, places, "precinct_not_in_list");
+            int missing = Check.report(store, pages, places, "precinct_not_in_list");
             if (missing > 0) {
                 System.out.println("Run `precincts check` to see every flagged protocol.");
             }
@@ -87,20 +90,22 @@ public class PrecinctsCommand implements Callable<Integer> {
         private PlaceFinder places;
         @Autowired
         private ProtocolStore store;
+        @Autowired
+        private ProtocolPages pages;
 
         @Override
         public Integer call() {
-            report(store, places, null);
+            report(store, pages, places, null);
             return 0;
         }
 
         /** Prints the protocols with a flag {@code only} (every precinct flag when null); returns how many. */
-        static int report(ProtocolStore store, PlaceFinder places, String only) {
+        static int report(ProtocolStore store, ProtocolPages pages, PlaceFinder places, String only) {
             Map<Long, StoredProtocol> byId = new HashMap<>();
             Map<Long, List<Flag>> flags = store.readConsistently(() -> {
                 Places p = places.load();
                 List<PrecinctAudit.Sighting> read = new ArrayList<>();
-                store.forEachProtocol(PrecinctAudit.READ, sp -> {
+                pages.forEachProtocol(PrecinctAudit.READ, sp -> {
                     byId.put(sp.id(), sp);
                     read.add(PrecinctAudit.Sighting.of(sp));
                 });

@@ -2,8 +2,8 @@ package kz.hattama.cli;
 
 import kz.hattama.batch.DigitizeLauncher;
 import kz.hattama.store.DatabaseOutage;
+import kz.hattama.store.JobSummaries;
 import kz.hattama.store.JobSummary;
-import kz.hattama.store.ProtocolStore;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -30,7 +30,7 @@ final class ProgressRun {
     private ProgressRun() {
     }
 
-    static Result run(DigitizeLauncher launcher, ProtocolStore store, List<Path> paths) throws Exception {
+    static Result run(DigitizeLauncher launcher, JobSummaries jobs, List<Path> paths) throws Exception {
         long started = System.nanoTime();
         try (DigitizeLauncher.Run run = launcher.start(paths);
              ProgressBar bar = new ProgressBarBuilder().setTaskName("Reading").setInitialMax(0)
@@ -39,7 +39,7 @@ final class ProgressRun {
             long instance = run.jobInstanceId();
             while (!run.await(TICK)) {
                 try {
-                    update(bar, store.summarize(instance), started);
+                    update(bar, jobs.summarize(instance), started);
                 } catch (DataAccessException e) {
                     if (!DatabaseOutage.isOutage(e)) {
                         throw e;
@@ -47,7 +47,7 @@ final class ProgressRun {
                     // The job waits for the database too; the bar moves again when it is back.
                 }
             }
-            JobSummary summary = store.summarize(instance);
+            JobSummary summary = jobs.summarize(instance);
             update(bar, summary, started);
             var execution = run.execution();
             return new Result(execution.getStatus(), execution.getExitStatus().getExitDescription(), summary,

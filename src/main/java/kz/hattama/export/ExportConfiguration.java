@@ -4,6 +4,7 @@ import kz.hattama.config.HattamaVersion;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.precinct.PlaceFinder;
 import kz.hattama.review.ReviewHistory;
+import kz.hattama.store.ProtocolPages;
 import kz.hattama.store.ProtocolStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -16,9 +17,9 @@ public class ExportConfiguration {
 
     /** The web app contributes the review history as a {@link ReviewHistory} bean; without one nothing was reviewed. */
     @Bean
-    public ExportSource exportSource(ProtocolStore store, FormDefinition form, PlaceFinder places,
+    public ExportSource exportSource(ProtocolStore store, ProtocolPages pages, FormDefinition form, PlaceFinder places,
                                      ObjectProvider<ReviewHistory> reviews) {
-        return new ExportSource(store, form, places, reviews.getIfAvailable(() -> ReviewHistory.NONE));
+        return new ExportSource(store, pages, form, places, reviews.getIfAvailable(() -> ReviewHistory.NONE));
     }
 
     @Bean

@@ -9,6 +9,7 @@ import kz.hattama.protocol.Flag;
 import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.review.Review;
 import kz.hattama.review.ReviewHistory;
+import kz.hattama.store.ProtocolPages;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.StoredProtocol;
 
@@ -28,12 +29,15 @@ import java.util.function.Consumer;
 public final class ExportSource {
 
     private final ProtocolStore store;
+    private final ProtocolPages pages;
     private final FormDefinition form;
     private final PlaceFinder placeFinder;
     private final ReviewHistory reviewHistory;
 
-    public ExportSource(ProtocolStore store, FormDefinition form, PlaceFinder placeFinder, ReviewHistory reviewHistory) {
+    public ExportSource(ProtocolStore store, ProtocolPages pages, FormDefinition form, PlaceFinder placeFinder,
+                        ReviewHistory reviewHistory) {
         this.store = store;
+        this.pages = pages;
         this.form = form;
         this.placeFinder = placeFinder;
         this.reviewHistory = reviewHistory;
@@ -49,7 +53,7 @@ public final class ExportSource {
             Places places = placeFinder.load();
             Map<Long, List<Flag>> datasetFlags = datasetFlags(places);
             long[] n = {0};
-            store.forEachPage(filter.statuses(), page -> {
+            pages.forEachPage(filter.statuses(), page -> {
                 List<StoredProtocol> kept = page.stream()
                         .filter(p -> filter.accepts(p.surePrecinct(), placeOf(p, places), places)).toList();
                 if (kept.isEmpty()) {
@@ -85,7 +89,7 @@ public final class ExportSource {
 
     private Map<Long, List<Flag>> datasetFlags(Places places) {
         List<PrecinctAudit.Sighting> read = new ArrayList<>();
-        store.forEachProtocol(PrecinctAudit.READ, p -> read.add(PrecinctAudit.Sighting.of(p)));
+        pages.forEachProtocol(PrecinctAudit.READ, p -> read.add(PrecinctAudit.Sighting.of(p)));
         return PrecinctAudit.flags(read, places);
     }
 

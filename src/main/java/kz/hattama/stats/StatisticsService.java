@@ -8,6 +8,7 @@ import kz.hattama.precinct.PlaceFinder;
 import kz.hattama.precinct.Places;
 import kz.hattama.precinct.PrecinctAudit;
 import kz.hattama.protocol.ProtocolStatus;
+import kz.hattama.store.ProtocolPages;
 import kz.hattama.store.ProtocolStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -31,19 +32,22 @@ public class StatisticsService {
     public static final String CLEAN = "clean";
 
     private final ProtocolStore store;
+    private final ProtocolPages pages;
     private final PlaceFinder placeFinder;
     private final FormDefinition form;
     private final DatasetProperties settings;
     private final Clock clock;
 
     @Autowired
-    public StatisticsService(ProtocolStore store, PlaceFinder placeFinder, FormDefinition form, DatasetProperties settings) {
-        this(store, placeFinder, form, settings, Clock.systemUTC());
+    public StatisticsService(ProtocolStore store, ProtocolPages pages, PlaceFinder placeFinder, FormDefinition form,
+                             DatasetProperties settings) {
+        this(store, pages, placeFinder, form, settings, Clock.systemUTC());
     }
 
-    public StatisticsService(ProtocolStore store, PlaceFinder placeFinder, FormDefinition form,
+    public StatisticsService(ProtocolStore store, ProtocolPages pages, PlaceFinder placeFinder, FormDefinition form,
                              DatasetProperties settings, Clock clock) {
         this.store = store;
+        this.pages = pages;
         this.placeFinder = placeFinder;
         this.form = form;
         this.settings = settings;
@@ -57,7 +61,7 @@ public class StatisticsService {
         return store.readConsistently(() -> {
             Places places = placeFinder.load();
             List<ScopeBuilder.Tally> read = new ArrayList<>();
-            store.forEachProtocol(PrecinctAudit.READ, p -> read.add(ScopeBuilder.Tally.of(p,
+            pages.forEachProtocol(PrecinctAudit.READ, p -> read.add(ScopeBuilder.Tally.of(p,
                     places.place(p.surePrecinct(), p.address()))));
             ScopeBuilder builder = new ScopeBuilder(parties, turnout, settings, places);
             List<Statistics.Scope> scopes = List.of(

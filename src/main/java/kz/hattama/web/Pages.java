@@ -10,6 +10,7 @@ import kz.hattama.stats.Statistics;
 import kz.hattama.stats.StatisticsService;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.ReviewStore;
+import kz.hattama.store.ScanStore;
 import kz.hattama.store.StoredProtocol;
 import kz.hattama.users.Role;
 import kz.hattama.users.UserStore;
@@ -39,6 +40,7 @@ public class Pages {
     private static final int QUEUE_PAGE = 100;
 
     private final ProtocolStore protocols;
+    private final ScanStore scans;
     private final ReviewStore reviews;
     private final ReviewViews reviewViews;
     private final UserStore users;
@@ -48,9 +50,10 @@ public class Pages {
     private final WebProperties web;
     private final StatisticsService statistics;
 
-    public Pages(ProtocolStore protocols, ReviewStore reviews, ReviewViews reviewViews, UserStore users, Access access,
-                 Texts texts, HattamaProperties props, WebProperties web, StatisticsService statistics) {
+    public Pages(ProtocolStore protocols, ScanStore scans, ReviewStore reviews, ReviewViews reviewViews, UserStore users,
+                 Access access, Texts texts, HattamaProperties props, WebProperties web, StatisticsService statistics) {
         this.protocols = protocols;
+        this.scans = scans;
         this.reviews = reviews;
         this.reviewViews = reviewViews;
         this.users = users;
@@ -91,7 +94,7 @@ public class Pages {
     @GetMapping("/sources/{id}")
     String source(@AuthenticationPrincipal SignedInUser me, @PathVariable long id, Model model) {
         access.requireSource(me, id);
-        ProtocolStore.Source source = protocols.source(id)
+        ScanStore.Source source = scans.source(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no file " + id));
         List<StoredProtocol> pages = protocols.protocolsOf(id);
         boolean duplicateVisible = source.duplicateOf() != null && access.maySeeSource(me, source.duplicateOf());
@@ -104,8 +107,9 @@ public class Pages {
         return "source";
     }
 
-    private String duplicateName(ProtocolStore.Source source) {
-        return source.duplicateOf() == null ? null : protocols.source(source.duplicateOf()).map(ProtocolStore.Source::name).orElse(null);
+    private String duplicateName(ScanStore.Source source) {
+        return source.duplicateOf() == null ? null
+                : scans.source(source.duplicateOf()).map(ScanStore.Source::name).orElse(null);
     }
 
     /** A page of an uploaded file and, for a rejection, its reason in the interface language. */

@@ -4,10 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.hattama.export.ExportRecord;
 import kz.hattama.export.ExportSource;
-import kz.hattama.store.StoredProtocol;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.precinct.PrecinctAudit;
-import kz.hattama.store.ProtocolStore;
+import kz.hattama.store.ScanStore;
+import kz.hattama.store.StoredProtocol;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -35,14 +35,14 @@ public class ProtocolApi {
     /** A page image or scan never changes under its id, so the browser keeps it; private: it is not public data. */
     private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(1)).cachePrivate();
 
-    private final ProtocolStore protocols;
+    private final ScanStore scans;
     private final FormDefinition form;
     private final Access access;
 
     private final ExportSource exports;
 
-    public ProtocolApi(ProtocolStore protocols, FormDefinition form, Access access, ExportSource exports) {
-        this.protocols = protocols;
+    public ProtocolApi(ScanStore scans, FormDefinition form, Access access, ExportSource exports) {
+        this.scans = scans;
         this.exports = exports;
         this.form = form;
         this.access = access;
@@ -62,7 +62,7 @@ public class ProtocolApi {
     @GetMapping("/protocols/{id}/page.jpg")
     public ResponseEntity<byte[]> page(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
         access.requireProtocol(user, id);
-        byte[] jpeg = protocols.pageImage(id)
+        byte[] jpeg = scans.pageImage(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no page image for protocol " + id));
         return ResponseEntity.ok().cacheControl(IMMUTABLE).contentType(MediaType.IMAGE_JPEG).body(jpeg);
     }
@@ -71,7 +71,7 @@ public class ProtocolApi {
     @GetMapping("/sources/{id}/scan")
     public ResponseEntity<byte[]> scan(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
         access.requireSource(user, id);
-        ProtocolStore.Source source = protocols.source(id)
+        ScanStore.Source source = scans.source(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no file " + id));
         String name = source.name().substring(source.name().lastIndexOf('/') + 1);
         MediaType type = source.mediaType() == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(source.mediaType());
@@ -79,6 +79,6 @@ public class ProtocolApi {
                 // Shown in the browser, never run: an upload is whatever a person sent.
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8).build().toString())
                 .header("Content-Security-Policy", "sandbox")
-                .body(protocols.scan(source.sha256()));
+                .body(scans.scan(source.sha256()));
     }
 }

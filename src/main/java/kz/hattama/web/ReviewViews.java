@@ -4,7 +4,9 @@ import kz.hattama.export.ExportRecord;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.protocol.FieldResult;
 import kz.hattama.protocol.ProtocolStatus;
+import kz.hattama.review.ReviewHistory;
 import kz.hattama.store.ProtocolStore;
+import kz.hattama.store.ScanStore;
 import kz.hattama.store.StoredProtocol;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
@@ -17,13 +19,15 @@ import org.springframework.web.server.ResponseStatusException;
 public class ReviewViews {
 
     private final ProtocolStore protocols;
+    private final ScanStore scans;
     private final FormDefinition form;
     private final Texts texts;
-    private final kz.hattama.review.ReviewHistory reviews;
+    private final ReviewHistory reviews;
 
-    public ReviewViews(ProtocolStore protocols, FormDefinition form, Texts texts, kz.hattama.review.ReviewHistory reviews) {
+    public ReviewViews(ProtocolStore protocols, ScanStore scans, FormDefinition form, Texts texts, ReviewHistory reviews) {
         this.reviews = reviews;
         this.protocols = protocols;
+        this.scans = scans;
         this.form = form;
         this.texts = texts;
     }
@@ -43,7 +47,7 @@ public class ReviewViews {
         var checks = p.checks().stream().map(c -> new ReviewJson.Check(c.id(), texts.check(c.id()), c.field(),
                 c.passed(), c.detail())).toList();
         var flags = p.flags().stream().map(f -> new ReviewJson.Flag(f.id(), texts.flag(f.id()), f.detail())).toList();
-        String page = protocols.hasPageImage(p.id()) ? "/api/protocols/" + p.id() + "/page.jpg" : null;
+        String page = scans.hasPageImage(p.id()) ? "/api/protocols/" + p.id() + "/page.jpg" : null;
         return new ReviewJson(p.id(), p.version(), p.status().name(), texts.status(p.status()), p.precinct(),
                 p.precinctStatus() == null ? null : p.precinctStatus().name(), p.precinctConfidence(),
                 texts.reason(p.precinctReasons()), p.lang(),

@@ -15,8 +15,8 @@ import kz.hattama.protocol.FieldResult;
 import kz.hattama.protocol.Hashes;
 import kz.hattama.protocol.ProtocolResult;
 import kz.hattama.review.Review;
-import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
+import kz.hattama.store.TestDatabase.Stores;
 import kz.hattama.store.TestDatabase;
 import kz.hattama.tools.DevImages;
 import org.junit.jupiter.api.AfterAll;
@@ -69,7 +69,7 @@ public class EvidenceBundlerTest {
     @BeforeAll
     static void storeTheViolation() throws IOException {
         schema = TestDatabase.migratedSchema();
-        ProtocolStore store = schema.store();
+        Stores store = schema.stores();
         Map<String, Integer> truth = truth("p2021-001.jpg");
         byte[] scan = Files.readAllBytes(SCAN);
         Samples.read(store, 0, "upload.zip!/observers/" + SCAN.getFileName(), scan,
@@ -83,7 +83,7 @@ public class EvidenceBundlerTest {
         unreadableId = Hashes.sha256("not a picture any more".getBytes(StandardCharsets.UTF_8)).substring(0, 16) + "-1";
         undrawableId = Hashes.sha256("a protocol with characters no font has".getBytes(StandardCharsets.UTF_8))
                 .substring(0, 16) + "-1";
-        bundler = new EvidenceBundler(store, TestExports.source(schema, EvidenceBundlerTest::reviews), Protocols.FORM,
+        bundler = new EvidenceBundler(store.protocols(), store.scans(), TestExports.source(schema, EvidenceBundlerTest::reviews), Protocols.FORM,
                 HattamaProperties.defaults());
     }
 

@@ -1,5 +1,6 @@
 package kz.hattama.bundle;
 
+import kz.hattama.store.TestDatabase.Stores;
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.hattama.config.HattamaProperties;
 import kz.hattama.export.Json;
@@ -34,8 +35,9 @@ class OddRecordsBundleTest {
     @BeforeAll
     static void store() {
         schema = TestDatabase.migratedSchema();
-        OddRecords.store(schema.store(), 0);
-        bundler = new EvidenceBundler(schema.store(), TestExports.source(schema), Protocols.FORM,
+        Stores stores = schema.stores();
+        OddRecords.store(stores, 0);
+        bundler = new EvidenceBundler(stores.protocols(), stores.scans(), TestExports.source(schema), Protocols.FORM,
                 HattamaProperties.defaults());
     }
 

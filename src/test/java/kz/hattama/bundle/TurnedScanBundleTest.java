@@ -7,8 +7,8 @@ import kz.hattama.image.PageTurns;
 import kz.hattama.protocol.Hashes;
 import kz.hattama.protocol.PageOutcome;
 import kz.hattama.protocol.PageTurn;
-import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
+import kz.hattama.store.TestDatabase.Stores;
 import kz.hattama.store.TestDatabase;
 import kz.hattama.tools.DevImages;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +45,7 @@ class TurnedScanBundleTest {
     static void store() throws IOException {
         OpenCv.load();
         schema = TestDatabase.migratedSchema();
-        ProtocolStore store = schema.store();
+        Stores store = schema.stores();
         var read = EvidenceBundlerTest.readWithBoxes("914", "г. Уральск, ул. Достык 41, СОШ № 9",
                 EvidenceBundlerTest.truth("p2021-001.jpg"));
         byte[] upright = Files.readAllBytes(EvidenceBundlerTest.SCAN);
@@ -55,14 +55,14 @@ class TurnedScanBundleTest {
         byte[] upsideDown = png.toArray();
         uprightId = save(store, 0, "upright.jpg", upright, PageOutcome.read(1, read, null, PageTurn.NONE));
         turnedId = save(store, 1, "upside-down.png", upsideDown, PageOutcome.read(1, read, null, PageTurn.HALF));
-        bundler = new EvidenceBundler(store, TestExports.source(schema, ids -> Map.of()), Protocols.FORM,
+        bundler = new EvidenceBundler(store.protocols(), store.scans(), TestExports.source(schema, ids -> Map.of()), Protocols.FORM,
                 HattamaProperties.defaults());
     }
 
-    private static String save(ProtocolStore store, int seq, String name, byte[] bytes, PageOutcome outcome) {
+    private static String save(Stores store, int seq, String name, byte[] bytes, PageOutcome outcome) {
         String sha = Hashes.sha256(bytes);
-        long id = store.addSource(1, seq, name, bytes, sha, name.endsWith(".png") ? "image/png" : "image/jpeg");
-        store.saveOutcome(id, List.of(outcome));
+        long id = store.intake().addSource(1, seq, name, bytes, sha, name.endsWith(".png") ? "image/png" : "image/jpeg");
+        store.outcomes().saveOutcome(id, List.of(outcome));
         return sha.substring(0, 16) + "-1";
     }
 

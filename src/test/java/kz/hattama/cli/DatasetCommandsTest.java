@@ -4,8 +4,8 @@ import kz.hattama.HattamaApplication;
 import kz.hattama.bundle.EvidenceBundlerTest;
 import kz.hattama.export.Samples;
 import kz.hattama.protocol.Hashes;
-import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
+import kz.hattama.store.TestDatabase.Stores;
 import kz.hattama.store.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +42,7 @@ class DatasetCommandsTest {
         properties.set("hattama.db.url", schema.url());
         properties.set("hattama.db.user", schema.user());
         properties.set("hattama.db.password", schema.password() == null ? "" : schema.password());
-        ProtocolStore store = schema.store();
+        Stores store = schema.stores();
         byte[] scan = Files.readAllBytes(EvidenceBundlerTest.SCAN);
         Samples.read(store, 0, "p2021-001.jpg", scan, EvidenceBundlerTest.readWithBoxes("914",
                 "г. Уральск, ул. Достык 41, СОШ № 9", EvidenceBundlerTest.truth("p2021-001.jpg")));

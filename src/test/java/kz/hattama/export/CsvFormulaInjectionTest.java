@@ -4,8 +4,8 @@ import kz.hattama.config.DatasetProperties;
 import kz.hattama.precinct.Precinct;
 import kz.hattama.stats.CsvReport;
 import kz.hattama.stats.StatisticsService;
-import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
+import kz.hattama.store.TestDatabase.Stores;
 import kz.hattama.store.TestDatabase;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -43,16 +43,17 @@ public class CsvFormulaInjectionTest {
     @BeforeAll
     static void store() {
         schema = TestDatabase.migratedSchema();
-        storeFormulas(schema.store(), 0);
+        storeFormulas(schema.stores(), 0);
         TestExports.precincts(schema).replaceAll(List.of(
                 new Precinct("5050", "+Region", "\tтаб район", "@Город", null)));
         source = TestExports.source(schema);
-        statistics = new StatisticsService(schema.store(), TestExports.places(schema), Protocols.FORM,
+        Stores stores = schema.stores();
+        statistics = new StatisticsService(stores.protocols(), stores.pages(), TestExports.places(schema), Protocols.FORM,
                 DatasetProperties.defaults());
     }
 
     /** Stores three protocols whose names are formulas, as files {@code firstSeq} … of job 1. */
-    public static void storeFormulas(ProtocolStore store, int firstSeq) {
+    public static void storeFormulas(Stores store, int firstSeq) {
         Samples.read(store, firstSeq, "=SUM(A1).jpg", "formula: hyperlink", Samples.perfect(HYPERLINK, HYPERLINK,
                 consistent(1000, 900, 10, 100, 500, 50, 40, 20), Map.of(), false));
         Samples.read(store, firstSeq + 1, "@cmd.jpg", "formula: listed", Samples.perfect("5050", "ул. Абая 1",

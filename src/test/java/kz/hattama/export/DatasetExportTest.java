@@ -6,8 +6,8 @@ import kz.hattama.precinct.Precinct;
 import kz.hattama.precinct.PrecinctAudit;
 import kz.hattama.protocol.Hashes;
 import kz.hattama.protocol.ProtocolStatus;
-import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
+import kz.hattama.store.TestDatabase.Stores;
 import kz.hattama.store.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,14 +44,14 @@ class DatasetExportTest {
     static final Instant REVIEWED_AT = Instant.parse("2026-02-27T15:04:05Z");
 
     private static TestDatabase.Schema schema;
-    private static ProtocolStore store;
+    private static Stores store;
     private static DatasetExporter exporter;
     private static long reviewedSource;
 
     @BeforeAll
     static void storeProtocols() {
         schema = TestDatabase.migratedSchema();
-        store = schema.store();
+        store = schema.stores();
         ExportGoldenTest.storeSamples(store);
         // Precinct 237 again, from another photo whose party_2 reads otherwise: the two disagree.
         Samples.read(store, 4, "IMG_0413.jpg", "second photo of precinct 237", Samples.perfect("237",
@@ -123,7 +123,7 @@ class DatasetExportTest {
         for (JsonNode s : manifest.get("sources")) {
             String sha = s.get("sha256").asText();
             listed.add(sha);
-            assertThat(Hashes.sha256(store.scan(sha))).as(s.get("name").asText()).isEqualTo(sha);
+            assertThat(Hashes.sha256(store.scans().scan(sha))).as(s.get("name").asText()).isEqualTo(sha);
         }
         assertThat(listed).containsAll(cited);
     }

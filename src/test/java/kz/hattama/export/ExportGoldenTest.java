@@ -2,8 +2,8 @@ package kz.hattama.export;
 
 import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.protocol.RejectionCode;
-import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
+import kz.hattama.store.TestDatabase.Stores;
 import kz.hattama.store.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,18 +36,18 @@ class ExportGoldenTest {
     @BeforeAll
     static void storeProtocols() {
         schema = TestDatabase.migratedSchema();
-        ProtocolStore store = schema.store();
+        Stores store = schema.stores();
         storeSamples(store);
         source = TestExports.source(schema);
     }
 
     /** A clean protocol, one that needs review, a file that is no scan and a re-sent copy. */
-    static void storeSamples(ProtocolStore store) {
+    static void storeSamples(Stores store) {
         Samples.read(store, 0, "IMG_0412.jpg", "photo of precinct 237", Protocols.verified());
         Samples.read(store, 1, "upload.zip!/folder/a.jpg", "scan of precinct 39", Protocols.needsReview());
         Samples.reject(store, 2, "notes.docx", "a word document", RejectionCode.UNSUPPORTED_TYPE);
         byte[] again = bytes("photo of precinct 237");
-        store.addSource(1, 3, "IMG_0412 (1).jpg", again, sha256(again), "image/jpeg");
+        store.intake().addSource(1, 3, "IMG_0412 (1).jpg", again, sha256(again), "image/jpeg");
     }
 
     @AfterAll

@@ -8,8 +8,8 @@ import kz.hattama.protocol.ProtocolResult;
 import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.protocol.RejectionCode;
 import kz.hattama.protocol.ReviewReason;
-import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
+import kz.hattama.store.TestDatabase.Stores;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -46,7 +46,7 @@ public final class OddRecords {
     }
 
     /** Stores the odd records as files {@code firstSeq} … of job 1. */
-    public static void store(ProtocolStore store, int firstSeq) {
+    public static void store(Stores store, int firstSeq) {
         int seq = firstSeq;
         // Counted in Семей by its printed address, though its number was not read.
         Samples.read(store, seq++, PRECINCT_NOT_READ, "odd: precinct not read", Samples.perfect(null,
@@ -59,7 +59,7 @@ public final class OddRecords {
         Samples.reject(store, seq++, CORRUPT, "odd: damaged file", RejectionCode.CORRUPT_FILE);
         Samples.reject(store, seq++, INTERNAL_ERROR, "odd: failed on our side", RejectionCode.INTERNAL_ERROR);
         byte[] again = bytes("odd: damaged file");
-        store.addSource(1, seq, SENT_AGAIN, again, sha256(again), "image/jpeg");
+        store.intake().addSource(1, seq, SENT_AGAIN, again, sha256(again), "image/jpeg");
     }
 
     /**

@@ -42,8 +42,8 @@ class OddRecordsExportTest {
     @BeforeAll
     static void storeProtocols() {
         schema = TestDatabase.migratedSchema();
-        ExportGoldenTest.storeSamples(schema.store());
-        OddRecords.store(schema.store(), 4);
+        ExportGoldenTest.storeSamples(schema.stores());
+        OddRecords.store(schema.stores(), 4);
         TestExports.precincts(schema).replaceAll(List.of(
                 new Precinct("237", "Абайская область", "город Семей", "Семей", null),
                 new Precinct("77", "Абайская область", "город Семей", null, "г. Семей, ул. Кутжанова 3")));

@@ -31,10 +31,10 @@ class PrecinctExportTest {
     @BeforeAll
     static void store() {
         schema = TestDatabase.migratedSchema();
-        Samples.read(schema.store(), 0, "IMG_0412.jpg", "photo of precinct 237", Protocols.verified());
+        Samples.read(schema.stores(), 0, "IMG_0412.jpg", "photo of precinct 237", Protocols.verified());
         ProtocolResult p = Protocols.verified();
         // The same sheet again, its number read 29 by one look: unsure, so the protocol waits for a person.
-        Samples.read(schema.store(), 1, "IMG_0413.jpg", "photo of precinct 237, sealed", new ProtocolResult(p.form(),
+        Samples.read(schema.stores(), 1, "IMG_0413.jpg", "photo of precinct 237, sealed", new ProtocolResult(p.form(),
                 p.lang(), "29", p.address(), p.fields(), p.checks(), p.flags(), ProtocolStatus.NEEDS_REVIEW,
                 FieldStatus.NEEDS_REVIEW, 0.62,
                 List.of(ReviewReason.of(ReviewReason.Code.PRECINCT_DISAGREE, "29 ≠ 237 (number-model)"))));

@@ -11,8 +11,8 @@ import kz.hattama.protocol.Rejection;
 import kz.hattama.protocol.RejectionCode;
 import kz.hattama.protocol.ReviewReason;
 import kz.hattama.reconcile.Relations;
-import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
+import kz.hattama.store.TestDatabase.Stores;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,19 +29,19 @@ public final class Samples {
     }
 
     /** Stores {@code content} as an uploaded file read as {@code protocol} on page 1; returns the source id. */
-    public static long read(ProtocolStore store, int seq, String name, byte[] content, ProtocolResult protocol) {
-        long id = store.addSource(1, seq, name, content, sha256(content), "image/jpeg");
-        store.saveOutcome(id, List.of(PageOutcome.read(1, protocol)));
+    public static long read(Stores store, int seq, String name, byte[] content, ProtocolResult protocol) {
+        long id = store.intake().addSource(1, seq, name, content, sha256(content), "image/jpeg");
+        store.outcomes().saveOutcome(id, List.of(PageOutcome.read(1, protocol)));
         return id;
     }
 
-    public static long read(ProtocolStore store, int seq, String name, String content, ProtocolResult protocol) {
+    public static long read(Stores store, int seq, String name, String content, ProtocolResult protocol) {
         return read(store, seq, name, bytes(content), protocol);
     }
 
-    public static void reject(ProtocolStore store, int seq, String name, String content, RejectionCode code) {
+    public static void reject(Stores store, int seq, String name, String content, RejectionCode code) {
         byte[] b = bytes(content);
-        store.rejectSource(store.addSource(1, seq, name, b, sha256(b), "application/octet-stream"), Rejection.of(code));
+        store.outcomes().rejectSource(store.intake().addSource(1, seq, name, b, sha256(b), "application/octet-stream"), Rejection.of(code));
     }
 
     /**

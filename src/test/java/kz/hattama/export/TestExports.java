@@ -5,6 +5,7 @@ import kz.hattama.precinct.PlaceFinder;
 import kz.hattama.precinct.PrecinctStore;
 import kz.hattama.review.ReviewHistory;
 import kz.hattama.store.Protocols;
+import kz.hattama.store.TestDatabase.Stores;
 import kz.hattama.store.TestDatabase;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -23,7 +24,8 @@ public final class TestExports {
     }
 
     public static ExportSource source(TestDatabase.Schema schema, ReviewHistory reviews) {
-        return new ExportSource(schema.store(), Protocols.FORM, places(schema), reviews);
+        Stores stores = schema.stores();
+        return new ExportSource(stores.protocols(), stores.pages(), Protocols.FORM, places(schema), reviews);
     }
 
     public static ExportSource source(TestDatabase.Schema schema) {

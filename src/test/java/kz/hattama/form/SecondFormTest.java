@@ -98,8 +98,9 @@ class SecondFormTest {
         clean = reconciler.reconcile(reading("501", cleanFigures()));
         broken = reconciler.reconcile(reading("502", brokenFigures()));
         schema = TestDatabase.migratedSchema();
-        Samples.read(schema.store(), 0, "IMG_0501.jpg", "scan of 501", clean);
-        Samples.read(schema.store(), 1, "IMG_0502.jpg", "scan of 502", broken);
+        TestDatabase.Stores stores = schema.stores();
+        Samples.read(stores, 0, "IMG_0501.jpg", "scan of 501", clean);
+        Samples.read(stores, 1, "IMG_0502.jpg", "scan of 502", broken);
     }
 
     @AfterAll
@@ -129,7 +130,8 @@ class SecondFormTest {
     }
 
     private static ExportSource source() {
-        return new ExportSource(schema.store(), FORM, TestExports.places(schema), ReviewHistory.NONE);
+        TestDatabase.Stores stores = schema.stores();
+        return new ExportSource(stores.protocols(), stores.pages(), FORM, TestExports.places(schema), ReviewHistory.NONE);
     }
 
     @Test
@@ -160,7 +162,8 @@ class SecondFormTest {
 
     @Test
     void statisticsShareTheVotesOutAmongTheCandidates() throws IOException {
-        Statistics stats = new StatisticsService(schema.store(), TestExports.places(schema), FORM,
+        TestDatabase.Stores stores = schema.stores();
+        Statistics stats = new StatisticsService(stores.protocols(), stores.pages(), TestExports.places(schema), FORM,
                 DatasetProperties.defaults(), Clock.fixed(Instant.parse("2026-03-01T09:30:00Z"), ZoneOffset.UTC))
                 .compute();
         assertThat(stats.form()).isEqualTo("akim-2024-pec");

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.hattama.export.ExportRecord;
 import kz.hattama.protocol.PageOutcome;
-import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
 import kz.hattama.store.ReviewRecord;
 import kz.hattama.store.ReviewStore;
+import kz.hattama.store.TestDatabase.Stores;
 import kz.hattama.store.TestDatabase;
 import kz.hattama.users.AppUser;
 import kz.hattama.users.Role;
@@ -36,7 +36,7 @@ class ReviewServiceTest {
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     private static TestDatabase.Schema schema;
-    private static ProtocolStore store;
+    private static Stores store;
     private static ReviewStore reviews;
     private static JdbcTemplate jdbc;
     private static ReviewService service;
@@ -46,10 +46,10 @@ class ReviewServiceTest {
     @BeforeAll
     static void migrate() {
         schema = TestDatabase.migratedSchema();
-        store = schema.store();
+        store = schema.stores();
         jdbc = schema.jdbc();
         reviews = new ReviewStore(jdbc, new DataSourceTransactionManager(schema.dataSource()));
-        service = new ReviewService(store, reviews, Protocols.FORM);
+        service = new ReviewService(store.protocols(), reviews, Protocols.FORM);
         UserStore users = new UserStore(jdbc, new BCryptPasswordEncoder(4));
         AppUser a = users.add("ann", "password-ann", Role.REVIEWER);
         AppUser b = users.add("ben", "password-ben", Role.REVIEWER);
@@ -66,8 +66,8 @@ class ReviewServiceTest {
     private static long needsReview() {
         int n = SEQ.incrementAndGet();
         byte[] b = bytes("scan " + n);
-        long source = store.addSource(1, n, "IMG_" + n + ".jpg", b, sha256(b), "image/jpeg");
-        store.saveOutcome(source, List.of(PageOutcome.read(1, Protocols.needsReview())));
+        long source = store.intake().addSource(1, n, "IMG_" + n + ".jpg", b, sha256(b), "image/jpeg");
+        store.outcomes().saveOutcome(source, List.of(PageOutcome.read(1, Protocols.needsReview())));
         return jdbc.queryForObject("select id from protocol where source_id = ?", Long.class, source);
     }
 
@@ -75,9 +75,9 @@ class ReviewServiceTest {
     private static long unsurePrecinct() {
         int n = SEQ.incrementAndGet();
         byte[] b = bytes("sealed scan " + n);
-        long source = store.addSource(1, n, "IMG_" + n + ".jpg", b, sha256(b), "image/jpeg");
+        long source = store.intake().addSource(1, n, "IMG_" + n + ".jpg", b, sha256(b), "image/jpeg");
         kz.hattama.protocol.ProtocolResult p = Protocols.verified();
-        store.saveOutcome(source, List.of(PageOutcome.read(1, new kz.hattama.protocol.ProtocolResult(p.form(), p.lang(),
+        store.outcomes().saveOutcome(source, List.of(PageOutcome.read(1, new kz.hattama.protocol.ProtocolResult(p.form(), p.lang(),
                 "29", p.address(), p.fields(), p.checks(), p.flags(), kz.hattama.protocol.ProtocolStatus.NEEDS_REVIEW,
                 kz.hattama.protocol.FieldStatus.NEEDS_REVIEW, 0.7,
                 List.of(ReviewReason.of(ReviewReason.Code.PRECINCT_DISAGREE, "29 ≠ 463 (number-model)"))))));
@@ -117,7 +117,7 @@ class ReviewServiceTest {
     }
 
     private static ExportRecord exported(long id) {
-        String uid = store.protocol(id).orElseThrow().uid();
+        String uid = store.protocols().protocol(id).orElseThrow().uid();
         return kz.hattama.export.TestExports.source(schema, new StoredReviewHistory(schema.jdbc())).record(uid).orElseThrow();
     }
 

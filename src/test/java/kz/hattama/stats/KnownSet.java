@@ -10,8 +10,8 @@ import kz.hattama.protocol.FieldStatus;
 import kz.hattama.protocol.ProtocolResult;
 import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.protocol.RejectionCode;
-import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
+import kz.hattama.store.TestDatabase.Stores;
 import kz.hattama.store.TestDatabase;
 
 import java.time.Clock;
@@ -37,7 +37,7 @@ final class KnownSet {
     }
 
     static StatisticsService store(TestDatabase.Schema schema) {
-        ProtocolStore store = schema.store();
+        Stores store = schema.stores();
         int seq = 0;
         read(store, seq++, "101", "г. Семей, ул. Бегалина 6", consistent(1000, 800, 9, 101, 401, 51, 31, 7), Map.of(), false);
         // Another photo of 101, misread: party_2 411, so the votes do not balance.
@@ -64,11 +64,11 @@ final class KnownSet {
                 new Precinct("204", "Западно-Казахстанская область", "город Уральск", "Уральск", null),
                 new Precinct("301", "Абайская область", "Абайский район", null, "с. Караул, ул. Абая 3"),
                 new Precinct("401", "Абайская область", "город Семей", "Семей", null)));
-        return new StatisticsService(store, TestExports.places(schema), Protocols.FORM, DatasetProperties.defaults(),
+        return new StatisticsService(store.protocols(), store.pages(), TestExports.places(schema), Protocols.FORM, DatasetProperties.defaults(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    private static void read(ProtocolStore store, int seq, String precinct, String address, Map<String, Integer> values,
+    private static void read(Stores store, int seq, String precinct, String address, Map<String, Integer> values,
                              Map<String, Integer> words, boolean reviewed) {
         Samples.read(store, seq, "p" + precinct + "-" + seq + ".jpg", "photo " + seq,
                 Samples.perfect(precinct, address, values, words, reviewed));

@@ -31,7 +31,7 @@ class OddRecordsStatsTest {
     static void compute() {
         schema = TestDatabase.migratedSchema();
         StatisticsService service = KnownSet.store(schema);
-        OddRecords.store(schema.store(), 100);
+        OddRecords.store(schema.stores(), 100);
         stats = service.compute();
     }
 

@@ -5,8 +5,8 @@ import kz.hattama.config.DatasetProperties;
 import kz.hattama.export.Json;
 import kz.hattama.export.Samples;
 import kz.hattama.export.TestExports;
-import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.Protocols;
+import kz.hattama.store.TestDatabase.Stores;
 import kz.hattama.store.TestDatabase;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -68,7 +68,7 @@ class StatsDevsetTest {
     @BeforeAll
     static void storeTheDevSetAsReadPerfectly() throws IOException {
         schema = TestDatabase.migratedSchema();
-        ProtocolStore store = schema.store();
+        Stores store = schema.stores();
         truths = new ArrayList<>();
         int i = 0;
         for (String line : Files.readAllLines(TRUTH)) {
@@ -88,7 +88,7 @@ class StatsDevsetTest {
             truths.add(new Truth(CITY[place], !t.get("violation").isNull(), values));
             i++;
         }
-        stats = new StatisticsService(store, TestExports.places(schema), Protocols.FORM, DatasetProperties.defaults(),
+        stats = new StatisticsService(store.protocols(), store.pages(), TestExports.places(schema), Protocols.FORM, DatasetProperties.defaults(),
                 Clock.fixed(Instant.parse("2026-03-01T09:30:00Z"), ZoneOffset.UTC)).compute();
         StringWriter out = new StringWriter();
         new CsvReport().write(stats, out);

@@ -38,7 +38,8 @@ class DatabaseConfigurationTest {
             .withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
                     DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
                     BatchAutoConfiguration.class))
-            .withUserConfiguration(DatabaseConfiguration.class, ProtocolStore.class)
+            .withUserConfiguration(DatabaseConfiguration.class, IntakeStore.class, OutcomeStore.class,
+                    JobSummaries.class)
             // application.properties, as the application reads it
             .withInitializer(new ConfigDataApplicationContextInitializer());
 
@@ -52,9 +53,9 @@ class DatabaseConfigurationTest {
                         assertThat(context).hasNotFailed().doesNotHaveBean(io.zonky.test.db.postgres.embedded.EmbeddedPostgres.class);
                         JobExecution run = context.getBean(JobRepository.class).createJobExecution("intake", new JobParameters());
                         byte[] b = bytes("scan");
-                        long id = context.getBean(ProtocolStore.class).addSource(run.getJobId(), 0, "a.jpg", b, sha256(b), null);
-                        assertThat(context.getBean(ProtocolStore.class).nextPending(run.getJobId(), 0, 1, 0))
-                                .map(ProtocolStore.PendingSource::id).contains(id);
+                        long id = context.getBean(IntakeStore.class).addSource(run.getJobId(), 0, "a.jpg", b, sha256(b), null);
+                        assertThat(context.getBean(OutcomeStore.class).nextPending(run.getJobId(), 0, 1, 0))
+                                .map(OutcomeStore.PendingSource::id).contains(id);
                         assertThat(context.getBean(JdbcTemplate.class).queryForObject(
                                 "select count(*) from batch_job_instance", Long.class)).isOne();
                     });
@@ -110,16 +111,15 @@ class DatabaseConfigurationTest {
                 assertThat(jdbc.queryForList("select current_setting(name) from unnest(array['fsync', 'synchronous_commit']) name",
                         String.class)).containsExactly("on", "on");
                 assertThat(postmasterPid(pg)).isNotEqualTo(stalePid);
-                ProtocolStore store = context.getBean(ProtocolStore.class);
                 byte[] b = bytes("scan");
-                store.saveOutcome(store.addSource(1, 0, "a.jpg", b, sha256(b), null),
-                        List.of(PageOutcome.read(1, Protocols.verified())));
+                long id = context.getBean(IntakeStore.class).addSource(1, 0, "a.jpg", b, sha256(b), null);
+                context.getBean(OutcomeStore.class).saveOutcome(id, List.of(PageOutcome.read(1, Protocols.verified())));
             });
             assertThat(ProcessHandle.of(stalePid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
             assertThat(pg.resolve("postmaster.pid")).as("context close stops the server").doesNotExist();
 
             embedded.run(context ->
-                    assertThat(context.getBean(ProtocolStore.class).summarize(1).protocols()).isOne());
+                    assertThat(context.getBean(JobSummaries.class).summarize(1).protocols()).isOne());
         } finally {
             ProcessHandle.of(stalePid).ifPresent(ProcessHandle::destroy);
         }

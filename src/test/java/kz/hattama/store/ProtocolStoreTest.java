@@ -6,6 +6,7 @@ import kz.hattama.protocol.ProtocolResult;
 import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.protocol.Rejection;
 import kz.hattama.protocol.RejectionCode;
+import kz.hattama.store.TestDatabase.Stores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,13 +30,13 @@ class ProtocolStoreTest {
     private static final long JOB = 7;
 
     private static TestDatabase.Schema schema;
-    private static ProtocolStore store;
+    private static Stores store;
     private static JdbcTemplate jdbc;
 
     @BeforeAll
     static void migrate() {
         schema = TestDatabase.migratedSchema();
-        store = schema.store();
+        store = schema.stores();
         jdbc = schema.jdbc();
     }
 
@@ -51,7 +52,7 @@ class ProtocolStoreTest {
 
     private long add(long job, int seq, String name, String content) {
         byte[] b = bytes(content);
-        return store.addSource(job, seq, name, b, sha256(b), "image/jpeg");
+        return store.intake().addSource(job, seq, name, b, sha256(b), "image/jpeg");
     }
 
     private Map<String, Object> protocolOf(long sourceId) {
@@ -66,25 +67,25 @@ class ProtocolStoreTest {
         assertThat(again).isEqualTo(first);
         assertThat(jdbc.queryForObject("select count(*) from source_file", Long.class)).isOne();
         assertThat(jdbc.queryForObject("select count(*) from protocol", Long.class)).isZero();
-        assertThat(store.scan(sha256(bytes("scan A")))).isEqualTo(bytes("scan A"));
+        assertThat(store.scans().scan(sha256(bytes("scan A")))).isEqualTo(bytes("scan A"));
     }
 
     @Test
     void aFileWhoseContentIsNotKeptIsStoredRejectedWithoutAContentHashAndIsADuplicateWhenSentAgain() {
         String identity = kz.hattama.protocol.Hashes.identity("TOO_LARGE", "huge.jpg", 3_000_000_000L);
         Rejection tooLarge = Rejection.of(RejectionCode.TOO_LARGE, "50 MB");
-        long first = store.addRejectedSource(JOB, 0, "huge.jpg", 3_000_000_000L, identity, null, tooLarge);
-        assertThat(store.addRejectedSource(JOB, 0, "huge.jpg", 3_000_000_000L, identity, null, tooLarge)).isEqualTo(first);
-        long again = store.addRejectedSource(JOB + 1, 0, "huge.jpg", 3_000_000_000L, identity, null, tooLarge);
+        long first = store.intake().addRejectedSource(JOB, 0, "huge.jpg", 3_000_000_000L, identity, null, tooLarge);
+        assertThat(store.intake().addRejectedSource(JOB, 0, "huge.jpg", 3_000_000_000L, identity, null, tooLarge)).isEqualTo(first);
+        long again = store.intake().addRejectedSource(JOB + 1, 0, "huge.jpg", 3_000_000_000L, identity, null, tooLarge);
 
-        assertThat(store.source(first).orElseThrow().sha256()).isNull();
+        assertThat(store.scans().source(first).orElseThrow().sha256()).isNull();
         assertThat(jdbc.queryForObject("select count(*) from scan_blob", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from source_file where state = 'DONE'", Long.class)).isEqualTo(2);
         assertThat(protocolOf(first)).containsEntry("rejection_code", "TOO_LARGE").containsEntry("status", "REJECTED");
         assertThat(protocolOf(again)).containsEntry("rejection_code", "DUPLICATE");
-        assertThat(store.protocolsOf(first).get(0).sourceSha256()).isNull();
+        assertThat(store.protocols().protocolsOf(first).get(0).sourceSha256()).isNull();
         // Nothing is left for the recognize step to read.
-        assertThat(store.nextPending(JOB, 0, 1, 0)).isEmpty();
+        assertThat(store.outcomes().nextPending(JOB, 0, 1, 0)).isEmpty();
     }
 
     @Test
@@ -95,7 +96,7 @@ class ProtocolStoreTest {
 
     @Test
     void addSourceRefusesAHashThatIsNotOfTheBytes() {
-        assertThatThrownBy(() -> store.addSource(JOB, 0, "a.jpg", bytes("scan A"), sha256(bytes("scan B")), null))
+        assertThatThrownBy(() -> store.intake().addSource(JOB, 0, "a.jpg", bytes("scan A"), sha256(bytes("scan B")), null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -115,23 +116,23 @@ class ProtocolStoreTest {
         }
         assertThat(jdbc.queryForList("select uid from protocol", String.class)).doesNotHaveDuplicates().hasSize(2);
         assertThat(jdbc.queryForObject("select count(*) from scan_blob", Long.class)).isOne();
-        assertThat(store.nextPending(JOB, 0, 1, 0)).map(ProtocolStore.PendingSource::id).contains(original);
-        assertThat(store.nextPending(JOB, 0, 1, original)).isEmpty();
+        assertThat(store.outcomes().nextPending(JOB, 0, 1, 0)).map(OutcomeStore.PendingSource::id).contains(original);
+        assertThat(store.outcomes().nextPending(JOB, 0, 1, original)).isEmpty();
     }
 
     @Test
     void aCopySentAgainAfterAnInternalErrorIsQueuedAndLaterCopiesAreItsDuplicates() {
         long failed = add(JOB, 0, "IMG_0412.jpg", "scan A");
-        store.saveOutcome(failed, List.of(PageOutcome.rejected(0, Rejection.of(RejectionCode.INTERNAL_ERROR))));
+        store.outcomes().saveOutcome(failed, List.of(PageOutcome.rejected(0, Rejection.of(RejectionCode.INTERNAL_ERROR))));
 
         // Sent again, it is read again, as a file of its own job; and when that fails too, once more.
         long again = add(JOB + 1, 0, "IMG_0412 again.jpg", "scan A");
         assertThat(jdbc.queryForMap("select state, duplicate_of from source_file where id = ?", again))
                 .containsEntry("state", "PENDING").containsEntry("duplicate_of", null);
-        assertThat(store.nextPending(JOB + 1, 0, 1, 0)).map(ProtocolStore.PendingSource::id).contains(again);
-        store.saveOutcome(again, List.of(PageOutcome.rejected(0, Rejection.of(RejectionCode.INTERNAL_ERROR))));
+        assertThat(store.outcomes().nextPending(JOB + 1, 0, 1, 0)).map(OutcomeStore.PendingSource::id).contains(again);
+        store.outcomes().saveOutcome(again, List.of(PageOutcome.rejected(0, Rejection.of(RejectionCode.INTERNAL_ERROR))));
         long third = add(JOB + 2, 0, "third.jpg", "scan A");
-        store.saveOutcome(third, List.of(PageOutcome.read(1, Protocols.verified())));
+        store.outcomes().saveOutcome(third, List.of(PageOutcome.read(1, Protocols.verified())));
         long fourth = add(JOB + 3, 0, "fourth.jpg", "scan A");
 
         // The failures stay as they were, each under an id of its own; the reading has the content's usual id.
@@ -146,13 +147,13 @@ class ProtocolStoreTest {
     @Test
     void aCopyOfAFileRejectedForItsOwnFaultIsADuplicate() {
         long damaged = add(JOB, 0, "damaged.jpg", "damaged");
-        store.rejectSource(damaged, Rejection.of(RejectionCode.CORRUPT_FILE));
+        store.outcomes().rejectSource(damaged, Rejection.of(RejectionCode.CORRUPT_FILE));
 
         long again = add(JOB + 1, 0, "damaged again.jpg", "damaged");
 
         assertThat(jdbc.queryForObject("select duplicate_of from source_file where id = ?", Long.class, again)).isEqualTo(damaged);
         assertThat(protocolOf(again)).containsEntry("rejection_code", "DUPLICATE");
-        assertThat(store.nextPending(JOB + 1, 0, 1, 0)).isEmpty();
+        assertThat(store.outcomes().nextPending(JOB + 1, 0, 1, 0)).isEmpty();
     }
 
     private static String uid(String content, String page) {
@@ -165,35 +166,35 @@ class ProtocolStoreTest {
         List<PageOutcome> outcomes = List.of(PageOutcome.read(1, Protocols.verified()),
                 PageOutcome.rejected(2, Rejection.of(RejectionCode.NOT_A_PROTOCOL)));
 
-        store.saveOutcome(id, outcomes);
-        store.saveOutcome(id, outcomes);
+        store.outcomes().saveOutcome(id, outcomes);
+        store.outcomes().saveOutcome(id, outcomes);
 
         assertThat(jdbc.queryForList("select page_no from protocol order by page_no", Integer.class)).containsExactly(1, 2);
         assertThat(jdbc.queryForObject("select count(*) from protocol_field", Long.class)).isEqualTo(12);
         assertThat(jdbc.queryForObject("select count(*) from protocol_check", Long.class)).isEqualTo(17);
         assertThat(jdbc.queryForObject("select state from source_file where id = ?", String.class, id)).isEqualTo("DONE");
-        assertThat(store.nextPending(JOB, 0, 1, 0)).isEmpty();
+        assertThat(store.outcomes().nextPending(JOB, 0, 1, 0)).isEmpty();
     }
 
     @Test
     void rejectSourceIsIdempotentAndEndsTheSource() {
         long id = add(JOB, 0, "notes.docx", "not an image");
-        store.rejectSource(id, Rejection.of(RejectionCode.UNSUPPORTED_TYPE));
-        store.rejectSource(id, Rejection.of(RejectionCode.UNSUPPORTED_TYPE));
+        store.outcomes().rejectSource(id, Rejection.of(RejectionCode.UNSUPPORTED_TYPE));
+        store.outcomes().rejectSource(id, Rejection.of(RejectionCode.UNSUPPORTED_TYPE));
 
         assertThat(jdbc.queryForObject("select count(*) from protocol", Long.class)).isOne();
         assertThat(protocolOf(id)).containsEntry("rejection_code", "UNSUPPORTED_TYPE").containsEntry("page_no", 0);
-        assertThat(store.nextPending(JOB, 0, 1, 0)).isEmpty();
+        assertThat(store.outcomes().nextPending(JOB, 0, 1, 0)).isEmpty();
     }
 
     @Test
     void storedProtocolReadsBackAsSaved() {
         long id = add(JOB, 0, "a.jpg", "scan A");
         ProtocolResult p = Protocols.needsReview();
-        store.saveOutcome(id, List.of(PageOutcome.read(1, p, null, PageTurn.HALF)));
+        store.outcomes().saveOutcome(id, List.of(PageOutcome.read(1, p, null, PageTurn.HALF)));
 
         List<StoredProtocol> read = new ArrayList<>();
-        store.forEachProtocol(Set.of(), read::add);
+        store.pages().forEachProtocol(Set.of(), read::add);
 
         assertThat(read).singleElement().satisfies(s -> {
             assertThat(s.turn()).isEqualTo(PageTurn.HALF);
@@ -210,15 +211,15 @@ class ProtocolStoreTest {
 
     @Test
     void forEachProtocolPagesThroughAllAndFiltersByStatus() {
-        ProtocolStore smallPages = schema.store(2);
+        Stores smallPages = schema.stores(2);
         for (int i = 0; i < 5; i++) {
             long id = add(JOB, i, "p" + i + ".jpg", "scan " + i);
-            smallPages.saveOutcome(id, List.of(PageOutcome.read(1, i % 2 == 0 ? Protocols.verified() : Protocols.needsReview())));
+            smallPages.outcomes().saveOutcome(id, List.of(PageOutcome.read(1, i % 2 == 0 ? Protocols.verified() : Protocols.needsReview())));
         }
         List<String> all = new ArrayList<>();
-        long n = smallPages.forEachProtocol(Set.of(), p -> all.add(p.sourceName()));
+        long n = smallPages.pages().forEachProtocol(Set.of(), p -> all.add(p.sourceName()));
         List<String> review = new ArrayList<>();
-        smallPages.forEachProtocol(Set.of(ProtocolStatus.NEEDS_REVIEW, ProtocolStatus.REJECTED), p -> review.add(p.sourceName()));
+        smallPages.pages().forEachProtocol(Set.of(ProtocolStatus.NEEDS_REVIEW, ProtocolStatus.REJECTED), p -> review.add(p.sourceName()));
 
         assertThat(n).isEqualTo(5);
         assertThat(all).containsExactly("p0.jpg", "p1.jpg", "p2.jpg", "p3.jpg", "p4.jpg");
@@ -232,7 +233,7 @@ class ProtocolStoreTest {
             pending.add(add(JOB, seq, "f" + seq + ".jpg", "content " + seq));
         }
         long done = add(JOB, 23, "done.jpg", "content done");
-        store.saveOutcome(done, List.of(PageOutcome.read(1, Protocols.verified())));
+        store.outcomes().saveOutcome(done, List.of(PageOutcome.read(1, Protocols.verified())));
         add(JOB, 24, "dup.jpg", "content 3");
         add(JOB + 1, 0, "other-job.jpg", "content other");
 
@@ -240,10 +241,10 @@ class ProtocolStoreTest {
         List<Long> seen = new ArrayList<>();
         for (int partition = 0; partition < grid; partition++) {
             long after = 0;
-            for (Optional<ProtocolStore.PendingSource> next; (next = store.nextPending(JOB, partition, grid, after)).isPresent(); ) {
+            for (Optional<OutcomeStore.PendingSource> next; (next = store.outcomes().nextPending(JOB, partition, grid, after)).isPresent(); ) {
                 after = next.get().id();
                 assertThat(after % grid).isEqualTo(partition);
-                assertThat(next.get().bytes()).isEqualTo(store.scan(next.get().sha256()));
+                assertThat(next.get().bytes()).isEqualTo(store.scans().scan(next.get().sha256()));
                 seen.add(after);
             }
         }
@@ -259,13 +260,13 @@ class ProtocolStoreTest {
         add(JOB, 4, "waiting.jpg", "scan w");
         long pdf = add(JOB, 5, "two.pdf", "scan pdf");
         add(JOB + 1, 0, "other job.jpg", "scan other");
-        store.saveOutcome(verified, List.of(PageOutcome.read(1, Protocols.verified())));
-        store.saveOutcome(review, List.of(PageOutcome.read(1, Protocols.needsReview())));
-        store.rejectSource(docx, Rejection.of(RejectionCode.UNSUPPORTED_TYPE));
-        store.saveOutcome(pdf, List.of(PageOutcome.read(1, Protocols.needsReview()),
+        store.outcomes().saveOutcome(verified, List.of(PageOutcome.read(1, Protocols.verified())));
+        store.outcomes().saveOutcome(review, List.of(PageOutcome.read(1, Protocols.needsReview())));
+        store.outcomes().rejectSource(docx, Rejection.of(RejectionCode.UNSUPPORTED_TYPE));
+        store.outcomes().saveOutcome(pdf, List.of(PageOutcome.read(1, Protocols.needsReview()),
                 PageOutcome.rejected(2, Rejection.of(RejectionCode.NOT_A_PROTOCOL))));
 
-        JobSummary s = store.summarize(JOB);
+        JobSummary s = store.jobs().summarize(JOB);
 
         assertThat(List.of(s.files(), s.pending(), s.duplicates(), s.protocols(), s.rejected()))
                 .containsExactly(6L, 1L, 1L, 3L, 3L);

@@ -62,7 +62,7 @@ class ReviewReasonMigrationTest {
 
             Flyway.configure().dataSource(schema.url(), schema.user(), schema.password()).schemas(schema.name())
                     .load().migrate();
-            StoredProtocol p = schema.store().protocol("old-1").orElseThrow();
+            StoredProtocol p = schema.stores().protocols().protocol("old-1").orElseThrow();
 
             assertThat(p.precinctReasons()).containsExactly(
                     ReviewReason.of(Code.PRECINCT_DISAGREE, "463 ≠ 29 (header-text)"),

@@ -30,6 +30,11 @@ public final class TestDatabase {
 
     private static Server server;
 
+    /** Every store of the protocol tables, for tests that write what a job writes and read it back. */
+    public record Stores(IntakeStore intake, OutcomeStore outcomes, ScanStore scans, ProtocolStore protocols,
+                         ProtocolPages pages, JobSummaries jobs) {
+    }
+
     private TestDatabase() {
     }
 
@@ -118,12 +123,22 @@ public final class TestDatabase {
             return new JdbcTemplate(dataSource());
         }
 
-        public ProtocolStore store() {
-            return new ProtocolStore(jdbc(), new DataSourceTransactionManager(dataSource()));
+        /** The stores over this schema, wired as the application wires them. */
+        public Stores stores() {
+            return stores(new ProtocolPages(jdbc(), new DataSourceTransactionManager(dataSource())));
         }
 
-        ProtocolStore store(int exportPage) {
-            return new ProtocolStore(jdbc(), new DataSourceTransactionManager(dataSource()), exportPage);
+        /** The same, exports reading {@code exportPage} protocols a query. */
+        Stores stores(int exportPage) {
+            return stores(new ProtocolPages(jdbc(), new DataSourceTransactionManager(dataSource()), exportPage));
+        }
+
+        private Stores stores(ProtocolPages pages) {
+            JdbcTemplate jdbc = jdbc();
+            DataSourceTransactionManager tx = new DataSourceTransactionManager(dataSource());
+            OutcomeStore outcomes = new OutcomeStore(jdbc, tx);
+            return new Stores(new IntakeStore(jdbc, tx, outcomes), outcomes, new ScanStore(jdbc),
+                    new ProtocolStore(jdbc, tx), pages, new JobSummaries(jdbc, tx));
         }
 
         /**

@@ -267,6 +267,6 @@ class SharedServiceTest extends WebTestBase {
                 insert into upload_batch (user_id, origin, folder, state, job_instance_id, finished_at)
                 values (?, 'WEB', ?, 'DONE', ?, now()) returning id""", Long.class, owner, "/nonexistent/" + job, job);
         jdbc.update("insert into upload_file (batch_id, seq, name, size_bytes) values (?, 0, ?, ?)", batch, name, bytes.length);
-        return protocols.addSource(job, 0, name, bytes, kz.hattama.store.Protocols.sha256(bytes), "image/jpeg");
+        return intake.addSource(job, 0, name, bytes, kz.hattama.store.Protocols.sha256(bytes), "image/jpeg");
     }
 }

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.hattama.HattamaApplication;
 import kz.hattama.protocol.PageOutcome;
 import kz.hattama.protocol.ProtocolResult;
-import kz.hattama.store.ProtocolStore;
+import kz.hattama.store.IntakeStore;
+import kz.hattama.store.OutcomeStore;
 import kz.hattama.store.TestDatabase;
 import kz.hattama.users.AppUser;
 import kz.hattama.users.Role;
@@ -83,7 +84,9 @@ abstract class WebTestBase {
     @Autowired
     UserStore users;
     @Autowired
-    ProtocolStore protocols;
+    IntakeStore intake;
+    @Autowired
+    OutcomeStore outcomes;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -108,8 +111,8 @@ abstract class WebTestBase {
                     values (?, 'WEB', ?, 'DONE', ?, now())""", owner, "/nonexistent/" + job, job);
         }
         byte[] scan = (name + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        long source = protocols.addSource(job, 0, name, scan, kz.hattama.store.Protocols.sha256(scan), "image/jpeg");
-        protocols.saveOutcome(source, List.of(PageOutcome.read(1, protocol, pageImage)));
+        long source = intake.addSource(job, 0, name, scan, kz.hattama.store.Protocols.sha256(scan), "image/jpeg");
+        outcomes.saveOutcome(source, List.of(PageOutcome.read(1, protocol, pageImage)));
         return jdbc.queryForObject("select id from protocol where source_id = ?", Long.class, source);
     }
 
