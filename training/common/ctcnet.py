@@ -156,6 +156,8 @@ def main(alphabet, width, default_steps, **net):
     X, Y = d["X"], [str(s) for s in d["y"]]
     Xv, Yv, Kv = v["X"], [str(s) for s in v["y"]], [str(s) for s in v["kind"]]
     model = CtcNet(len(alphabet) + 1, **net)
+    if os.environ.get("INIT"):  # fine-tuning: start from an earlier run's weights (its .pt)
+        model.load_state_dict(torch.load(os.environ["INIT"]))
     log = lambda m: print(time.strftime("%H:%M:%S"), m, flush=True)
     log(f"train {len(X)} val {len(Xv)} params {sum(p.numel() for p in model.parameters())}")
     train(model, X, Y, alphabet, Xv, Yv, Kv, steps, 32, float(os.environ.get("LR", "3e-3")), 0, log)

@@ -148,6 +148,15 @@ class Style:
         # condensed hands (Amatic-like) were the dev set's only misreads: reach down to 0.6
         self.xscale = (r.uniform(0.6, 1.25) if r.random() < 0.5 else r.uniform(0.85, 1.15)) if kind != "typed" else r.uniform(0.9, 1.1)
         self.mnist_h = r.uniform(0.6, 0.8)
+        # connected cursive: each character joined to the next by a pen stroke, often touching
+        self.connect = kind != "typed" and r.random() < 0.22
+        if self.connect:
+            self.spacing = r.uniform(-0.18, 0.05)
+        elif kind != "typed" and r.random() < 0.15:  # back-slanted and strongly forward-slanted hands
+            self.slant = r.choice([r.uniform(-0.45, -0.2), r.uniform(0.35, 0.55)])
+        elif kind != "typed" and r.random() < 0.12:  # letters set apart, as some write on a long rule
+            self.spacing = r.uniform(0.35, 1.0)
+        self.drop_first = 0.0  # how far the first character hangs below the others (fraction of size)
 
     def vextent(self, text):
         """Top and bottom of the text's ink relative to the draw origin (before jitter)."""
@@ -162,7 +171,8 @@ class Style:
 
     def draw(self, rng, canvas, x, y_top, text):
         """Draws text with its PIL draw origin at (x, y_top); returns the end x."""
-        for ch in text:
+        prev = None  # right end of the previous character's ink (x, y), for connected hands
+        for i, ch in enumerate(text):
             if ch == " ":
                 x += self.size * rng.uniform(0.25, 0.4)
                 continue
@@ -189,11 +199,39 @@ class Style:
                                   self.slant + rng.uniform(-self.jit_shear, self.jit_shear))
                 off = (off[0] + d, off[1] + d)
                 adv *= 1 + rng.uniform(-self.adv_jit, self.adv_jit)
-            dy = rng.gauss(0, self.jit_base)
+            dy = rng.gauss(0, self.jit_base) + (self.drop_first * self.size if i == 0 else 0)
             a = self.pressure * (rng.uniform(0.85, 1.0) if self.kind != "typed" else 1.0)
-            paste_max(canvas, m, x + off[0], y_top + off[1] + dy, a)
+            gx, gy = x + off[0], y_top + off[1] + dy
+            paste_max(canvas, m, gx, gy, a)
+            if self.connect:
+                ends = _ink_ends(m)
+                if ends and prev is not None and rng.random() < 0.85:
+                    (lx, ly), _ = ends
+                    join(rng, canvas, prev, (gx + lx, gy + ly), a, max(2, int(round(self.size / 18))))
+                prev = (gx + ends[1][0], gy + ends[1][1]) if ends else None
             x += adv
         return x
+
+
+def _ink_ends(m):
+    """Leftmost and rightmost ink points of a glyph mask (lower half preferred, where pens join)."""
+    ys, xs = np.nonzero(m > 90)
+    if len(xs) == 0:
+        return None
+    low = ys >= (ys.min() + ys.max()) / 2
+    lx_i = np.argmin(np.where(low, xs, 10 ** 6))
+    rx_i = np.argmax(np.where(low, xs, -1))
+    return (xs[lx_i], ys[lx_i]), (xs[rx_i], ys[rx_i])
+
+
+def join(rng, canvas, a, b, alpha, width):
+    """A joining pen stroke from a to b, sagging a little like a ligature."""
+    (x0, y0), (x1, y1) = a, b
+    mx, my = (x0 + x1) / 2, max(y0, y1) + rng.uniform(-2, 6)
+    pts = [(x0 + (x1 - x0) * t, (1 - t) ** 2 * y0 + 2 * t * (1 - t) * my + t * t * y1) for t in np.linspace(0, 1, 8)]
+    tmp = np.zeros_like(canvas)
+    cv2.polylines(tmp, [np.int32(np.round(pts))], False, float(alpha), width, cv2.LINE_AA)
+    np.maximum(canvas, tmp, out=canvas)
 
 
 def form_text(canvas, x, y, text, path, size):
@@ -210,7 +248,9 @@ def form_text(canvas, x, y, text, path, size):
 
 def stroke_width(rng, ink, size):
     r = rng.random()
-    if r < 0.25:
+    if r < 0.08:  # felt-tip and thick ballpoint
+        ink = cv2.dilate(ink, np.ones((4, 4), np.uint8) if rng.random() < 0.6 else np.ones((5, 5), np.uint8))
+    elif r < 0.25:
         k = 2 if size < 40 or rng.random() < 0.6 else 3
         ink = cv2.dilate(ink, np.ones((k, k), np.uint8))
     elif r < 0.4:
@@ -258,9 +298,28 @@ def rule_cut(rng, x0, x1, rule, right):
             rule + rng.choice([rng.uniform(-2, 9), rng.uniform(2, 9)])]
 
 
+def place_on_rule(rng, style, text, R, writers_share):
+    """The top of the writing for a rule at R: on it (most writers), as the generator places fonts,
+    or through and below it, running into the printed hint (fast writers, small rules); sometimes
+    the first character alone hangs through the rule."""
+    top, bot = style.vextent(text)
+    r = rng.random()
+    if style.kind != "typed" and r < 0.22:
+        ytop = R - bot + (bot - top) * rng.uniform(0.1, 0.6)
+    elif r < writers_share:
+        ytop = R - bot - rng.uniform(1, 8)
+    else:
+        ytop = R - style.size - 4 + rng.uniform(-7, 5)
+    if style.kind != "typed" and len(text) > 1 and rng.random() < 0.1:
+        style.drop_first = rng.uniform(0.15, 0.5)
+    return ytop
+
+
 def ink_grey(rng, kind):
     if kind == "typed":
         return rng.uniform(5, 40)
+    if rng.random() < 0.12:  # violet or faded ink
+        return rng.uniform(70, 115)
     return rng.choice([rng.uniform(35, 70), rng.uniform(15, 40)])  # blue ballpoint in grey, or black
 
 
@@ -268,6 +327,72 @@ def scan_or_photo(rng, ink, form, kind, box):
     """The finished strip captured by a scanner or a phone and cut at box; returns (crop, mode)."""
     mode = "photo" if rng.random() < 0.55 else "scan"
     return capture(rng, ink, form, ink_grey(rng, kind), mode, [int(round(v)) for v in box]), mode
+
+
+# shares of the captures that get each hard condition (none of them rare on election night)
+SEAL_SHARE, CREASE_SHARE, SHAKE_SHARE, LOW_RES_SHARE, STRONG_JPEG_SHARE = 0.12, 0.08, 0.10, 0.15, 0.15
+SEAL_TEXT = "УЧАСТКОВАЯИЗБИРАТЕЛЬНАЯКОМИССИЯУЧАСКЕЛІКСАЙЛАУКОМИССИЯСЫ№0123456789"
+
+
+def seal_layer(rng, H, W, box):
+    """A round commission seal near the zone: one or two rings and a ring of capitals, as a mask."""
+    m = np.zeros((H, W), np.float32)
+    x0, y0, x1, y1 = box
+    r = rng.uniform(110, 190)
+    cx = rng.uniform(x0 - 0.5 * r, x1 + 0.5 * r)
+    cy = rng.choice([y0 - r * rng.uniform(0.2, 1.0), y1 + r * rng.uniform(0.2, 1.0), (y0 + y1) / 2 + rng.uniform(-r, r)])
+    t = rng.choice([2, 3, 4])
+    cv2.circle(m, (int(cx), int(cy)), int(r), 1.0, t, cv2.LINE_AA)
+    inner = r * rng.uniform(0.68, 0.76)
+    if rng.random() < 0.7:
+        cv2.circle(m, (int(cx), int(cy)), int(inner), 1.0, max(1, t - 1), cv2.LINE_AA)
+    size = max(10, int((r - inner) * 0.7))
+    path = FORM_FONTS[2]
+    rr = (r + inner) / 2
+    n = int(2 * math.pi * rr / (size * 0.75))
+    phase = rng.uniform(0, 2 * math.pi)
+    for k in range(n):
+        ang = phase + 2 * math.pi * k / n
+        px, py = cx + rr * math.cos(ang), cy + rr * math.sin(ang)
+        if not (-size < px < W + size and -size < py < H + size):
+            continue  # only the letters that can reach the strip
+        g, _, _ = glyph(path, size, rng.choice(SEAL_TEXT))
+        g, _ = warp_glyph(rng, g, 1.0, -math.degrees(ang) - 90, 0)
+        paste_max(m, g, px - g.shape[1] / 2, py - g.shape[0] / 2, 1.0)
+    # uneven pressure: seals print patchy
+    yy, xx = np.mgrid[0:H, 0:W].astype(np.float32)
+    m *= np.clip(0.75 + 0.35 * np.sin(xx / rng.uniform(15, 60) + rng.uniform(0, 6)) * np.cos(yy / rng.uniform(15, 60)), 0.3, 1.0)
+    return m
+
+
+def crease(rng, img, box):
+    """A fold across the strip: a dark hair line with a bright edge beside it."""
+    H, W = img.shape
+    x0, y0, x1, y1 = box
+    if rng.random() < 0.6:  # across the writing, nearly horizontal
+        y = rng.uniform(y0, y1)
+        a = math.tan(math.radians(rng.uniform(-6, 6)))
+        p0, p1 = (0, y - a * W / 2), (W, y + a * W / 2)
+    else:
+        x = rng.uniform(x0, x1)
+        a = math.tan(math.radians(rng.uniform(-8, 8)))
+        p0, p1 = (x - a * H / 2, 0), (x + a * H / 2, H)
+    dark, bright = np.zeros((H, W), np.float32), np.zeros((H, W), np.float32)
+    cv2.line(dark, tuple(int(v) for v in p0), tuple(int(v) for v in p1), 1.0, rng.choice([1, 2]), cv2.LINE_AA)
+    off = rng.choice([-2, 2])
+    cv2.line(bright, (int(p0[0]), int(p0[1]) + off), (int(p1[0]), int(p1[1]) + off), 1.0, 2, cv2.LINE_AA)
+    img = img * (1 - dark * rng.uniform(0.2, 0.55))
+    return np.minimum(255, img * (1 + bright * rng.uniform(0.03, 0.1)))
+
+
+def motion_blur(rng, img):
+    """Hand shake: a short straight smear at a random angle."""
+    n = rng.randint(3, 9)
+    k = np.zeros((n, n), np.float32)
+    k[n // 2, :] = 1
+    M = cv2.getRotationMatrix2D((n / 2 - 0.5, n / 2 - 0.5), rng.uniform(0, 180), 1.0)
+    k = cv2.warpAffine(k, M, (n, n))
+    return cv2.filter2D(img, -1, k / max(k.sum(), 1e-6))
 
 
 _NOISE = []
@@ -300,6 +425,11 @@ def capture(rng, canvas_ink, canvas_form, ink_grey, mode, crop_box):
     img = img * (1 - canvas_ink) + ink_grey * canvas_ink
     x0, y0, x1, y1 = crop_box
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    if rng.random() < SEAL_SHARE:  # violet seal ink multiplies over paper, rules and figures alike
+        s = seal_layer(rng, H, W, crop_box) * rng.uniform(0.45, 0.95)
+        img *= 1 - s * (1 - rng.uniform(80, 150) / 255.0)
+    if rng.random() < CREASE_SHARE:
+        img = crease(rng, img, crop_box)
     if mode == "scan":
         ang, scale = rng.uniform(-1.2, 1.2), rng.uniform(0.95, 1.05)
         M = cv2.getRotationMatrix2D((cx, cy), ang, scale)
@@ -322,9 +452,13 @@ def capture(rng, canvas_ink, canvas_form, ink_grey, mode, crop_box):
             light *= 1 - rng.uniform(0.1, 0.35) * np.exp(-(((xx - sx) ** 2 + (yy - sy) ** 2) / (2 * r * r)))
         img *= light
         img = cv2.GaussianBlur(img, (0, 0), rng.uniform(0.5, 1.7))
+        if rng.random() < SHAKE_SHARE:
+            img = motion_blur(rng, img)
         img += noise(rng, img.shape, 5)
+        if rng.random() < LOW_RES_SHARE:  # old phones and messenger copies: figures 12-20 px high
+            k = rng.uniform(0.42, 0.72)
         img = cv2.resize(np.clip(img, 0, 255).astype(np.uint8), (max(8, int(W * k)), max(8, int(H * k))), interpolation=cv2.INTER_AREA)
-        q = rng.randint(45, 88)
+        q = rng.randint(45, 88) if rng.random() > STRONG_JPEG_SHARE else rng.randint(22, 45)
         ok, enc = cv2.imencode(".jpg", img, [cv2.IMWRITE_JPEG_QUALITY, q])
         g = cv2.imdecode(enc, cv2.IMREAD_GRAYSCALE)
     x0, y0, x1, y1 = (int(round(v * k)) for v in crop_box)

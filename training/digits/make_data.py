@@ -59,11 +59,9 @@ def sample(rng, text=None):
             synth.form_text(form, 10 + rng.uniform(-3, 3), R - 88 + rng.uniform(-4, 4), rng.choice(LABELS[lang]), form_path, 27)
         synth.form_text(form, 130, R + 6, HINTS[lang], form_path, 22)
         x = 50 + rng.uniform(0, 60)
-        if rng.random() < 0.8:  # writers put figures on the rule
-            ytop = R - style.vextent(text)[1] - rng.uniform(1, 8)
-        else:  # the generator's placement: fonts with a deep descent hang over the rule
-            ytop = R - style.size - 4 + rng.uniform(-7, 5)
+        ytop = synth.place_on_rule(rng, style, text, R, 0.8)
         style.draw(rng, ink, x, ytop, text)
+        style.drop_first = 0.0
         if rng.random() < 0.8:  # the words written on the long rule to the right
             style.draw(rng, ink, 440 + rng.uniform(0, 20), R - style.size - 4, rng.choice(WORDS_BITS))
         box = synth.rule_cut(rng, 20, 370, R, (-12, 30))  # may reach into the gap before the words rule

@@ -69,11 +69,9 @@ def sample(rng):
         synth.form_text(form, 400, R + 6, HINTS[lang], form_path, 22)
         fit(rng, style, text, 1004 * rng.uniform(0.85, 1.0))
         x = 40 + rng.uniform(0, 20)
-        if rng.random() < 0.75:
-            ytop = R - style.vextent(text)[1] - rng.uniform(1, 8)
-        else:
-            ytop = R - style.size - 4 + rng.uniform(-5, 4)
+        ytop = synth.place_on_rule(rng, style, text, R, 0.75)
         style.draw(rng, ink, x, ytop, text)
+        style.drop_first = 0.0
         box = synth.rule_cut(rng, 20, 1044, R, (-25, 10))
     else:
         kind = "cell"

