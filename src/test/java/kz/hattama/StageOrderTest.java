@@ -25,8 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StageOrderTest {
 
-    /** The protocol model, the form, the settings and the number-words language: every stage may use them. */
-    static final Set<String> LEAVES = Set.of("protocol", "form", "config", "numerals");
+    /**
+     * The protocol model, the form, the settings, the number-words language and the template engine every HTML file
+     * is written with: every stage may use them.
+     */
+    static final Set<String> LEAVES = Set.of("protocol", "form", "config", "numerals", "render");
 
     /**
      * The stages in the order data flows; each may name only those before it. The root package (the application

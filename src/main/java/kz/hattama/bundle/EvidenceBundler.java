@@ -1,6 +1,7 @@
 package kz.hattama.bundle;
 
 import kz.hattama.config.HattamaProperties;
+import kz.hattama.export.ChecksummedZip;
 import kz.hattama.export.ExportRecord;
 import kz.hattama.export.ExportSource;
 import kz.hattama.export.Json;
@@ -26,18 +27,13 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 import org.springframework.stereotype.Component;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The evidence behind a claim about one protocol, in one zip an observer can hand to a journalist or a court: the
@@ -121,10 +117,12 @@ public class EvidenceBundler {
                 page != null);
         files.put("summary.html", SummaryHtml.html(summary).getBytes(StandardCharsets.UTF_8));
         files.put("summary.pdf", SummaryPdf.pdf(summary, files::get));
-        StringBuilder sums = new StringBuilder();
-        files.forEach((name, bytes) -> sums.append(Hashes.sha256(bytes)).append("  ").append(name).append('\n'));
-        files.put("SHA256SUMS", sums.toString().getBytes(StandardCharsets.UTF_8));
-        writeZip(files, zip);
+        Map<String, String> sums = new LinkedHashMap<>();
+        files.forEach((name, bytes) -> sums.put(name, Hashes.sha256(bytes)));
+        files.put(ChecksummedZip.SUMS, ChecksummedZip.sums(sums));
+        Map<String, ChecksummedZip.Content> entries = new LinkedHashMap<>();
+        files.forEach((name, bytes) -> entries.put(name, out -> out.write(bytes)));
+        ChecksummedZip.write(zip, entries, null);
         return new Bundle(zip, List.copyOf(files.keySet()), page != null);
     }
 
@@ -193,23 +191,5 @@ public class EvidenceBundler {
         String last = sourceName.substring(Math.max(sourceName.lastIndexOf('/'), sourceName.lastIndexOf('!')) + 1);
         String safe = last.replaceAll("[^\\p{L}\\p{N}._() -]", "_").strip();
         return safe.isEmpty() || safe.startsWith(".") ? "scan" + safe : safe;
-    }
-
-    private static void writeZip(Map<String, byte[]> files, Path zip) throws IOException {
-        Path target = zip.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
-        try {
-            try (ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
-                for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                    out.putNextEntry(new ZipEntry(f.getKey()));
-                    out.write(f.getValue());
-                    out.closeEntry();
-                }
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
     }
 }

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * @param signedOff who signed the protocol off and when; null while nobody has
  * @param changes   the reviewers' changes, a row each in {@link #CHANGE_COLUMNS}; null when nobody has reviewed it
  */
-record Summary(Lang lang, String documentTitle, String heading, Text intro, List<Row> about,
+public record Summary(Lang lang, String documentTitle, String heading, Text intro, List<Row> about,
                List<Text> failedChecks, List<Text> checksThatHold, List<Text> flags,
                Text figuresNote, List<Figure> figures, Text signedOff, List<List<String>> changes, Text filesNote) {
 
@@ -43,18 +43,18 @@ record Summary(Lang lang, String documentTitle, String heading, Text intro, List
     static final String NONE = "—";
 
     /** How a piece of text stands out from the text around it. */
-    enum Style { PLAIN, BOLD, CODE, MUTED }
+    public enum Style { PLAIN, BOLD, CODE, MUTED }
 
     /** Text that is not known (a check without its arithmetic, say) is an empty span, never null. */
-    record Span(String text, Style style) {
+    public record Span(String text, Style style) {
 
-        Span {
+        public Span {
             text = Objects.toString(text, "");
         }
     }
 
     /** A sentence or a cell: spans one after the other, breakable only where a span has a space. */
-    record Text(List<Span> spans) {
+    public record Text(List<Span> spans) {
 
         static Text of(Span... spans) {
             return new Text(List.of(spans));
@@ -69,14 +69,14 @@ record Summary(Lang lang, String documentTitle, String heading, Text intro, List
         }
     }
 
-    record Row(String name, String value) {
+    public record Row(String name, String value) {
     }
 
     /**
      * @param crop    the crop's entry in the zip; null when there is none
      * @param changed whether a reviewer touched this figure
      */
-    record Figure(String line, String label, String key, String crop, Text digits, Text words, String value,
+    public record Figure(String line, String label, String key, String crop, Text digits, Text words, String value,
                   String confidence, String status, String reason, boolean changed) {
     }
 

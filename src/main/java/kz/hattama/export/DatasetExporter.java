@@ -19,13 +19,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A citable dataset: {@code protocols.jsonl}, {@code protocols.csv}, {@code manifest.json} and {@code SHA256SUMS}, in
@@ -118,33 +117,21 @@ public final class DatasetExporter {
                 new Manifest.Counts(n, byStatus), files, List.copyOf(scans));
         byte[] json = (Json.PRETTY.writeValueAsString(manifest) + "\n").getBytes(StandardCharsets.UTF_8);
         Files.write(dir.resolve(Manifest.FILE_NAME), json);
-        StringBuilder sums = new StringBuilder();
-        files.forEach(f -> sums.append(f.sha256()).append("  ").append(f.name()).append('\n'));
-        sums.append(Hashes.sha256(json)).append("  ").append(Manifest.FILE_NAME).append('\n');
-        Files.writeString(dir.resolve(Manifest.CHECKSUMS), sums);
+        Map<String, String> sums = new LinkedHashMap<>();
+        files.forEach(f -> sums.put(f.name(), f.sha256()));
+        sums.put(Manifest.FILE_NAME, Hashes.sha256(json));
+        Files.write(dir.resolve(Manifest.CHECKSUMS), ChecksummedZip.sums(sums));
         return manifest;
     }
 
     /** The dataset's files at the zip's root, in the order a reader wants them. */
     private void zip(Path dir, Path target) throws IOException {
-        Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
-        try {
-            try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
-                List<String> names = new ArrayList<>();
-                formats.forEach(f -> names.add(f.fileName()));
-                names.addAll(List.of(Manifest.FILE_NAME, Manifest.CHECKSUMS));
-                for (String name : names) {
-                    ZipEntry entry = new ZipEntry(name);
-                    entry.setTime(Instant.now(clock).toEpochMilli());
-                    zip.putNextEntry(entry);
-                    Files.copy(dir.resolve(name), zip);
-                    zip.closeEntry();
-                }
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        List<String> names = new ArrayList<>();
+        formats.forEach(f -> names.add(f.fileName()));
+        names.addAll(List.of(Manifest.FILE_NAME, Manifest.CHECKSUMS));
+        Map<String, ChecksummedZip.Content> entries = new LinkedHashMap<>();
+        names.forEach(name -> entries.put(name, out -> Files.copy(dir.resolve(name), out)));
+        ChecksummedZip.write(target, entries, Instant.now(clock));
     }
 
     /**

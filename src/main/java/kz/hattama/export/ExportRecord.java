@@ -13,6 +13,7 @@ import kz.hattama.protocol.Flag;
 import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.protocol.Rejection;
 import kz.hattama.protocol.RejectionCode;
+import kz.hattama.protocol.ReviewReason;
 import kz.hattama.store.StoredProtocol;
 
 import java.util.ArrayList;
@@ -40,26 +41,35 @@ public record ExportRecord(String id, String form, String lang, String precinct,
                            @JsonInclude(JsonInclude.Include.NON_NULL) Rejection rejection) {
 
     /**
-     * {@code digits_text} (the digits as OCR saw them) and {@code reason} (why a field is not VERIFIED) are extra
-     * keys: provenance for whoever doubts a figure.
+     * {@code digits_text} (the digits as OCR saw them), {@code reason} (why a field is not VERIFIED, in English, as it
+     * always read) and {@code reasons} (the same as codes with their arguments, for a program; left out when there
+     * is none) are extra keys: provenance for whoever doubts a figure.
      */
-    @JsonPropertyOrder({"value", "status", "confidence", "digits", "words", "words_text", "digits_text", "reason"})
+    @JsonPropertyOrder({"value", "status", "confidence", "digits", "words", "words_text", "digits_text", "reason",
+            "reasons"})
     public record Field(Integer value, FieldStatus status, Double confidence, Integer digits, Integer words,
                         @JsonProperty("words_text") String wordsText, @JsonProperty("digits_text") String digitsText,
-                        String reason) {
+                        String reason, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ReviewReason> reasons) {
+
+        private Field(Integer value, FieldStatus status, Double confidence, Integer digits, Integer words,
+                      String wordsText, String digitsText, List<ReviewReason> reasons) {
+            this(value, status, confidence, digits, words, wordsText, digitsText, ReviewReason.english(reasons),
+                    reasons);
+        }
 
         /**
          * A figure of a rejected page. Its status is null too: nothing was read, so there is nothing to verify or
          * review; the record's status and rejection say what to do with the file.
          */
-        static final Field UNKNOWN = new Field(null, null, null, null, null, null, null, null);
+        static final Field UNKNOWN = new Field(null, null, null, null, null, null, null, List.of());
 
         /** A read protocol that lacks a figure: nobody has seen it, so a person must. */
-        static final Field UNREAD = new Field(null, FieldStatus.NEEDS_REVIEW, null, null, null, null, null, "not read");
+        static final Field UNREAD = new Field(null, FieldStatus.NEEDS_REVIEW, null, null, null, null, null,
+                List.of(ReviewReason.of(ReviewReason.Code.NOT_READ)));
 
         static Field of(FieldResult f) {
             return new Field(f.value(), f.status(), f.confidence(), f.digits(), f.words(), f.wordsText(),
-                    f.digitsText(), f.reason());
+                    f.digitsText(), f.reasons());
         }
     }
 

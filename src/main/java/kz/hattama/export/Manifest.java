@@ -25,7 +25,7 @@ public record Manifest(String form,
 
     public static final String FILE_NAME = "manifest.json";
     /** The same hashes in the format {@code sha256sum -c SHA256SUMS} reads, manifest included. */
-    public static final String CHECKSUMS = "SHA256SUMS";
+    public static final String CHECKSUMS = ChecksummedZip.SUMS;
 
     @JsonPropertyOrder({"protocols", "by_status"})
     public record Counts(long protocols, @JsonProperty("by_status") Map<ProtocolStatus, Long> byStatus) {

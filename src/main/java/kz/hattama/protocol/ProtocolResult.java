@@ -9,12 +9,16 @@ import java.util.Map;
  * @param precinct           the precinct number (null where unread); filed under only when {@code precinctStatus}
  *                           is not NEEDS_REVIEW
  * @param precinctConfidence how far the looks at the number back it (0..1); null where none was judged
- * @param precinctReason     why the number needs a person, null when it does not
+ * @param precinctReasons    why the number needs a person, empty when it does not
  */
 public record ProtocolResult(String form, String lang, String precinct, String address,
                              Map<String, FieldResult> fields, List<CheckResult> checks, List<Flag> flags,
                              ProtocolStatus status, FieldStatus precinctStatus, Double precinctConfidence,
-                             String precinctReason) {
+                             List<ReviewReason> precinctReasons) {
+
+    public ProtocolResult {
+        precinctReasons = precinctReasons == null ? List.of() : List.copyOf(precinctReasons);
+    }
 
     public List<CheckResult> failedChecks() {
         return checks.stream().filter(c -> !c.passed()).toList();

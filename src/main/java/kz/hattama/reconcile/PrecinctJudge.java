@@ -3,6 +3,9 @@ package kz.hattama.reconcile;
 import kz.hattama.protocol.FieldStatus;
 import kz.hattama.protocol.PrecinctLook;
 import kz.hattama.protocol.PrecinctResult;
+import kz.hattama.protocol.ReviewReason.Code;
+import kz.hattama.protocol.ReviewReason;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,37 +41,37 @@ public final class PrecinctJudge {
             }
         }
         if (weight.isEmpty()) {
-            return new PrecinctResult(null, FieldStatus.NEEDS_REVIEW, 0, "precinct not read");
+            return new PrecinctResult(null, FieldStatus.NEEDS_REVIEW, 0, List.of(ReviewReason.of(Code.PRECINCT_UNREAD)));
         }
         String value = weight.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         double confidence = round(confidence(looks, value));
-        List<String> reasons = new ArrayList<>();
+        List<ReviewReason> reasons = new ArrayList<>();
         List<PrecinctLook> others = looks.stream().filter(l -> l.value() != null && !l.value().equals(value)).toList();
         if (!others.isEmpty()) {
-            reasons.add("precinct readings disagree: " + value + " ≠ " + others.stream()
-                    .map(l -> l.value() + " (" + l.reader() + ")").distinct().collect(Collectors.joining(", ")));
+            reasons.add(ReviewReason.of(Code.PRECINCT_DISAGREE, value + " ≠ " + others.stream()
+                    .map(l -> l.value() + " (" + l.reader() + ")").distinct().collect(Collectors.joining(", "))));
         }
         List<String> blind = looks.stream().filter(l -> l.value() == null).map(PrecinctLook::reader).toList();
         if (!blind.isEmpty()) {
-            reasons.add("precinct not read by " + String.join(", ", blind));
+            reasons.add(ReviewReason.of(Code.PRECINCT_BLIND, String.join(", ", blind)));
         }
         if (looks.size() < MIN_LOOKS) {
-            reasons.add("precinct read too few times (" + looks.size() + ")");
+            reasons.add(ReviewReason.of(Code.PRECINCT_FEW, looks.size()));
         }
         if (looks.stream().filter(l -> value.equals(l.value())).noneMatch(PrecinctLook::anchored)) {
-            reasons.add("precinct number not found beside the form's words");
+            reasons.add(ReviewReason.of(Code.PRECINCT_UNANCHORED));
         }
         if (looks.stream().filter(l -> value.equals(l.value())).anyMatch(l -> !l.clear())) {
-            reasons.add("ink beside the precinct number");
+            reasons.add(ReviewReason.of(Code.PRECINCT_INK));
         }
         if (!value.matches("[1-9]\\d{0," + (MAX_DIGITS - 1) + "}")) {
-            reasons.add("implausible precinct number " + value);
+            reasons.add(ReviewReason.of(Code.PRECINCT_IMPLAUSIBLE, value));
         }
         if (reasons.isEmpty() && confidence < verifyPrecinct) {
-            reasons.add(String.format(Locale.ROOT, "precinct low confidence (%.2f)", confidence));
+            reasons.add(ReviewReason.of(Code.PRECINCT_LOW_CONFIDENCE, String.format(Locale.ROOT, "%.2f", confidence)));
         }
         return new PrecinctResult(value, reasons.isEmpty() ? FieldStatus.VERIFIED : FieldStatus.NEEDS_REVIEW,
-                confidence, reasons.isEmpty() ? null : String.join("; ", reasons));
+                confidence, reasons);
     }
 
     /**

@@ -13,6 +13,8 @@ import kz.hattama.protocol.PageReading;
 import kz.hattama.protocol.PrecinctResult;
 import kz.hattama.protocol.ProtocolResult;
 import kz.hattama.protocol.ProtocolStatus;
+import kz.hattama.protocol.ReviewReason.Code;
+import kz.hattama.protocol.ReviewReason;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,9 +46,6 @@ public final class Reconciler {
     private static final double LONE_RUNNER_UP = 0.1;
     /** How sure both readings must be before their disagreement is reported as a failed check. */
     private static final double SURE = 0.8;
-
-    /** The reason of a field whose zones were placed without its printed label in view. */
-    public static final String NOT_ANCHORED = "label not found next to the zone";
 
     private final FormDefinition form;
     private final Relations relations;
@@ -159,7 +158,7 @@ public final class Reconciler {
         PrecinctResult precinct = precinctJudge.judge(page.precinct());
         ProtocolStatus status = allVerified && allPass && precinct.sure() ? ProtocolStatus.VERIFIED : ProtocolStatus.NEEDS_REVIEW;
         return new ProtocolResult(form.id(), page.lang(), precinct.value(), page.address(), fields, checks, flags, status,
-                precinct.status(), precinct.confidence(), precinct.reason());
+                precinct.status(), precinct.confidence(), precinct.reasons());
     }
 
     private static double score(FieldReading r, int value) {
@@ -271,22 +270,9 @@ public final class Reconciler {
         return values;
     }
 
+    /** A relation that names an unread figure does not count against a choice: it cannot be checked either way. */
     private static boolean passes(CheckDef c, List<String> keys, Integer[] values) {
-        Long l = sum(c.left(), keys, values);
-        Long r = sum(c.right(), keys, values);
-        return l == null || r == null || c.holds(l, r);
-    }
-
-    private static Long sum(List<String> terms, List<String> keys, Integer[] values) {
-        long s = 0;
-        for (String t : terms) {
-            Integer v = values[keys.indexOf(t)];
-            if (v == null) {
-                return null;
-            }
-            s += v;
-        }
-        return s;
+        return !Boolean.FALSE.equals(Relations.holds(c, k -> values[keys.indexOf(k)]));
     }
 
     /** Posterior of the chosen value among the field's candidates, the other fields held fixed. */
@@ -373,38 +359,37 @@ public final class Reconciler {
     private FieldResult field(String key, FieldReading r, Integer value, double confidence, List<CheckResult> checks) {
         Integer digits = r == null || r.digits().isEmpty() ? null : r.digits().get(0).value();
         Integer words = r == null || r.words().isEmpty() ? null : r.words().get(0).value();
-        List<String> reasons = new ArrayList<>();
+        List<ReviewReason> reasons = new ArrayList<>();
         if (digits == null && words == null) {
-            reasons.add("unreadable zone");
+            reasons.add(ReviewReason.of(Code.UNREADABLE));
         } else if (digits == null) {
-            reasons.add("digits unreadable");
+            reasons.add(ReviewReason.of(Code.DIGITS_UNREADABLE));
         } else if (words == null) {
-            reasons.add("words unreadable");
+            reasons.add(ReviewReason.of(Code.WORDS_UNREADABLE));
         } else if (!digits.equals(words)) {
-            reasons.add("digits ≠ words");
+            reasons.add(ReviewReason.of(Code.DISAGREE));
         } else if (!confident(r)) {
-            reasons.add(String.format(Locale.ROOT, "low confidence (digits %.2f, words %.2f, words check %.3f)",
-                    r.digits().get(0).probability(), r.words().get(0).probability(), r.wordsCheck()));
+            reasons.add(ReviewReason.of(Code.LOW_CONFIDENCE_CHECKED, format("%.2f", r.digits().get(0).probability()),
+                    format("%.2f", r.words().get(0).probability()), format("%.3f", r.wordsCheck())));
         } else if (weaklyChecked.contains(key) && r.wordsCheck() < verifyWeakWordsCheck) {
-            reasons.add(String.format(Locale.ROOT, "words check %.5f below the bar of a figure only inequalities check",
-                    r.wordsCheck()));
+            reasons.add(ReviewReason.of(Code.WEAK_WORDS_CHECK, format("%.5f", r.wordsCheck())));
         }
         if (value != null && digits != null && !value.equals(digits) && (words == null || !value.equals(words))) {
-            reasons.add("chosen from alternatives to fit the checks");
+            reasons.add(ReviewReason.of(Code.FIT_CHECKS));
         }
         for (CheckDef c : form.checks()) {
             if (c.involves(key)) {
                 checks.stream().filter(x -> x.id().equals(c.id()) && !x.passed()).findFirst()
-                        .ifPresent(x -> reasons.add("failed check " + c.id()));
+                        .ifPresent(x -> reasons.add(ReviewReason.of(Code.FAILED_CHECK, c.id())));
             }
         }
         if (r != null && !r.anchored()) {
-            reasons.add(NOT_ANCHORED);
+            reasons.add(ReviewReason.of(Code.NOT_ANCHORED));
         }
         FieldStatus status = reasons.isEmpty() ? FieldStatus.VERIFIED : FieldStatus.NEEDS_REVIEW;
         return new FieldResult(key, value, digits, words, r == null ? null : r.digitsText(),
                 r == null ? null : r.wordsText(), round(confidence), status,
-                reasons.isEmpty() ? null : String.join("; ", reasons), r == null ? null : r.box());
+                reasons, r == null ? null : r.box());
     }
 
     /**
@@ -420,6 +405,11 @@ public final class Reconciler {
         }
         return (w >= verifyWords && (1 - d) * (1 - w) <= verifyDoubt)
                 || r.wordsCheck() >= verifyWordsCheck;
+    }
+
+    /** A figure in a reason, written alike in every language. */
+    private static String format(String pattern, double v) {
+        return String.format(Locale.ROOT, pattern, v);
     }
 
     private static double round(double v) {

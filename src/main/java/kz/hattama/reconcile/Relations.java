@@ -9,6 +9,7 @@ import kz.hattama.protocol.Flag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The form's control relations and flags evaluated on a set of figures. Shared by the reconciler (figures as read)
@@ -36,13 +37,34 @@ public final class Relations {
                 out.add(new CheckResult(c.id(), false, "cannot check: " + String.join(", ", missing) + " unread"));
                 continue;
             }
-            long l = c.left().stream().mapToLong(values::get).sum();
-            long r = c.right().stream().mapToLong(values::get).sum();
-            boolean ok = c.holds(l, r);
+            boolean ok = holds(c, values::get);
             String detail = side(c.left(), values) + " " + (ok ? symbol(c.op()) : c.failedSymbol()) + " " + side(c.right(), values);
             out.add(new CheckResult(c.id(), ok, detail));
         }
         return out;
+    }
+
+    /**
+     * Whether the relation holds on the figures {@code value} gives; null when a figure it names is unread. The one
+     * place the form's arithmetic is done: the reconciler's search and the reported checks cannot come to disagree.
+     */
+    public static Boolean holds(CheckDef c, Function<String, Integer> value) {
+        Long l = sum(c.left(), value);
+        Long r = sum(c.right(), value);
+        return l == null || r == null ? null : c.holds(l, r);
+    }
+
+    /** The sum of the terms' figures; null when one is unread. */
+    private static Long sum(List<String> terms, Function<String, Integer> value) {
+        long s = 0;
+        for (String t : terms) {
+            Integer v = value.apply(t);
+            if (v == null) {
+                return null;
+            }
+            s += v;
+        }
+        return s;
     }
 
     public List<Flag> flags(Map<String, Integer> values) {
@@ -69,7 +91,7 @@ public final class Relations {
         if (terms.size() == 1) {
             return String.valueOf(values.get(terms.get(0)));
         }
-        long total = terms.stream().mapToLong(values::get).sum();
+        Long total = sum(terms, values::get);
         StringBuilder sb = new StringBuilder();
         for (String t : terms) {
             sb.append(sb.length() == 0 ? "" : " + ").append(values.get(t));

@@ -118,20 +118,21 @@ public class OutcomeStore {
         long id = jdbc.queryForObject("""
                 insert into protocol (uid, source_id, page_no, form, lang, precinct, address, status, page_turn,
                                       precinct_status, precinct_confidence, precinct_reason)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) returning id""", Long.class,
                 uid, sourceId, pageNo, p.form(), p.lang(), p.precinct(), p.address(), p.status().name(), turn.name(),
-                p.precinctStatus() == null ? null : p.precinctStatus().name(), p.precinctConfidence(), p.precinctReason());
+                p.precinctStatus() == null ? null : p.precinctStatus().name(), p.precinctConfidence(),
+                ReasonsColumn.write(p.precinctReasons()));
         List<Object[]> fields = new ArrayList<>();
         for (FieldResult f : p.fields().values()) {
             Box b = f.box();
             fields.add(new Object[]{id, f.key(), fields.size(), f.value(), f.digits(), f.words(), f.digitsText(),
-                    f.wordsText(), f.confidence(), f.status().name(), f.reason(),
+                    f.wordsText(), f.confidence(), f.status().name(), ReasonsColumn.write(f.reasons()),
                     b == null ? null : b.x(), b == null ? null : b.y(), b == null ? null : b.width(), b == null ? null : b.height()});
         }
         jdbc.batchUpdate("""
                 insert into protocol_field (protocol_id, key, ordinal, value, digits, words, digits_text, words_text,
                                             confidence, status, reason, box_x, box_y, box_w, box_h)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", fields);
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""", fields);
         List<Object[]> checks = new ArrayList<>();
         for (CheckResult c : p.checks()) {
             checks.add(new Object[]{id, checks.size(), c.id(), c.field(), c.passed(), c.detail()});

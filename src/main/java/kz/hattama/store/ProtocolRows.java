@@ -74,7 +74,7 @@ final class ProtocolRows {
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), rs.getInt("version"),
                 PageTurn.valueOf(rs.getString("page_turn")),
                 precinctStatus == null ? null : FieldStatus.valueOf(precinctStatus),
-                (Double) rs.getObject("precinct_confidence"), rs.getString("precinct_reason"));
+                (Double) rs.getObject("precinct_confidence"), ReasonsColumn.read(rs.getString("precinct_reason")));
     }
 
     /** Fills in fields, checks, flags and reviews with one query each for the whole page. */
@@ -92,7 +92,7 @@ final class ProtocolRows {
             byId.get(rs.getLong("protocol_id")).fields().add(new FieldResult(rs.getString("key"),
                     (Integer) rs.getObject("value"), (Integer) rs.getObject("digits"), (Integer) rs.getObject("words"),
                     rs.getString("digits_text"), rs.getString("words_text"), rs.getDouble("confidence"),
-                    FieldStatus.valueOf(rs.getString("status")), rs.getString("reason"), box));
+                    FieldStatus.valueOf(rs.getString("status")), ReasonsColumn.read(rs.getString("reason")), box));
         });
         named.query("select * from protocol_check where protocol_id in (:ids) order by protocol_id, ordinal", ids, rs -> {
             byId.get(rs.getLong("protocol_id")).checks().add(new CheckResult(rs.getString("check_id"),

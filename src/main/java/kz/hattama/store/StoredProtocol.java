@@ -7,6 +7,7 @@ import kz.hattama.protocol.Flag;
 import kz.hattama.protocol.PageTurn;
 import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.protocol.Rejection;
+import kz.hattama.protocol.ReviewReason;
 
 import java.util.List;
 
@@ -18,13 +19,17 @@ import java.util.List;
  * @param turn    how the scan was turned before it was read: the boxes are on the turned page
  * @param precinctStatus the precinct number's status; null for a rejected file
  * @param precinctConfidence how far the looks at the number backed it; null where it was not judged
- * @param precinctReason why the number needs a person; null when it does not
+ * @param precinctReasons why the number needs a person; empty when it does not
  */
 public record StoredProtocol(long id, String uid, long sourceId, int pageNo, String form, String lang, String precinct,
                              String address, String sourceName, String sourceSha256, ProtocolStatus status,
                              Rejection rejection, List<FieldResult> fields, List<CheckResult> checks, List<Flag> flags,
                              int version, PageTurn turn, FieldStatus precinctStatus, Double precinctConfidence,
-                             String precinctReason) {
+                             List<ReviewReason> precinctReasons) {
+
+    public StoredProtocol {
+        precinctReasons = precinctReasons == null ? List.of() : List.copyOf(precinctReasons);
+    }
 
     /**
      * The precinct number when it may file the protocol under a precinct (VERIFIED or REVIEWED), else null: an unsure

@@ -50,7 +50,7 @@ public class ReviewViews {
         String page = scans.hasPageImage(p.id()) ? "/api/protocols/" + p.id() + "/page.jpg" : null;
         return new ReviewJson(p.id(), p.version(), p.status().name(), texts.status(p.status()), p.precinct(),
                 p.precinctStatus() == null ? null : p.precinctStatus().name(), p.precinctConfidence(),
-                texts.reason(p.precinctReason()), p.lang(),
+                texts.reason(p.precinctReasons()), p.lang(),
                 p.address(), p.sourceId(), p.sourceName(), p.pageNo(), page, "/api/sources/" + p.sourceId() + "/scan",
                 fields, checks, form.checks(), flags, reviews.reviewsOf(java.util.List.of(p.id())).get(p.id()));
     }
@@ -59,6 +59,6 @@ public class ReviewViews {
         var b = f.box();
         return new ReviewJson.Field(f.key(), form.field(f.key()).line(), texts.fieldLabel(f.key(), lang), f.value(),
                 f.digits(), f.words(), f.digitsText(), f.wordsText(), f.confidence(), f.status().name(),
-                texts.reason(f.reason()), b == null ? null : new ReviewJson.Box(b.x(), b.y(), b.width(), b.height()));
+                texts.reason(f.reasons()), b == null ? null : new ReviewJson.Box(b.x(), b.y(), b.width(), b.height()));
     }
 }

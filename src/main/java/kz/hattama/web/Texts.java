@@ -5,6 +5,7 @@ import kz.hattama.form.FieldDef;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.protocol.RejectionCode;
+import kz.hattama.protocol.ReviewReason;
 import kz.hattama.upload.UploadError;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
@@ -22,40 +23,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Everything the interface says, in the request's language (messages*.properties). Stored codes (rejections,
- * statuses, check ids, review reasons) stay stable in the database and the export; only their wording is translated.
+ * statuses, check ids, review reason codes) stay stable in the database and the export; only their wording is translated.
  */
 @Component
 @ConditionalOnWebApplication
 public class Texts {
-
-    /** The reasons {@code Reconciler} writes, one per "; "-separated part, and their message keys. */
-    private static final List<Map.Entry<Pattern, String>> REASONS = List.of(
-            Map.entry(Pattern.compile("unreadable zone|not read"), "reason.unreadable"),
-            Map.entry(Pattern.compile("digits unreadable"), "reason.digits_unreadable"),
-            Map.entry(Pattern.compile("words unreadable"), "reason.words_unreadable"),
-            Map.entry(Pattern.compile("digits ≠ words"), "reason.disagree"),
-            Map.entry(Pattern.compile("low confidence \\(digits ([0-9.]+), words ([0-9.]+)\\)"), "reason.low_confidence"),
-            Map.entry(Pattern.compile("low confidence \\(digits ([0-9.]+), words ([0-9.]+), words check ([0-9.]+)\\)"),
-                    "reason.low_confidence_checked"),
-            Map.entry(Pattern.compile("words check ([0-9.]+) below the bar of a figure only inequalities check"),
-                    "reason.weak_words_check"),
-            Map.entry(Pattern.compile("label not found next to the zone"), "reason.not_anchored"),
-            Map.entry(Pattern.compile("chosen from alternatives to fit the checks"), "reason.fit_checks"),
-            Map.entry(Pattern.compile("failed check (\\w+)"), "reason.failed_check"),
-            Map.entry(Pattern.compile("precinct not read"), "reason.precinct_unread"),
-            Map.entry(Pattern.compile("precinct readings disagree: (.+)"), "reason.precinct_disagree"),
-            Map.entry(Pattern.compile("precinct not read by (.+)"), "reason.precinct_blind"),
-            Map.entry(Pattern.compile("precinct read too few times \\((\\d+)\\)"), "reason.precinct_few"),
-            Map.entry(Pattern.compile("precinct number not found beside the form's words"), "reason.precinct_unanchored"),
-            Map.entry(Pattern.compile("implausible precinct number (.+)"), "reason.precinct_implausible"),
-            Map.entry(Pattern.compile("precinct low confidence \\(([0-9.]+)\\)"), "reason.precinct_low_confidence"),
-            Map.entry(Pattern.compile("ink beside the precinct number"), "reason.precinct_ink"),
-            Map.entry(Pattern.compile("precinct read before it was checked"), "reason.precinct_unchecked"));
 
     private final MessageSource messages;
     private final FormDefinition form;
@@ -120,33 +95,19 @@ public class Texts {
         return label;
     }
 
-    /** The reviewer-facing reason in the interface language; parts it does not know are shown as stored. */
-    public String reason(String stored) {
-        if (stored == null || stored.isBlank()) {
+    /** Why a figure needs review, in the interface language: each reason's wording with its arguments. */
+    public String reason(List<ReviewReason> reasons) {
+        if (reasons == null || reasons.isEmpty()) {
             return null;
         }
         List<String> out = new ArrayList<>();
-        for (String part : stored.split(";\\s*")) {
-            out.add(reasonPart(part.strip()));
+        for (ReviewReason r : reasons) {
+            // A check's id is a code too: the reviewer reads its label.
+            Object[] args = r.args().stream()
+                    .map(a -> r.code() == ReviewReason.Code.FAILED_CHECK ? check(a) : a).toArray();
+            out.add(get(r.code().messageKey(), args));
         }
         return String.join("; ", out);
-    }
-
-    private String reasonPart(String part) {
-        for (Map.Entry<Pattern, String> r : REASONS) {
-            Matcher m = r.getKey().matcher(part);
-            if (m.matches()) {
-                if (r.getValue().equals("reason.failed_check")) {
-                    return get(r.getValue(), check(m.group(1)));
-                }
-                Object[] args = new Object[m.groupCount()];
-                for (int i = 0; i < args.length; i++) {
-                    args[i] = m.group(i + 1);
-                }
-                return get(r.getValue(), args);
-            }
-        }
-        return part;
     }
 
     /** The messages the pages' scripts show, keys without their "js." prefix. */

@@ -7,6 +7,7 @@ import kz.hattama.protocol.Flag;
 import kz.hattama.protocol.ProtocolResult;
 import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.protocol.RejectionCode;
+import kz.hattama.protocol.ReviewReason;
 import kz.hattama.store.Protocols;
 import kz.hattama.store.TestDatabase.Stores;
 
@@ -80,10 +81,11 @@ public final class OddRecords {
                 consistent(800, 700, 3, 50, 350, 40, 30, 7), Map.of(), false);
         Map<String, FieldResult> fields = new LinkedHashMap<>(p.fields());
         for (String key : List.of("voters_total", "party_3")) {
-            fields.put(key, new FieldResult(key, null, null, null, null, null, 0, FieldStatus.NEEDS_REVIEW, "not read", null));
+            fields.put(key, new FieldResult(key, null, null, null, null, null, 0, FieldStatus.NEEDS_REVIEW,
+                    List.of(ReviewReason.of(ReviewReason.Code.NOT_READ)), null));
         }
         return new ProtocolResult(p.form(), "kk", p.precinct(), p.address(), fields, p.checks(), p.flags(),
-                ProtocolStatus.NEEDS_REVIEW, p.precinctStatus(), p.precinctConfidence(), p.precinctReason());
+                ProtocolStatus.NEEDS_REVIEW, p.precinctStatus(), p.precinctConfidence(), p.precinctReasons());
     }
 
     /** A page stored without a single figure, in a language the form has no labels for, one check failed. */

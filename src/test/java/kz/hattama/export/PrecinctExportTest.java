@@ -1,5 +1,6 @@
 package kz.hattama.export;
 
+import kz.hattama.protocol.ReviewReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.hattama.protocol.FieldStatus;
 import kz.hattama.protocol.ProtocolResult;
@@ -35,7 +36,8 @@ class PrecinctExportTest {
         // The same sheet again, its number read 29 by one look: unsure, so the protocol waits for a person.
         Samples.read(schema.stores(), 1, "IMG_0413.jpg", "photo of precinct 237, sealed", new ProtocolResult(p.form(),
                 p.lang(), "29", p.address(), p.fields(), p.checks(), p.flags(), ProtocolStatus.NEEDS_REVIEW,
-                FieldStatus.NEEDS_REVIEW, 0.62, "precinct readings disagree: 29 ≠ 237 (number-model)"));
+                FieldStatus.NEEDS_REVIEW, 0.62,
+                List.of(ReviewReason.of(ReviewReason.Code.PRECINCT_DISAGREE, "29 ≠ 237 (number-model)"))));
         TestExports.precincts(schema).replaceAll(List.of(new kz.hattama.precinct.Precinct("29", "Западно-Казахстанская область",
                 "город Уральск", "Уральск", null)));
         source = TestExports.source(schema);

@@ -9,6 +9,7 @@ import kz.hattama.protocol.ProtocolResult;
 import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.protocol.Rejection;
 import kz.hattama.protocol.RejectionCode;
+import kz.hattama.protocol.ReviewReason;
 import kz.hattama.reconcile.Relations;
 import kz.hattama.store.Protocols;
 import kz.hattama.store.TestDatabase.Stores;
@@ -62,7 +63,7 @@ public final class Samples {
         if (!clean || reviewed) {
             FieldStatus fieldStatus = reviewed ? FieldStatus.REVIEWED : FieldStatus.NEEDS_REVIEW;
             fields.replaceAll((k, f) -> new FieldResult(k, f.value(), f.digits(), f.words(), f.digitsText(), null,
-                    f.confidence(), fieldStatus, reviewed ? null : "a check fails", null));
+                    f.confidence(), fieldStatus, reviewed ? List.of() : List.of(ReviewReason.note("a check fails")), null));
         }
         return new ProtocolResult(FORM.id(), "ru", precinct, address, fields, checks, flags(values), status,
                 reviewed ? FieldStatus.REVIEWED : FieldStatus.VERIFIED, 0.98, null);

@@ -1,5 +1,6 @@
 package kz.hattama.recognize;
 
+import kz.hattama.protocol.ReviewReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.hattama.config.HattamaProperties;
@@ -98,7 +99,7 @@ class CreasedPageTest {
         FieldResult voters = read(blotted).get("voters_total");
 
         assertThat(voters.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
-        assertThat(voters.reason()).contains("label not found next to the zone");
+        assertThat(ReviewReason.english(voters.reasons())).contains("label not found next to the zone");
     }
 
     private static Map<String, FieldResult> read(Mat gray) {

@@ -1,5 +1,6 @@
 package kz.hattama.recognize;
 
+import kz.hattama.protocol.ReviewReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.hattama.config.HattamaProperties;
@@ -103,7 +104,7 @@ class PrecinctOnScansTest {
         ProtocolResult p = read(damaged);
         assertThat(p.precinctStatus()).isEqualTo(FieldStatus.NEEDS_REVIEW);
         assertThat(p.status()).isEqualTo(ProtocolStatus.NEEDS_REVIEW);
-        assertThat(p.precinctReason()).isNotBlank();
+        assertThat(ReviewReason.english(p.precinctReasons())).isNotBlank();
     }
 
     /** Pen strokes across the number, as on a corrected protocol. */

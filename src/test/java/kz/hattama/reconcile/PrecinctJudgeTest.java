@@ -4,6 +4,7 @@ import kz.hattama.config.HattamaProperties;
 import kz.hattama.protocol.FieldStatus;
 import kz.hattama.protocol.PrecinctLook;
 import kz.hattama.protocol.PrecinctResult;
+import kz.hattama.protocol.ReviewReason;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,7 +23,7 @@ class PrecinctJudgeTest {
         assertThat(r.value()).isEqualTo("463");
         assertThat(r.status()).isEqualTo(FieldStatus.VERIFIED);
         assertThat(r.confidence()).isGreaterThan(0.95);
-        assertThat(r.reason()).isNull();
+        assertThat(ReviewReason.english(r.reasons())).isNull();
     }
 
     /** The hard-capture case: a seal over the header, and one look takes the decree's 29 for the precinct. */
@@ -32,7 +33,7 @@ class PrecinctJudgeTest {
                 look("number-tesseract", "463", 0.97), look("number-model", "463", 0.99)));
         assertThat(r.value()).isEqualTo("463");
         assertThat(r.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
-        assertThat(r.reason()).isEqualTo("precinct readings disagree: 463 ≠ 29 (header-text)");
+        assertThat(ReviewReason.english(r.reasons())).isEqualTo("precinct readings disagree: 463 ≠ 29 (header-text)");
         assertThat(r.confidence()).isLessThan(HattamaProperties.DEFAULT_VERIFY_PRECINCT);
     }
 
@@ -41,7 +42,7 @@ class PrecinctJudgeTest {
         PrecinctResult r = judge.judge(List.of(look("header-text", "463", 0.96), look("header-line", "463", 0.95),
                 PrecinctLook.nothing(PrecinctLook.Origin.HEADER, "number-tesseract"), look("number-model", "463", 0.99)));
         assertThat(r.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
-        assertThat(r.reason()).isEqualTo("precinct not read by number-tesseract");
+        assertThat(ReviewReason.english(r.reasons())).isEqualTo("precinct not read by number-tesseract");
     }
 
     @Test
@@ -50,7 +51,7 @@ class PrecinctJudgeTest {
                 PrecinctLook.nothing(PrecinctLook.Origin.HEADER, "number-model")));
         assertThat(r.value()).isNull();
         assertThat(r.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
-        assertThat(r.reason()).isEqualTo("precinct not read");
+        assertThat(ReviewReason.english(r.reasons())).isEqualTo("precinct not read");
         assertThat(judge.judge(List.of()).status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
     }
 
@@ -60,16 +61,16 @@ class PrecinctJudgeTest {
                 .map(l -> new PrecinctLook(l.origin(), l.reader(), l.value(), l.confidence(), false)).toList();
         PrecinctResult r = judge.judge(unanchored);
         assertThat(r.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
-        assertThat(r.reason()).isEqualTo("precinct number not found beside the form's words");
+        assertThat(ReviewReason.english(r.reasons())).isEqualTo("precinct number not found beside the form's words");
     }
 
     @Test
     void agreementOnAnImplausibleNumberOrWithLittleConfidenceOrTooFewLooksIsNotEnough() {
-        assertThat(judge.judge(sure("123456")).reason()).isEqualTo("implausible precinct number 123456");
+        assertThat(ReviewReason.english(judge.judge(sure("123456")).reasons())).isEqualTo("implausible precinct number 123456");
         assertThat(judge.judge(List.of(look("header-text", "463", 0.6), look("header-line", "463", 0.5),
-                look("number-tesseract", "463", 0.7), look("number-model", "463", 0.8))).reason())
-                .startsWith("precinct low confidence");
-        assertThat(judge.judge(sure("463").subList(0, 2)).reason()).isEqualTo("precinct read too few times (2)");
+                look("number-tesseract", "463", 0.7), look("number-model", "463", 0.8))).reasons())
+                .extracting(ReviewReason::code).containsExactly(ReviewReason.Code.PRECINCT_LOW_CONFIDENCE);
+        assertThat(ReviewReason.english(judge.judge(sure("463").subList(0, 2)).reasons())).isEqualTo("precinct read too few times (2)");
     }
 
     /** Ink beside the figure (a seal, a stain) may hide a digit every look missed alike: 463 read 63 four times. */
@@ -79,7 +80,7 @@ class PrecinctJudgeTest {
                 .map(l -> new PrecinctLook(l.origin(), l.reader(), l.value(), l.confidence(), true, false)).toList();
         PrecinctResult r = judge.judge(stained);
         assertThat(r.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
-        assertThat(r.reason()).isEqualTo("ink beside the precinct number");
+        assertThat(ReviewReason.english(r.reasons())).isEqualTo("ink beside the precinct number");
     }
 
     /** The later side 2 and seal readers add looks of other origins: they must agree with the header's too. */

@@ -1,6 +1,7 @@
 package kz.hattama.reconcile;
 
 import kz.hattama.config.HattamaProperties;
+import kz.hattama.protocol.ReviewReason;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.form.FormLoader;
 import kz.hattama.protocol.Box;
@@ -75,7 +76,7 @@ class ReconcilerTest {
         assertThat(r.status()).isEqualTo(ProtocolStatus.NEEDS_REVIEW);
         assertThat(r.precinct()).isEqualTo("463");
         assertThat(r.precinctStatus()).isEqualTo(FieldStatus.NEEDS_REVIEW);
-        assertThat(r.precinctReason()).isEqualTo("precinct readings disagree: 463 ≠ 29 (header-text)");
+        assertThat(ReviewReason.english(r.precinctReasons())).isEqualTo("precinct readings disagree: 463 ≠ 29 (header-text)");
 
         ProtocolResult unread = reconciler.reconcile(new PageReading(clean.lang(), List.of(), clean.address(), clean.fields()));
         assertThat(unread.status()).isEqualTo(ProtocolStatus.NEEDS_REVIEW);
@@ -115,7 +116,7 @@ class ReconcilerTest {
         // Digits and words agree: the figure stays as written, never bent to fit.
         assertThat(r.fields().get(field).value()).isEqualTo(value);
         assertThat(r.fields().get(field).status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
-        assertThat(r.fields().get(field).reason()).contains("failed check " + check);
+        assertThat(ReviewReason.english(r.fields().get(field).reasons())).contains("failed check " + check);
     }
 
     @Test
@@ -142,7 +143,7 @@ class ReconcilerTest {
         assertThat(f.digits()).isEqualTo(100);
         assertThat(f.words()).isEqualTo(110);
         assertThat(f.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
-        assertThat(f.reason()).contains("digits ≠ words");
+        assertThat(ReviewReason.english(f.reasons())).contains("digits ≠ words");
         assertThat(r.failedChecks()).extracting(CheckResult::id).containsExactly("words_match");
     }
 
@@ -181,7 +182,7 @@ class ReconcilerTest {
         ProtocolResult r = reconciler.reconcile(page);
         FieldResult f = r.fields().get("ballots_unused");
         assertThat(f.value()).isNull();
-        assertThat(f.reason()).contains("unreadable zone");
+        assertThat(ReviewReason.english(f.reasons())).contains("unreadable zone");
         assertThat(r.checks()).filteredOn(c -> c.id().equals("ballots_balance"))
                 .extracting(CheckResult::detail).containsExactly("cannot check: ballots_unused unread");
     }
@@ -221,7 +222,10 @@ class ReconcilerTest {
         ProtocolResult r = usual.reconcile(unsureParty2(0.99));
         FieldResult f = r.fields().get("party_2");
         assertThat(f.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
-        assertThat(f.reason()).isEqualTo("low confidence (digits 0.50, words 0.30, words check 0.990)");
+        assertThat(f.reasons()).containsExactly(
+                ReviewReason.of(ReviewReason.Code.LOW_CONFIDENCE_CHECKED, "0.50", "0.30", "0.990"));
+        // The export's English wording of it is what it always was.
+        assertThat(ReviewReason.english(f.reasons())).isEqualTo("low confidence (digits 0.50, words 0.30, words check 0.990)");
         assertThat(r.status()).isEqualTo(ProtocolStatus.NEEDS_REVIEW);
     }
 
@@ -257,7 +261,7 @@ class ReconcilerTest {
 
         FieldResult f = r.fields().get("ballots_issued");
         assertThat(f.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
-        assertThat(f.reason()).isEqualTo(Reconciler.NOT_ANCHORED);
+        assertThat(f.reasons()).containsExactly(ReviewReason.of(ReviewReason.Code.NOT_ANCHORED));
         assertThat(f.value()).isEqualTo(1500);
         assertThat(r.status()).isEqualTo(ProtocolStatus.NEEDS_REVIEW);
         assertThat(r.failedChecks()).isEmpty();
@@ -282,7 +286,7 @@ class ReconcilerTest {
         FieldResult sure = strict.reconcile(with("voters_total", 0.99999, true)).fields().get("voters_total");
 
         assertThat(weak.status()).isEqualTo(FieldStatus.NEEDS_REVIEW);
-        assertThat(weak.reason()).isEqualTo("words check 0.99900 below the bar of a figure only inequalities check");
+        assertThat(ReviewReason.english(weak.reasons())).isEqualTo("words check 0.99900 below the bar of a figure only inequalities check");
         assertThat(strong.status()).isEqualTo(FieldStatus.VERIFIED);
         assertThat(sure.status()).isEqualTo(FieldStatus.VERIFIED);
     }

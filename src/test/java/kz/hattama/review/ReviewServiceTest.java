@@ -1,5 +1,6 @@
 package kz.hattama.review;
 
+import kz.hattama.protocol.ReviewReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.hattama.export.ExportRecord;
@@ -78,7 +79,8 @@ class ReviewServiceTest {
         kz.hattama.protocol.ProtocolResult p = Protocols.verified();
         store.outcomes().saveOutcome(source, List.of(PageOutcome.read(1, new kz.hattama.protocol.ProtocolResult(p.form(), p.lang(),
                 "29", p.address(), p.fields(), p.checks(), p.flags(), kz.hattama.protocol.ProtocolStatus.NEEDS_REVIEW,
-                kz.hattama.protocol.FieldStatus.NEEDS_REVIEW, 0.7, "precinct readings disagree: 29 ≠ 463 (number-model)"))));
+                kz.hattama.protocol.FieldStatus.NEEDS_REVIEW, 0.7,
+                List.of(ReviewReason.of(ReviewReason.Code.PRECINCT_DISAGREE, "29 ≠ 463 (number-model)"))))));
         return jdbc.queryForObject("select id from protocol where source_id = ?", Long.class, source);
     }
 

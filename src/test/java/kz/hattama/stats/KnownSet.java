@@ -1,5 +1,6 @@
 package kz.hattama.stats;
 
+import kz.hattama.protocol.ReviewReason;
 import kz.hattama.config.DatasetProperties;
 import kz.hattama.export.Samples;
 import kz.hattama.export.TestExports;
@@ -77,8 +78,9 @@ final class KnownSet {
     private static ProtocolResult unread(ProtocolResult p, String key) {
         Map<String, FieldResult> fields = new LinkedHashMap<>(p.fields());
         FieldResult f = fields.get(key);
-        fields.put(key, new FieldResult(key, null, null, null, null, null, 0, FieldStatus.NEEDS_REVIEW, "not read", null));
+        fields.put(key, new FieldResult(key, null, null, null, null, null, 0, FieldStatus.NEEDS_REVIEW,
+                List.of(ReviewReason.of(ReviewReason.Code.NOT_READ)), null));
         return new ProtocolResult(p.form(), p.lang(), p.precinct(), p.address(), fields, p.checks(), p.flags(),
-                ProtocolStatus.NEEDS_REVIEW, p.precinctStatus(), p.precinctConfidence(), p.precinctReason());
+                ProtocolStatus.NEEDS_REVIEW, p.precinctStatus(), p.precinctConfidence(), p.precinctReasons());
     }
 }

@@ -1,5 +1,6 @@
 package kz.hattama.stats;
 
+import kz.hattama.protocol.ReviewReason;
 import kz.hattama.config.DatasetProperties;
 import kz.hattama.export.Samples;
 import kz.hattama.precinct.CityNames;
@@ -33,7 +34,8 @@ class UnsurePrecinctStatsTest {
         ProtocolResult r = Samples.perfect(precinct, "г. Семей, ул. Бегалина 6", FIGURES, Map.of(), false);
         return new StoredProtocol(id, "p" + id, id, 1, r.form(), r.lang(), precinct, r.address(), "p" + id + ".jpg",
                 "0".repeat(64), status, null, new ArrayList<>(r.fields().values()), r.checks(), List.of(), 0,
-                PageTurn.NONE, precinctStatus, 0.5, precinctStatus == FieldStatus.NEEDS_REVIEW ? "precinct not read by number-model" : null);
+                PageTurn.NONE, precinctStatus, 0.5, precinctStatus == FieldStatus.NEEDS_REVIEW
+                ? List.of(ReviewReason.of(ReviewReason.Code.PRECINCT_BLIND, "number-model")) : List.of());
     }
 
     @Test

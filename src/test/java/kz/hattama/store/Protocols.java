@@ -1,5 +1,6 @@
 package kz.hattama.store;
 
+import kz.hattama.protocol.ReviewReason;
 import kz.hattama.form.CheckDef;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.form.FormLoader;
@@ -89,7 +90,8 @@ public final class Protocols {
             String reason = !agree ? (words == null ? "words not read" : "digits and words differ")
                     : votes.involves(key) ? "votes_balance fails" : null;
             fields.put(key, new FieldResult(key, digits, digits, words, digits.toString(), (String) row[3],
-                    agree ? 0.93 : 0.41, reason == null ? FieldStatus.VERIFIED : FieldStatus.NEEDS_REVIEW, reason, null));
+                    agree ? 0.93 : 0.41, reason == null ? FieldStatus.VERIFIED : FieldStatus.NEEDS_REVIEW,
+                    reason == null ? List.of() : List.of(ReviewReason.note(reason)), null));
         }
         return new ProtocolResult(FORM.id(), "kk", precinct, "Семей қ., Абай к-сі 1", fields, checks(fields),
                 List.of(new Flag("turnout_over_70", "turnout 79.0 %")), ProtocolStatus.NEEDS_REVIEW,

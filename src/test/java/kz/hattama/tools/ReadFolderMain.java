@@ -1,5 +1,6 @@
 package kz.hattama.tools;
 
+import kz.hattama.protocol.ReviewReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.hattama.config.HattamaProperties;
@@ -92,7 +93,7 @@ public final class ReadFolderMain {
             StringBuilder sb = new StringBuilder();
             if (!precinctRight || o.protocol().precinctStatus() != FieldStatus.VERIFIED) {
                 sb.append(String.format("   precinct %s %.3f [%s]%n", o.protocol().precinctStatus(),
-                        o.protocol().precinctConfidence(), o.protocol().precinctReason()));
+                        o.protocol().precinctConfidence(), ReviewReason.english(o.protocol().precinctReasons())));
                 readings.get(file).precinct().forEach(l -> sb.append(String.format("      %-16s %-6s %.3f%s%s%n",
                         l.reader(), l.value(), l.confidence(), l.anchored() ? " anchored" : "", l.clear() ? "" : " INK")));
             }
@@ -117,10 +118,11 @@ public final class ReadFolderMain {
                         String.valueOf(fr.words().isEmpty() ? null : fr.words().get(0).value()),
                         fr.words().isEmpty() ? "0" : String.format("%.4f", fr.words().get(0).probability()),
                         d0 == null ? "0" : String.format("%.6f", fr.wordsCheck()),
-                        f.status().name(), String.valueOf(f.reason())));
+                        f.status().name(), String.valueOf(ReviewReason.english(f.reasons()))));
                 if (!right || f.status() != FieldStatus.VERIFIED) {
                     sb.append(String.format("   %-20s want %6d got %6s d=%-6s w=%-6s %s c=%.3f [%s] «%s» «%s»%n", f.key(), expected,
-                            f.value(), f.digits(), f.words(), right ? "ok " : "BAD", f.confidence(), f.reason(), f.digitsText(), f.wordsText()));
+                            f.value(), f.digits(), f.words(), right ? "ok " : "BAD", f.confidence(), ReviewReason.english(f.reasons()), f.digitsText(),
+                            f.wordsText()));
                 }
             }
             k[0] += ok;

@@ -1,5 +1,6 @@
 package kz.hattama.web;
 
+import kz.hattama.protocol.ReviewReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.hattama.protocol.CheckResult;
 import kz.hattama.protocol.FieldResult;
@@ -243,7 +244,8 @@ class BrowserEndToEndTest extends WebTestBase {
         ProtocolResult clean = Protocols.verified();
         long id = storedProtocol(null, "unsure-precinct.jpg", new ProtocolResult(clean.form(), clean.lang(), "29",
                 clean.address(), clean.fields(), clean.checks(), clean.flags(), ProtocolStatus.NEEDS_REVIEW,
-                FieldStatus.NEEDS_REVIEW, 0.7, "precinct readings disagree: 29 ≠ 463 (number-model)"), null);
+                FieldStatus.NEEDS_REVIEW, 0.7, List.of(ReviewReason.of(ReviewReason.Code.PRECINCT_DISAGREE, "29 ≠ 463 (number-model)"))),
+                null);
         login(user("lee", Role.REVIEWER));
         driver.get(url("/review/" + id));
         waitForPage();
@@ -269,10 +271,11 @@ class BrowserEndToEndTest extends WebTestBase {
         Map<String, FieldResult> fields = new LinkedHashMap<>(clean.fields());
         FieldResult p1 = fields.get("party_1");
         fields.put("party_1", new FieldResult("party_1", 180, 180, 100, "180", "сто", 0.41, FieldStatus.NEEDS_REVIEW,
-                "digits ≠ words; failed check votes_balance", p1.box()));
+                List.of(ReviewReason.of(ReviewReason.Code.DISAGREE), ReviewReason.of(ReviewReason.Code.FAILED_CHECK, "votes_balance")),
+                p1.box()));
         FieldResult out = fields.get("voted_outside");
         fields.put("voted_outside", new FieldResult("voted_outside", 40, 40, 40, "40", "сорок", 0.3,
-                FieldStatus.NEEDS_REVIEW, "low confidence (digits 0.42, words 0.91)", out.box()));
+                FieldStatus.NEEDS_REVIEW, List.of(ReviewReason.of(ReviewReason.Code.LOW_CONFIDENCE, "0.42", "0.91")), out.box()));
         Map<String, Integer> values = fields.values().stream()
                 .collect(Collectors.toMap(FieldResult::key, FieldResult::value, (a, b) -> a, LinkedHashMap::new));
         Relations relations = new Relations(Protocols.FORM);
@@ -280,7 +283,7 @@ class BrowserEndToEndTest extends WebTestBase {
         fields.values().forEach(f -> checks.add(CheckResult.wordsMatch(f.key(), true, f.key() + ": " + f.value())));
         return new ProtocolResult(clean.form(), clean.lang(), "238", clean.address(), fields, checks,
                 relations.flags(values), ProtocolStatus.NEEDS_REVIEW, clean.precinctStatus(), clean.precinctConfidence(),
-                clean.precinctReason());
+                clean.precinctReasons());
     }
 
     // ---- the browser ----

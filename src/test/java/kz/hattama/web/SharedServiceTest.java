@@ -131,7 +131,7 @@ class SharedServiceTest extends WebTestBase {
         AppUser bob = user("bob", Role.VOLUNTEER);
         ProtocolResult same = Protocols.verified();
         ProtocolResult clean = new ProtocolResult(same.form(), same.lang(), "90417", same.address(), same.fields(),
-                same.checks(), same.flags(), same.status(), same.precinctStatus(), same.precinctConfidence(), same.precinctReason());
+                same.checks(), same.flags(), same.status(), same.precinctStatus(), same.precinctConfidence(), same.precinctReasons());
         long alices = storedProtocol(alice.id(), "IMG_1.jpg", clean, null);
         long bobs = storedProtocol(bob.id(), "IMG_2.jpg", Protocols.needsReview("90417"), null);
         Session reviewer = new Session().login(user("rev", Role.REVIEWER));

@@ -1,18 +1,24 @@
 package kz.hattama.web;
 
 import kz.hattama.config.HattamaProperties;
+import kz.hattama.protocol.ReviewReason;
+import kz.hattama.protocol.ReviewReason.Code;
 import kz.hattama.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every reason the reconciler writes reaches the reviewer in the interface's language. */
+/** Every reason the reconciler gives reaches the reviewer in the interface's language. */
 class TextsTest {
 
     private static Texts texts() throws Exception {
@@ -28,24 +34,45 @@ class TextsTest {
         LocaleContextHolder.resetLocaleContext();
     }
 
+    static Stream<Arguments> reasons() {
+        ReviewReason checked = ReviewReason.of(Code.LOW_CONFIDENCE_CHECKED, "0.50", "0.30", "0.990");
+        ReviewReason anchored = ReviewReason.of(Code.NOT_ANCHORED);
+        ReviewReason weak = ReviewReason.of(Code.WEAK_WORDS_CHECK, "0.99900");
+        return Stream.of(
+                Arguments.of("en", List.of(checked), "read with low confidence (digits 0.50, words 0.30; the written words confirm the figure with 0.990)"),
+                Arguments.of("ru", List.of(checked), "прочитано неуверенно (цифры 0.50, пропись 0.30; пропись подтверждает число цифрами на 0.990)"),
+                Arguments.of("ru", List.of(ReviewReason.of(Code.LOW_CONFIDENCE, "0.42", "0.91")), "прочитано неуверенно (цифры 0.42, пропись 0.91)"),
+                Arguments.of("kk", List.of(ReviewReason.of(Code.DISAGREE), checked), null),
+                Arguments.of("en", List.of(anchored), "its printed label was not found next to this place: the figure may belong to another line"),
+                Arguments.of("ru", List.of(anchored), "рядом с этим местом не найдена печатная надпись строки: число может относиться к другой строке"),
+                Arguments.of("kk", List.of(ReviewReason.of(Code.FAILED_CHECK, "issued_le_voters"), anchored), null),
+                Arguments.of("ru", List.of(weak), "это число проверяют только неравенства, поэтому пропись должна подтверждать его надёжнее, чем на 0.99900"),
+                Arguments.of("kk", List.of(weak), null),
+                Arguments.of("en", List.of(ReviewReason.note("words as stored, {0}")), "words as stored, {0}"));
+    }
+
+    /** Every code has its wording in every language, and no code or English wording reaches a Russian or Kazakh page. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "en | low confidence (digits 0.50, words 0.30, words check 0.990) | read with low confidence (digits 0.50, words 0.30; the written words confirm the figure with 0.990)",
-            "ru | low confidence (digits 0.50, words 0.30, words check 0.990) | прочитано неуверенно (цифры 0.50, пропись 0.30; пропись подтверждает число цифрами на 0.990)",
-            "ru | low confidence (digits 0.42, words 0.91) | прочитано неуверенно (цифры 0.42, пропись 0.91)",
-            "kk | digits ≠ words; low confidence (digits 0.50, words 0.30, words check 0.990) | ",
-            "en | label not found next to the zone | its printed label was not found next to this place: the figure may belong to another line",
-            "ru | label not found next to the zone | рядом с этим местом не найдена печатная надпись строки: число может относиться к другой строке",
-            "kk | failed check issued_le_voters; label not found next to the zone | ",
-            "ru | words check 0.99900 below the bar of a figure only inequalities check | это число проверяют только неравенства, поэтому пропись должна подтверждать его надёжнее, чем на 0.99900",
-            "kk | words check 0.99900 below the bar of a figure only inequalities check | ",
-    })
-    void reasonsAreTranslated(String lang, String stored, String expected) throws Exception {
+    @MethodSource
+    void reasons(String lang, List<ReviewReason> stored, String expected) throws Exception {
         LocaleContextHolder.setLocale(Locale.forLanguageTag(lang));
         String shown = texts().reason(stored);
         if (expected != null) {
             assertThat(shown).isEqualTo(expected);
         }
-        assertThat(shown).doesNotContain("words check", "≠", "{", "label not found", "inequalities");
+        if (stored.stream().noneMatch(r -> r.code() == Code.NOTE)) {
+            assertThat(shown).doesNotContain("words check", "≠", "{", "label not found", "inequalities", "reason.");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en", "ru", "kk"})
+    void everyCodeIsWordedInEveryLanguage(String lang) throws Exception {
+        LocaleContextHolder.setLocale(Locale.forLanguageTag(lang));
+        Texts texts = texts();
+        for (Code code : Code.values()) {
+            String shown = texts.reason(List.of(ReviewReason.of(code, "x", "y", "z")));
+            assertThat(shown).as(code.id()).doesNotContain("reason.", "{");
+        }
     }
 }
