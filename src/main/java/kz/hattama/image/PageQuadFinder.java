@@ -45,7 +45,7 @@ public final class PageQuadFinder {
         Point[] contourPts = contour.toArray();
         // A coarser outline is tried when a fine one has too few long sides (a ragged shadow edge).
         for (double eps = 0.01; eps <= 0.05; eps += 0.01) {
-            Optional<Quad> quad = cornersFromLongestSides(simplify(hull, eps), contourPts, small.cols(), small.rows());
+            Optional<Quad> quad = cornersFromSides(simplify(hull, eps), contourPts, small.cols(), small.rows());
             if (quad.isPresent()) {
                 return quad.map(q -> q.scaled(1 / f));
             }
@@ -69,7 +69,7 @@ public final class PageQuadFinder {
      * with two sides missing there is too little outline to trust, as with a scan where the
      * page fills the frame.
      */
-    private static Optional<Quad> cornersFromLongestSides(Point[] poly, Point[] contour, int w, int h) {
+    private static Optional<Quad> cornersFromSides(Point[] poly, Point[] contour, int w, int h) {
         int n = poly.length;
         double perimeter = 0;
         for (int i = 0; i < n; i++) {
@@ -95,22 +95,30 @@ public final class PageQuadFinder {
             candidates.add(frameSides.get(0));
         }
         candidates.sort(null);
-        Quad best = null;
-        double bestLength = 0;
         int m = candidates.size();
+        // each side's fitted line and the outline along it, once: every choice of four reuses them
+        double[][] lines = new double[m][];
+        int[] support = new int[m];
+        for (int k = 0; k < m; k++) {
+            Point a = poly[candidates.get(k)], b = poly[(candidates.get(k) + 1) % n];
+            List<Point> along = alongSide(a, b, contour);
+            lines[k] = fitSide(a, b, along);
+            support[k] = along.size();
+        }
+        Quad best = null;
+        int bestSupport = 0;
         for (int a = 0; a < m; a++) {
             for (int b = a + 1; b < m; b++) {
                 for (int c = b + 1; c < m; c++) {
                     for (int d = c + 1; d < m; d++) {
-                        int[] chosen = {candidates.get(a), candidates.get(b), candidates.get(c), candidates.get(d)};
-                        Quad q = quadOf(chosen, poly, contour);
-                        double length = 0;
-                        for (int i : chosen) {
-                            length += alongSide(poly[i], poly[(i + 1) % n], contour).size();
+                        int total = support[a] + support[b] + support[c] + support[d];
+                        if (total <= bestSupport) {
+                            continue;
                         }
-                        if (q != null && length > bestLength && plausible(q, w, h)) {
+                        Quad q = quadOf(lines[a], lines[b], lines[c], lines[d]);
+                        if (q != null && plausible(q, w, h)) {
                             best = q;
-                            bestLength = length;
+                            bestSupport = total;
                         }
                     }
                 }
@@ -119,17 +127,11 @@ public final class PageQuadFinder {
         return Optional.ofNullable(best);
     }
 
-    /** The corners where the four sides, in outline order, meet; null where two are nearly parallel. */
-    private static Quad quadOf(int[] sides, Point[] poly, Point[] contour) {
-        int n = poly.length;
-        double[][] lines = new double[4][];
-        for (int k = 0; k < 4; k++) {
-            int i = sides[k];
-            lines[k] = refineSide(poly[i], poly[(i + 1) % n], contour);
-        }
+    /** The corners where four sides, in outline order, meet; null where two are nearly parallel. */
+    private static Quad quadOf(double[]... sides) {
         Point[] corners = new Point[4];
         for (int k = 0; k < 4; k++) {
-            Point c = intersect(lines[(k + 3) % 4], lines[k]);
+            Point c = intersect(sides[(k + 3) % 4], sides[k]);
             if (c == null) {
                 return null;
             }
@@ -159,13 +161,11 @@ public final class PageQuadFinder {
         return near;
     }
 
-    /** Fits the side to the contour points along its middle. */
-    private static double[] refineSide(Point a, Point b, Point[] contour) {
-        double len = dist(a, b);
-        double ux = (b.x - a.x) / len, uy = (b.y - a.y) / len;
-        List<Point> near = alongSide(a, b, contour);
+    /** Fits side a-b to the contour points along its middle; the side itself where they are too few. */
+    private static double[] fitSide(Point a, Point b, List<Point> near) {
         if (near.size() < 10) {
-            return new double[]{ux, uy, a.x, a.y};
+            double len = dist(a, b);
+            return new double[]{(b.x - a.x) / len, (b.y - a.y) / len, a.x, a.y};
         }
         Mat line = new Mat();
         Imgproc.fitLine(new MatOfPoint2f(near.toArray(new Point[0])), line, Imgproc.DIST_HUBER, 0, 0.01, 0.01);
