@@ -18,7 +18,6 @@ public final class HeaderParser {
 
     /** «№» is often read as N, No, Ne, N°, Nº, M or Mo by OCR. */
     private static final Pattern NUMBER_SIGN = Pattern.compile("(?:№|N[oо°º]?|Ne|Nе|М[оo]?|M[oо]?)\\s*[.:]?\\s*(\\d{1,5})\\b");
-    private static final int FORM_TEXT_MARKERS = 2;
     private static final Pattern KAZAKH_LETTERS = Pattern.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]");
     private static final Pattern STANDALONE_NUMBER = Pattern.compile("(?<![\\d/])(\\d{1,4})(?![\\d/])");
 
@@ -64,17 +63,6 @@ public final class HeaderParser {
         }
         String address = precinctLine < 0 ? null : address(lines, precinctLine, lang);
         return new HeaderReading(lang, precinct, address, text);
-    }
-
-    /**
-     * Whether the text holds at least two of the form's printed markers (in either language):
-     * a title and a heading survive blur that defeats the rulings.
-     */
-    public boolean formTextFound(String text) {
-        String folded = fold(text);
-        long found = form.markers().values().stream().flatMap(List::stream)
-                .filter(m -> folded.contains(fold(m))).count();
-        return found >= FORM_TEXT_MARKERS;
     }
 
     private Lang language(String text) {

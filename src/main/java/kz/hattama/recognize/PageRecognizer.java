@@ -48,8 +48,6 @@ public final class PageRecognizer implements AutoCloseable {
      * encoding time (measured: 480 KB and 45 ms against 1.45 MB and 220 ms for a phone photo's page).
      */
     private static final int JPEG_QUALITY = 90;
-    /** The part of the page read for the form's own words when its fields cannot be placed. */
-    private static final double FORM_TEXT_SHARE = 0.4;
 
     private final FormDefinition form;
     private final PageNormalizer normalizer;
@@ -104,7 +102,7 @@ public final class PageRecognizer implements AutoCloseable {
      * stands, read or rejected, so that a turn never makes a protocol out of a picture that is none.
      */
     public Reading read(Mat picture) {
-        Reading asIs = readAsIs(picture, true);
+        Reading asIs = readAsIs(picture);
         if (rightWayUp(asIs)) {
             return asIs;
         }
@@ -112,7 +110,7 @@ public final class PageRecognizer implements AutoCloseable {
         for (PageTurn turn : List.of(PageTurn.HALF, PageTurn.CLOCKWISE, PageTurn.COUNTERCLOCKWISE)) {
             Mat turned = PageTurns.apply(turn, picture);
             try {
-                Reading r = readAsIs(turned, false).turned(turn);
+                Reading r = readAsIs(turned).turned(turn);
                 if (rightWayUp(r)) {
                     return r;
                 }
@@ -136,12 +134,7 @@ public final class PageRecognizer implements AutoCloseable {
                 .count();
     }
 
-    /**
-     * @param askWhy on a page whose fields cannot be placed, read its top to tell a protocol
-     *               too blurred or cut off to read (the volunteer should take it again) from
-     *               something else (it should not be sent at all)
-     */
-    private Reading readAsIs(Mat picture, boolean askWhy) {
+    private Reading readAsIs(Mat picture) {
         Mat page;
         try {
             page = normalizer.normalize(picture).image();
@@ -153,8 +146,7 @@ public final class PageRecognizer implements AutoCloseable {
         try {
             layout = layoutFinder.find(page, form, ocr.labels());
         } catch (NotAProtocolException e) {
-            boolean theForm = askWhy && headerParser.formTextFound(ocr.tesseract().readBlock(top(page), "rus+kaz").text());
-            return new Reading(null, null, Rejection.of(theForm ? RejectionCode.UNREADABLE : RejectionCode.NOT_A_PROTOCOL));
+            return new Reading(null, null, Rejection.of(RejectionCode.NOT_A_PROTOCOL));
         }
         Mat headerZone = page.submat(layout.header());
         OcrBlock headerBlock = ocr.tesseract().readBlock(headerZone, "rus+kaz");
@@ -199,11 +191,6 @@ public final class PageRecognizer implements AutoCloseable {
         } finally {
             out.release();
         }
-    }
-
-    /** Where the form's title and precinct line are printed, whatever the layout. */
-    private static Mat top(Mat page) {
-        return page.submat(new Rect(0, 0, page.cols(), (int) (page.rows() * FORM_TEXT_SHARE)));
     }
 
     private static Box box(Rect r) {

@@ -85,13 +85,4 @@ class HeaderParserTest {
         assertThat(h.precinct()).isNull();
         assertThat(h.address()).isNull();
     }
-
-    @Test
-    void tellsTheFormsOwnTextFromAnotherDocument() {
-        // what Tesseract makes of the top of a shaken photo: the title and one heading survive
-        assertThat(parser.formTextFound("ПРОТОКОЛ\nучастковой избирательнои комиссии о резу")).isFalse();
-        assertThat(parser.formTextFound("XAТТАМА\n№ 12 сайлау учаскесі бойынша дауыс беру\nУчаскелік сайлау комиссиясы АНЫҚТАДЫ:")).isTrue();
-        assertThat(parser.formTextFound("ПРОТОКОЛ\nучастковой избирательной комиссии о результатах")).isTrue();
-        assertThat(parser.formTextFound("Протокол собрания жильцов дома № 5")).isFalse();
-    }
 }

@@ -106,19 +106,6 @@ class PageRecognizerTest {
         }
     }
 
-    /**
-     * A protocol whose fields cannot be placed (here cut off below its header; blur does the
-     * same to the rulings) is one to take again, not "not a protocol".
-     */
-    @Test
-    void aProtocolWhoseFieldsCannotBeFoundIsUnreadableNotSomethingElse() {
-        Mat page = Fixtures.read("scan-typed-ru.png");
-        Imgproc.rectangle(page, new Point(0, page.rows() * 0.3), new Point(page.cols(), page.rows()), new Scalar(255, 255, 255), -1);
-        PageOutcome o = recognizer.recognize(1, page);
-        assertThat(o.isRejected()).isTrue();
-        assertThat(o.rejection().code()).isEqualTo(RejectionCode.UNREADABLE);
-    }
-
     @Test
     void aPictureThatIsNoProtocolInAnyTurnIsStillRejected() {
         Mat drawing = new Mat(2339, 1654, CvType.CV_8UC3, new Scalar(255, 255, 255));
