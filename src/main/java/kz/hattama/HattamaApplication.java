@@ -1,9 +1,11 @@
 package kz.hattama;
 
+import kz.hattama.batch.RemotePartitioning;
 import kz.hattama.cli.BenchmarkCommand;
 import kz.hattama.cli.HattamaCommand;
 import kz.hattama.cli.LoadTestCommand;
 import kz.hattama.cli.ServeCommand;
+import kz.hattama.cli.WorkerCommand;
 import kz.hattama.config.HattamaProperties;
 import kz.hattama.config.WebProperties;
 import org.springframework.boot.WebApplicationType;
@@ -56,8 +58,12 @@ public class HattamaApplication {
         java.nio.file.Path scratch = command instanceof BenchmarkCommand ? freshDatabase() : null;
         // Only serve starts a web server; the other commands run and exit.
         WebApplicationType type = command instanceof ServeCommand ? WebApplicationType.SERVLET : WebApplicationType.NONE;
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HattamaApplication.class)
-                .web(type).logStartupInfo(false).run()) {
+        SpringApplicationBuilder app = new SpringApplicationBuilder(HattamaApplication.class).web(type).logStartupInfo(false);
+        if (command instanceof WorkerCommand) {
+            // Only a worker takes partitions from the broker; digitize and serve send them.
+            app.profiles(RemotePartitioning.WORKER_PROFILE);
+        }
+        try (ConfigurableApplicationContext context = app.run()) {
             CommandLine cli = new CommandLine(new HattamaCommand(), new SpringFactory(context));
             return cli.execute(args);
         } finally {

@@ -1,5 +1,7 @@
 package kz.hattama.batch;
 
+import kz.hattama.batch.RemotePartitioning.RemoteRecognition;
+import kz.hattama.config.BrokerProperties;
 import kz.hattama.config.HattamaProperties;
 import kz.hattama.config.IntakeProperties;
 import kz.hattama.ingest.IncomingFile;
@@ -20,6 +22,7 @@ import org.springframework.batch.core.partition.support.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.item.ExecutionContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -40,7 +43,7 @@ import java.util.Map;
  * Step names are stable: the job repository finds a killed run's progress by them.
  */
 @Configuration
-@EnableConfigurationProperties(IntakeProperties.class)
+@EnableConfigurationProperties({IntakeProperties.class, BrokerProperties.class})
 public class DigitizeJobConfiguration {
 
     public static final String JOB = "digitizeJob";
@@ -93,11 +96,32 @@ public class DigitizeJobConfiguration {
         return new IntakeWriter(intake, outcomes, instanceId);
     }
 
+    /**
+     * Reads the stored files in partitions (by id modulo the partition count): on a thread pool as wide as
+     * {@code HATTAMA_WORKERS}, or, with {@code HATTAMA_BROKER_URL}, by {@code worker} processes over the broker.
+     */
     @Bean
     public Step recognize(JobRepository repository, Step recognizePartition, TaskExecutor recognizeExecutor,
-                          HattamaProperties props) {
+                          HattamaProperties props, ObjectProvider<RemoteRecognition> remote) {
+        RemoteRecognition broker = remote.getIfAvailable();
+        if (broker != null) {
+            return broker.manager(RECOGNIZE)
+                    .partitioner(RECOGNIZE_PARTITION, partitioner(broker.partitions()))
+                    .step(recognizePartition)
+                    .gridSize(broker.partitions())
+                    .build();
+        }
         int grid = props.effectiveWorkers();
-        Partitioner partitioner = gridSize -> {
+        return new StepBuilder(RECOGNIZE, repository)
+                .partitioner(RECOGNIZE_PARTITION, partitioner(grid))
+                .step(recognizePartition)
+                .gridSize(grid)
+                .taskExecutor(recognizeExecutor)
+                .build();
+    }
+
+    private static Partitioner partitioner(int grid) {
+        return gridSize -> {
             Map<String, ExecutionContext> parts = new HashMap<>();
             for (int i = 0; i < grid; i++) {
                 ExecutionContext ctx = new ExecutionContext();
@@ -107,12 +131,6 @@ public class DigitizeJobConfiguration {
             }
             return parts;
         };
-        return new StepBuilder(RECOGNIZE, repository)
-                .partitioner(RECOGNIZE_PARTITION, partitioner)
-                .step(recognizePartition)
-                .gridSize(grid)
-                .taskExecutor(recognizeExecutor)
-                .build();
     }
 
     @Bean
@@ -128,8 +146,12 @@ public class DigitizeJobConfiguration {
     @Bean
     public Step recognizePartition(JobRepository repository, PlatformTransactionManager tx,
                                    PendingSourceReader pendingSourceReader, RecognizeProcessor recognizeProcessor,
-                                   OutcomeStore store, StoreProperties storeProperties) {
-        return new StepBuilder(RECOGNIZE_PARTITION, repository)
+                                   OutcomeStore store, StoreProperties storeProperties,
+                                   ObjectProvider<RemoteRecognition> remote) {
+        RemoteRecognition broker = remote.getIfAvailable();
+        // In a worker process the same step is also bound to the requests that arrive from the broker.
+        StepBuilder builder = broker != null ? broker.partition(RECOGNIZE_PARTITION) : new StepBuilder(RECOGNIZE_PARTITION, repository);
+        return builder
                 // One file a chunk: a file takes a second or more, and a killed job then loses at
                 // most the files in hand.
                 .<PendingSource, SourceOutcome>chunk(1, tx)
