@@ -9,12 +9,15 @@ import kz.hattama.export.Scorer;
 import kz.hattama.store.JobSummaries;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,8 +47,19 @@ public class BenchmarkCommand implements Callable<Integer> {
             description = "Also write the records read, as `export --out FILE.jsonl` would, before the temporary database goes.")
     Path export;
 
+    @Option(names = "--repeat", paramLabel = "N",
+            description = "Feed the folder's files N times, each copy under a new name and made to differ in bytes "
+                    + "(so none is a duplicate), and report the heap after a full GC and the database size as the run goes.")
+    Integer repeat;
+
+    @Option(names = "--sample-seconds", paramLabel = "S", defaultValue = "30",
+            description = "With --repeat: seconds between two looks at the heap and the database. Default: ${DEFAULT-VALUE}.")
+    int sampleSeconds;
+
     @Autowired
     private DigitizeLauncher launcher;
+    @Autowired
+    private DataSource dataSource;
     @Autowired
     private JobSummaries jobs;
     @Autowired
@@ -60,8 +74,26 @@ public class BenchmarkCommand implements Callable<Integer> {
             System.err.println("No truth file: " + truthFile);
             return 2;
         }
-        ProgressRun.Result result = ProgressRun.run(launcher, jobs, List.of(folder));
-        ProgressRun.print(result, System.out);
+        if (repeat != null && repeat < 1) {
+            System.err.println("--repeat must be at least 1");
+            return 2;
+        }
+        ProgressRun.Result result;
+        if (repeat == null) {
+            result = ProgressRun.run(launcher, jobs, List.of(folder));
+            ProgressRun.print(result, System.out);
+        } else {
+            try (RepeatedFolder copies = RepeatedFolder.of(folder, repeat)) {
+                MemoryProbe probe = MemoryProbe.start(new JdbcTemplate(dataSource), Duration.ofSeconds(Math.max(1, sampleSeconds)));
+                try {
+                    result = ProgressRun.run(launcher, jobs, List.of(copies.root()));
+                } finally {
+                    probe.close();
+                }
+                ProgressRun.print(result, System.out);
+                probe.print(System.out, result.summary().protocols());
+            }
+        }
         if (result.status() != BatchStatus.COMPLETED) {
             System.err.println("The job ended " + result.status());
             return 1;
