@@ -51,6 +51,8 @@ public final class LayoutFinder {
     /** Labels start a little left of the digits rule; this width holds their first 25-30 letters. */
     private static final double LABEL_LEFT = 30;
     private static final double LABEL_WIDTH = 420;
+    /** A signature dips this far under its rule, into the space over the next signature line. */
+    private static final double SIGNATURE_DIP = 10;
     /** The first line of a party's name under the row's top rule. */
     private static final double NAME_BAND = 40;
 
@@ -186,7 +188,13 @@ public final class LayoutFinder {
         if (candidates.size() < Math.min(3, expected)) {
             return List.of();
         }
-        return candidates.subList(0, Math.min(expected, candidates.size())).stream().map(zones::signature).toList();
+        List<Rect> out = new ArrayList<>();
+        double ceiling = below;
+        for (Rule r : candidates.subList(0, Math.min(expected, candidates.size()))) {
+            out.add(zones.signature(r, ceiling));
+            ceiling = r.maxAcross() + SIGNATURE_DIP * zones.unit;
+        }
+        return out;
     }
 
     /** A field's value line, and whether its label was read next to it. */
@@ -454,7 +462,7 @@ public final class LayoutFinder {
 
     /** Turns found rulings into crop rectangles, clipped to the page. */
     private static final class Zones {
-        private final double unit;
+        final double unit;
         final int width;
         private final int height;
 
@@ -522,9 +530,13 @@ public final class LayoutFinder {
                     upper.maxAcross() + NAME_BAND * unit);
         }
 
-        /** Where a signature is written: over its rule, from end to end. */
-        Rect signature(Rule r) {
-            return rect(r.start(), r.minAcross() - WRITING_ABOVE * unit, r.end(), r.maxAcross() + WRITING_BELOW * unit);
+        /**
+         * Where a signature is written: over its rule, from end to end, not above {@code ceiling}, where the line
+         * above ends (a signature there dips a little under its own rule).
+         */
+        Rect signature(Rule r, double ceiling) {
+            return rect(r.start(), Math.max(ceiling, r.minAcross() - WRITING_ABOVE * unit), r.end(),
+                    r.maxAcross() + WRITING_BELOW * unit);
         }
 
         Rect header(Mat ink, double firstFieldTop, double labelGap) {

@@ -186,7 +186,9 @@ public final class PageRecognizer implements AutoCloseable {
             return new Reading(null, null, Rejection.of(RejectionCode.UNREADABLE));
         }
         List<PrecinctLook> precinct = headed ? ocr.precinct().read(headerZone, headerBlock, header.lang())
-                : ocr.precinct().read(headerZone, headerBlock, header.lang(), runningHead.get(header.lang().code()));
+                : ocr.precinct().read(headerZone, headerBlock, header.lang(), runningHead.get(header.lang().code())).stream()
+                .map(l -> new PrecinctLook(PrecinctLook.Origin.RUNNING_HEAD, l.reader(), l.value(), l.confidence(),
+                        l.anchored(), l.clear())).toList();
         int signatureSide = form.layout().signatureSide();
         List<Boolean> signed = signatureSide > 0 && layout.sides().contains(signatureSide)
                 ? layout.signatures().stream().map(zone -> signatures.signed(page, zone)).toList() : null;

@@ -28,8 +28,9 @@ final class Paperwork {
         form.checkOfKind(CheckDef.SIDES).ifPresent(c -> out.add(sides(c, page, layout)));
         form.checkOfKind(CheckDef.SIGNATURES).ifPresent(c -> {
             int side = layout.signatureSide();
-            // With the signature side missing there is nothing to judge, and pages_complete already fails.
-            if (side > 0 && page.covers(side)) {
+            // With the signature side missing there is nothing to judge, and pages_complete already fails; readings
+            // made without looking at the signatures (null) judge nothing either.
+            if (side > 0 && page.covers(side) && page.signatures() != null) {
                 out.add(signed(c, page, layout.signatures()));
             }
         });
@@ -53,7 +54,7 @@ final class Paperwork {
     }
 
     private static CheckResult signed(CheckDef c, PageReading page, LayoutDef.Signatures block) {
-        if (page.signatures() == null || page.signatures().isEmpty()) {
+        if (page.signatures().isEmpty()) {
             return new CheckResult(c.id(), false, "cannot check: signature lines not found");
         }
         List<String> unsigned = new ArrayList<>();

@@ -33,6 +33,16 @@ public final class SidesProbeMain {
                     continue;
                 }
                 List<String> looks = r.page().precinct().stream().map(PrecinctLook::value).map(String::valueOf).toList();
+                if (System.getProperty("crops") != null) {
+                    org.opencv.core.Mat page = new kz.hattama.image.PageNormalizer().normalize(pages.pages().get(i)).image();
+                    kz.hattama.layout.Layout layout = new kz.hattama.layout.LayoutFinder().find(page, form);
+                    for (int k = 0; k < layout.signatures().size(); k++) {
+                        System.out.println("zone " + k + " " + layout.signatures().get(k) + " signed="
+                                + new kz.hattama.ocr.SignatureReader().signed(page, layout.signatures().get(k)) + " page " + page.size() + " ch " + page.channels());
+                        org.opencv.imgcodecs.Imgcodecs.imwrite(System.getProperty("crops") + "/" + f.getFileName() + "-" + k + ".png",
+                                page.submat(layout.signatures().get(k)));
+                    }
+                }
                 System.out.println(f.getFileName() + "#" + (i + 1) + " sides=" + r.page().sides() + " turn=" + r.turn()
                         + " lang=" + r.page().lang() + " precinct=" + looks + " signed=" + r.page().signatures());
             }
