@@ -2,6 +2,8 @@ package kz.hattama.batch;
 
 import kz.hattama.HattamaApplication;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,6 +63,16 @@ class RemoteWorkersTest {
         }
         for (String db : databases) {
             execute("drop database if exists " + db + " with (force)");
+        }
+        // The queue is durable and named after the database; it goes with it.
+        if (!databases.isEmpty()) {
+            CachingConnectionFactory connection = new CachingConnectionFactory(URI.create(broker));
+            try {
+                RabbitAdmin admin = new RabbitAdmin(connection);
+                databases.forEach(db -> admin.deleteQueue("hattama.recognize." + db + ".public"));
+            } finally {
+                connection.destroy();
+            }
         }
     }
 
