@@ -82,9 +82,10 @@ public class SideStore {
      * Stores the protocol made of a group: a new one filed under its first page, or the stored one read again with
      * the added side. A group whose added sides were joined already (a replayed chunk) is left as it is.
      *
-     * @param pageOf which of the group's pages each field's box is on
+     * @param pageOf        which of the group's pages each field's box is on
+     * @param signaturePage which of them holds the signatures
      */
-    public void save(SideGroup group, ProtocolResult protocol, Map<String, Integer> pageOf) {
+    public void save(SideGroup group, ProtocolResult protocol, Map<String, Integer> pageOf, int signaturePage) {
         tx.executeWithoutResult(status -> {
             for (SidePage added : group.added()) {
                 Long joined = jdbc.queryForObject("select protocol_id from side_page where id = ? for update",
@@ -101,7 +102,7 @@ public class SideStore {
                          where sp.id = ?""", first.id());
                 id = outcomes.insertProtocol(first.sourceId(), OutcomeStore.uid((String) row.get("identity"),
                                 Integer.toString(first.pageNo())), first.pageNo(), protocol,
-                        PageTurn.valueOf((String) row.get("page_turn")), pageOf);
+                        PageTurn.valueOf((String) row.get("page_turn")), pageOf, signaturePage);
                 if (row.get("jpeg") != null) {
                     jdbc.update("insert into page_image (protocol_id, jpeg) values (?, ?)", id, row.get("jpeg"));
                 }
@@ -122,6 +123,7 @@ public class SideStore {
                 jdbc.update("delete from protocol_check where protocol_id = ?", id);
                 jdbc.update("delete from protocol_flag where protocol_id = ?", id);
                 outcomes.insertReadings(id, protocol, pageOf);
+                outcomes.saveSignatureBox(id, protocol, signaturePage);
             }
             for (int k = 0; k < group.pages().size(); k++) {
                 SidePage page = group.pages().get(k);

@@ -197,7 +197,13 @@ public class UploadStore {
                   join upload_batch b on b.id = f.batch_id
                   left join source_file s on s.job_instance_id = b.job_instance_id
                                          and (s.name = f.name or starts_with(s.name, f.name || '!/'))
-                  left join protocol p on p.source_id = s.id
+                  -- the file's own protocols, and those it is the other side of
+                  left join lateral (select p1.id, p1.page_no, p1.status, p1.rejection_code from protocol p1
+                                      where p1.source_id = s.id
+                                     union all
+                                     select p2.id, pp.page_no, p2.status, p2.rejection_code
+                                       from protocol_page pp join protocol p2 on p2.id = pp.protocol_id
+                                      where pp.source_id = s.id) p on true
                   left join source_file d on d.id = s.duplicate_of
                   left join upload_batch db on db.job_instance_id = d.job_instance_id
                  where f.batch_id in (:ids)

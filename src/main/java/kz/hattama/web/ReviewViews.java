@@ -52,6 +52,7 @@ public class ReviewViews {
                 p.precinctStatus() == null ? null : p.precinctStatus().name(), p.precinctConfidence(),
                 texts.reason(p.precinctReasons()), p.lang(),
                 p.address(), p.sourceId(), p.sourceName(), p.pageNo(), page, "/api/sources/" + p.sourceId() + "/scan",
+                p.signatureBox() == null ? null : "/api/protocols/" + p.id() + "/signatures.jpg",
                 fields, checks, form.relations(), flags, reviews.reviewsOf(java.util.List.of(p.id())).get(p.id()));
     }
 
