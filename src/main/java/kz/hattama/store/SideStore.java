@@ -57,14 +57,33 @@ public class SideStore {
      * sides come first in the group, in its page order.
      */
     public Optional<SideGroup> openProtocolFor(SidePage page, String precinct, String form) {
-        List<Long> ids = jdbc.queryForList("""
+        return joinable(page, jdbc.queryForList("""
                 select p.id from protocol p
                  where p.precinct = ? and p.form = ? and p.status = ?
                    and p.precinct_status in ('VERIFIED', 'REVIEWED')
                    and exists (select 1 from side_page sp where sp.protocol_id = p.id)
                    and not exists (select 1 from side_page sp where sp.protocol_id = p.id and sp.side = ?)
                  order by p.id limit 1""", Long.class,
-                precinct, form, ProtocolStatus.NEEDS_REVIEW.name(), page.side());
+                precinct, form, ProtocolStatus.NEEDS_REVIEW.name(), page.side()));
+    }
+
+    /**
+     * The protocol a reviewer uploaded this side for (the review page's "attach the missing side"), if it still waits
+     * for a person and lacks this side: the reviewer's word joins them, whatever number the side shows (a number that
+     * differs leaves the joined protocol's precinct number for review).
+     */
+    public Optional<SideGroup> attachedProtocolFor(SidePage page) {
+        return joinable(page, jdbc.queryForList("""
+                select p.id from source_file s
+                  join upload_batch b on b.job_instance_id = s.job_instance_id
+                  join protocol p on p.id = b.attach_to
+                 where s.id = ? and p.status = ?
+                   and exists (select 1 from side_page sp where sp.protocol_id = p.id)
+                   and not exists (select 1 from side_page sp where sp.protocol_id = p.id and sp.side = ?)""", Long.class,
+                page.sourceId(), ProtocolStatus.NEEDS_REVIEW.name(), page.side()));
+    }
+
+    private Optional<SideGroup> joinable(SidePage page, List<Long> ids) {
         if (ids.isEmpty()) {
             return Optional.empty();
         }

@@ -86,6 +86,12 @@ public class UploadStore {
      * so two requests at once cannot both slip under a quota.
      */
     public Batch queue(Long userId, Origin origin, Path folder, List<SavedFile> files, Consumer<Usage> admit) {
+        return queue(userId, origin, folder, files, admit, null);
+    }
+
+    /** The same for a reviewer's upload of the missing side of protocol {@code attachTo}. */
+    public Batch queue(Long userId, Origin origin, Path folder, List<SavedFile> files, Consumer<Usage> admit,
+                       Long attachTo) {
         return tx.execute(status -> {
             if (userId != null) {
                 jdbc.query("select 1 from app_user where id = ? for update", rs -> {
@@ -97,8 +103,9 @@ public class UploadStore {
                         (rs, i) -> new Usage(rs.getLong(1), rs.getLong(2)), userId));
             }
             long id = jdbc.queryForObject("""
-                    insert into upload_batch (user_id, origin, folder, state) values (?, ?, ?, 'QUEUED') returning id""",
-                    Long.class, userId, origin.name(), folder.toAbsolutePath().normalize().toString());
+                    insert into upload_batch (user_id, origin, folder, state, attach_to) values (?, ?, ?, 'QUEUED', ?)
+                    returning id""",
+                    Long.class, userId, origin.name(), folder.toAbsolutePath().normalize().toString(), attachTo);
             List<Object[]> rows = new ArrayList<>();
             for (SavedFile f : files) {
                 rows.add(new Object[]{id, rows.size(), f.name(), f.size()});

@@ -53,6 +53,8 @@ public class ReviewViews {
                 texts.reason(p.precinctReasons()), p.lang(),
                 p.address(), p.sourceId(), p.sourceName(), p.pageNo(), page, "/api/sources/" + p.sourceId() + "/scan",
                 p.signatureBox() == null ? null : "/api/protocols/" + p.id() + "/signatures.jpg",
+                p.status() == kz.hattama.protocol.ProtocolStatus.NEEDS_REVIEW
+                        && p.checks().stream().anyMatch(c -> c.id().equals("pages_complete") && !c.passed()),
                 fields, checks, form.relations(), flags, reviews.reviewsOf(java.util.List.of(p.id())).get(p.id()));
     }
 
