@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code official compare}'s output: a CSV row per difference, or the same in sentences for a person. */
-final class ComparisonReport {
+public final class ComparisonReport {
 
-    static final List<String> CSV_HEADER = List.of("precinct", "field", "protocol", "official", "difference",
+    public static final List<String> CSV_HEADER = List.of("precinct", "field", "protocol", "official", "difference",
             "field_status", "protocol_id");
 
     public enum Format { text, csv }
@@ -24,7 +24,7 @@ final class ComparisonReport {
     private ComparisonReport() {
     }
 
-    static void write(Format format, OfficialComparer.Outcome outcome, FormDefinition form, Writer out)
+    public static void write(Format format, OfficialComparer.Outcome outcome, FormDefinition form, Writer out)
             throws IOException {
         if (format == Format.csv) {
             csv(outcome.rows(), out);
