@@ -92,6 +92,11 @@ final class ScopeBuilder {
         this.places = places;
     }
 
+    /** A scope without official results beside it. */
+    Statistics.Scope build(String id, Set<ProtocolStatus> statuses, Collection<Tally> read) {
+        return build(id, statuses, read, Map.of(), Set.of());
+    }
+
     /**
      * @param official the official results by precinct (empty where none were imported)
      * @param observed the precincts a read protocol of any status is filed under: the others' official lines are the

@@ -53,6 +53,12 @@ public class StatisticsService {
 
     /** Without official results: the protocols alone. */
     public StatisticsService(ProtocolStore store, ProtocolPages pages, PlaceFinder placeFinder, FormDefinition form,
+                             DatasetProperties settings) {
+        this(store, pages, placeFinder, form, settings, Clock.systemUTC(), OfficialResults.NONE);
+    }
+
+    /** Without official results: the protocols alone. */
+    public StatisticsService(ProtocolStore store, ProtocolPages pages, PlaceFinder placeFinder, FormDefinition form,
                              DatasetProperties settings, Clock clock) {
         this(store, pages, placeFinder, form, settings, clock, OfficialResults.NONE);
     }
