@@ -146,9 +146,9 @@ final class ScopeBuilder {
         List<Counted> unobserved = official.values().stream().filter(l -> !observed.contains(l.precinct()))
                 .map(l -> figures(null, l)).filter(Objects::nonNull).toList();
         return new Statistics.Official(areas(differences, c -> c.tally().place().city(), BY_NAME),
-                sum("Total", null, null, null, differences), sum("Observed, protocols", null, null, null, protocols),
-                sum("Observed, official", null, null, null, published),
-                sum("Not observed, official", null, null, null, unobserved));
+                sum("Total", null, null, null, differences), sum("Observed (protocols)", null, null, null, protocols),
+                sum("Observed (official)", null, null, null, published),
+                sum("Not observed (official)", null, null, null, unobserved));
     }
 
     /** An official line's figures the sums use, or null where it lacks one (imported for another form). */
