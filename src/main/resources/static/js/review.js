@@ -75,6 +75,22 @@
     fields.forEach((x, i) => {
       const b = x.f.box;
       if (!b) return;
+      // A field on the protocol's other side: its crop comes from that side's page, which is not the one shown.
+      const url = b.page ? P.pageUrl + '?page=' + b.page : P.pageUrl;
+      if (b.page) {
+        const crop = tbody.querySelector('.crop[data-i="' + i + '"]');
+        const scale = Math.min(1, CROP_WIDTH / b.width);
+        const other = new Image();
+        other.onload = () => {
+          crop.style.width = Math.round(b.width * scale) + 'px';
+          crop.style.height = Math.round(b.height * scale) + 'px';
+          crop.style.backgroundImage = 'url("' + url + '")';
+          crop.style.backgroundSize = Math.round(other.naturalWidth * scale) + 'px auto';
+          crop.style.backgroundPosition = (-b.x * scale) + 'px ' + (-b.y * scale) + 'px';
+        };
+        other.src = url;
+        return;
+      }
       const div = document.createElement('div');
       div.className = 'box ' + (x.uncertain ? 'uncertain' : 'settled');
       div.style.left = (100 * b.x / W) + '%';
@@ -152,8 +168,10 @@
   function renderChecks() {
     const v = values();
     const relations = P.relations.map(rel => Object.assign({ id: rel.id }, evaluate(rel, v)));
-    // Per-figure checks (digits against words) are facts of the readings: they stay as read.
-    const perField = P.checks.filter(c => c.field && !c.passed);
+    // Per-figure checks (digits against words) and the paperwork checks (sides, signatures) are facts of the
+    // readings and the pages: they stay as read.
+    const relationIds = new Set(P.relations.map(rel => rel.id));
+    const perField = P.checks.filter(c => !relationIds.has(c.id) && !c.passed);
     const all = relations.concat(perField);
     const failing = all.filter(c => !c.passed);
     const items = failing.concat(all.filter(c => c.passed)).map(c =>
