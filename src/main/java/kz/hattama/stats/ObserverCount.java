@@ -18,8 +18,11 @@ import java.util.stream.Collectors;
 /** Counts {@link Statistics.Observers} over every stored record, one at a time. */
 final class ObserverCount {
 
-    /** The form's own control relations, apart from completeness and signatures, which are reasons of their own. */
+    /** The form's control relations; completeness and signatures are reasons of their own. */
     private final Set<String> arithmetic;
+    /** The form's paperwork checks' ids; null where the form has none. */
+    private final String sides;
+    private final String signatures;
     private final FlagDef turnout;
 
     private int received;
@@ -29,9 +32,9 @@ final class ObserverCount {
     private final Map<String, Integer> unreadable = new TreeMap<>();
 
     ObserverCount(FormDefinition form, FlagDef turnout) {
-        this.arithmetic = form.checks().stream().map(CheckDef::id)
-                .filter(id -> !id.equals(ObserverReason.PAGES_COMPLETE) && !id.equals(ObserverReason.SIGNED))
-                .collect(Collectors.toSet());
+        this.arithmetic = form.relations().stream().map(CheckDef::id).collect(Collectors.toSet());
+        this.sides = form.checkOfKind(CheckDef.SIDES).map(CheckDef::id).orElse(null);
+        this.signatures = form.checkOfKind(CheckDef.SIGNATURES).map(CheckDef::id).orElse(null);
         this.turnout = turnout;
         for (ObserverReason r : ObserverReason.values()) {
             reasons.put(r, 0);
@@ -51,10 +54,10 @@ final class ObserverCount {
         } else {
             Set<String> failed = p.checks().stream().filter(c -> !c.passed()).map(CheckResult::id)
                     .collect(Collectors.toSet());
-            if (failed.contains(ObserverReason.PAGES_COMPLETE)) {
+            if (failed.contains(sides)) {
                 why.add(ObserverReason.INCOMPLETE);
             }
-            if (failed.contains(ObserverReason.SIGNED)) {
+            if (failed.contains(signatures)) {
                 why.add(ObserverReason.NOT_SIGNED);
             }
             if (failed.stream().anyMatch(arithmetic::contains)) {

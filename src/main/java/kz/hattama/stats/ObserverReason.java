@@ -6,19 +6,14 @@ import java.util.Locale;
 public enum ObserverReason {
     /** Hattama could not read the file as a protocol (damaged, blurred, not the form …): a REJECTED record. */
     UNREADABLE,
-    /** A side of the protocol is missing: check {@value #PAGES_COMPLETE} failed. */
+    /** A side of the protocol is missing: the form's check of kind {@code sides} ({@code pages_complete}) failed. */
     INCOMPLETE,
-    /** No signature of the commission's chairman or secretary: check {@value #SIGNED} failed. */
+    /** No signature of the chairman or the secretary: the form's check of kind {@code signatures} ({@code signed}) failed. */
     NOT_SIGNED,
-    /** A control relation of the form fails: any other of the form's checks failed. */
+    /** A control relation of the form fails: one of the form's relations (its checks with arithmetic) failed. */
     FIGURES_DO_NOT_MATCH,
     /** The form's flag in the turnout role was raised. */
     TURNOUT_OVER_THRESHOLD;
-
-    /** The check that every side of a two-sided protocol arrived (the spec's id). */
-    public static final String PAGES_COMPLETE = "pages_complete";
-    /** The check that the signature lines bear signatures (the spec's id). */
-    public static final String SIGNED = "signed";
 
     /** The reason's id in the CSV and the key of its wording in the report's texts. */
     public String id() {
