@@ -44,7 +44,7 @@ public class SideGroupReader implements ItemReader<SideGroup> {
     }
 
     private SideGroup alone(SidePage page) {
-        String precinct = joiner.surePrecinct(page.reading());
+        String precinct = joiner.joinablePrecinct(page.reading());
         Optional<SideGroup> open = precinct == null ? Optional.empty() : store.openProtocolFor(page, precinct, form);
         return open.orElse(SideGroup.of(List.of(page)));
     }

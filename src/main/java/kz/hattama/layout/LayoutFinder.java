@@ -137,6 +137,10 @@ public final class LayoutFinder {
         }
         mappedLines += place(blocks.after(), afterSlots, floor, zones, found);
         int lineFields = (laterSideAlone ? 0 : blocks.before().size()) + blocks.after().size();
+        if (table == null && !blocks.table().isEmpty() && mappedLines == 0) {
+            throw new NotAProtocolException("no ruled table with " + blocks.table().size() + " rows, as form " + form.id()
+                    + " has, and none of the " + blocks.before().size() + " value lines of its first side");
+        }
         if (lineFields > 0 && mappedLines == 0) {
             throw new NotAProtocolException("found " + lines.size() + " value lines where form " + form.id()
                     + " has " + blocks.before().size() + " before its table and " + blocks.after().size() + " after");

@@ -5,6 +5,7 @@ import kz.hattama.protocol.FieldReading;
 import kz.hattama.protocol.PageReading;
 import kz.hattama.protocol.PrecinctLook;
 import kz.hattama.protocol.PrecinctResult;
+import kz.hattama.protocol.ReviewReason;
 import kz.hattama.protocol.SidePage;
 
 import java.util.ArrayList;
@@ -74,10 +75,17 @@ public final class SideJoiner {
         return groups;
     }
 
-    /** The precinct number a side may be filed under, or null when it is not sure. */
-    public String surePrecinct(PageReading reading) {
+    /**
+     * The precinct number a side arriving alone may be matched against its open protocol's by, or null: sure, or
+     * short of sure only by the looks' confidence (every look read the same plausible number beside the form's words;
+     * a running head's small type reads less confidently). Matching an open protocol's sure number is the
+     * corroboration the confidence lacked; any disagreement among the looks, and the side stays alone.
+     */
+    public String joinablePrecinct(PageReading reading) {
         PrecinctResult r = judge.judge(reading.precinct());
-        return r.sure() ? r.value() : null;
+        boolean onlyConfidence = r.reasons().stream()
+                .allMatch(reason -> reason.code() == ReviewReason.Code.PRECINCT_LOW_CONFIDENCE);
+        return r.value() != null && onlyConfidence ? r.value() : null;
     }
 
     private static boolean complementary(SidePage a, SidePage b) {
