@@ -18,6 +18,8 @@ public record ReviewJson(long id, int version, String status, String statusText,
                          String address, long sourceId, String sourceName, int pageNo,
                          @Schema(description = "the normalized page (JPEG) the boxes are on; null when none was kept") String pageUrl,
                          @Schema(description = "the file as uploaded") String scanUrl,
+                         @Schema(description = "the commission's signature block (JPEG); null where it was not found") String signaturesUrl,
+                         @Schema(description = "a side of the sheet has not arrived: the review page offers to attach it") boolean sidesMissing,
                          List<Field> fields, List<Check> checks,
                          @Schema(description = "the form's relations, for recomputing the checks as figures change") List<CheckDef> relations,
                          List<Flag> flags, kz.hattama.review.Review review) {
