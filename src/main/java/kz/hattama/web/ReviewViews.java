@@ -3,6 +3,8 @@ package kz.hattama.web;
 import kz.hattama.export.ExportRecord;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.protocol.FieldResult;
+import kz.hattama.protocol.FieldStatus;
+import kz.hattama.protocol.ReviewReason;
 import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.review.ReviewHistory;
 import kz.hattama.store.ProtocolStore;
@@ -52,13 +54,24 @@ public class ReviewViews {
                 p.precinctStatus() == null ? null : p.precinctStatus().name(), p.precinctConfidence(),
                 texts.reason(p.precinctReasons()), p.lang(),
                 p.address(), p.sourceId(), p.sourceName(), p.pageNo(), page, "/api/sources/" + p.sourceId() + "/scan",
-                fields, checks, form.checks(), flags, reviews.reviewsOf(java.util.List.of(p.id())).get(p.id()));
+                fields, checks, form.checks(), flags, form.flags(), reviews.reviewsOf(java.util.List.of(p.id())).get(p.id()));
     }
 
     private ReviewJson.Field field(FieldResult f, String lang) {
         var b = f.box();
         return new ReviewJson.Field(f.key(), form.field(f.key()).line(), texts.fieldLabel(f.key(), lang), f.value(),
                 f.digits(), f.words(), f.digitsText(), f.wordsText(), f.confidence(), f.status().name(),
-                texts.reason(f.reasons()), b == null ? null : new ReviewJson.Box(b.x(), b.y(), b.width(), b.height()));
+                texts.reason(f.reasons()), sure(f), b == null ? null : new ReviewJson.Box(b.x(), b.y(), b.width(), b.height()));
+    }
+
+    /**
+     * A figure that needs review only because a check it takes part in fails, read the same in digits and in words:
+     * the reconciler found nothing else wrong with it, so the page asks about it last (it stays NEEDS_REVIEW until a
+     * person signs the protocol off; the spec never lets a failed check's figure be VERIFIED).
+     */
+    static boolean sure(FieldResult f) {
+        return f.status() == FieldStatus.NEEDS_REVIEW && f.value() != null && f.value().equals(f.digits())
+                && f.value().equals(f.words()) && !f.reasons().isEmpty()
+                && f.reasons().stream().allMatch(r -> r.code() == ReviewReason.Code.FAILED_CHECK);
     }
 }

@@ -53,6 +53,11 @@ public class Texts {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
+    /** In a language other than the current one: a security filter answers before the request's language is set. */
+    public String in(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
     public String status(ProtocolStatus s) {
         return get("status." + s.name());
     }

@@ -34,10 +34,11 @@ class WebAccessTest extends WebTestBase {
         assertThat(a.get("/admin/users").statusCode()).isEqualTo(403);
         assertThat(a.get("/api/admin/export").statusCode()).isEqualTo(403);
 
-        assertThat(a.get("/api/sources/" + sourceOf(bobs) + "/scan").statusCode()).isEqualTo(403);
-        assertThat(a.get("/api/protocols/" + bobs + "/page.jpg").statusCode()).isEqualTo(403);
-        assertThat(a.get("/api/protocols/" + bobs).statusCode()).isEqualTo(403);
-        assertThat(a.get("/sources/" + sourceOf(bobs)).statusCode()).isEqualTo(403);
+        // Another's files are as missing as files that never were: a 403 would tell which ids exist.
+        assertThat(a.get("/api/sources/" + sourceOf(bobs) + "/scan").statusCode()).isEqualTo(404);
+        assertThat(a.get("/api/protocols/" + bobs + "/page.jpg").statusCode()).isEqualTo(404);
+        assertThat(a.get("/api/protocols/" + bobs).statusCode()).isEqualTo(404);
+        assertThat(a.get("/sources/" + sourceOf(bobs)).statusCode()).isEqualTo(404);
 
         // Her own she may see.
         assertThat(a.get("/api/sources/" + sourceOf(alices) + "/scan").statusCode()).isEqualTo(200);
