@@ -59,7 +59,8 @@
       rows.push(
         '<tr class="crop-row ' + cls + '" data-key="' + esc(f.key) + '"><td colspan="6">' +
         '<div class="label"><span class="line">' + esc(f.line) + '</span> ' + esc(f.label) + '</div>' +
-        '<div class="crops" data-i="' + i + '"></div></td></tr>' +
+        // A scrolling box is a tab stop in Chromium: kept out, so that Shift+Tab goes from figure to figure.
+        '<div class="crops" data-i="' + i + '" tabindex="-1"></div></td></tr>' +
         '<tr class="field ' + cls + '" data-key="' + esc(f.key) + '">' +
         '<td class="reason">' + esc(reason) + '</td>' +
         '<td class="digits">' + reading(f.digits, f.digitsText, false) + '</td>' +

@@ -95,7 +95,11 @@ public final class CityNames {
         if (name == null || name.isBlank()) {
             return null;
         }
-        String stripped = name.strip().replaceAll("\\s+", " ");
+        // OCR's strokes at the ends («| Ақтөбе», a ruling read as a bar) are no part of a name.
+        String stripped = name.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}.)]+$", "").replaceAll("\\s+", " ");
+        if (stripped.isEmpty()) {
+            return null;
+        }
         return canonical.getOrDefault(fold(stripped), stripped);
     }
 

@@ -134,7 +134,8 @@ public class Pages {
     String stats(HttpServletRequest request, Model model) throws IOException {
         Statistics stats = statistics.compute();
         ReportTexts reportTexts = ReportTexts.of(LocaleContextHolder.getLocale());
-        HtmlReport report = new HtmlReport(reportTexts).linkingTo(id -> request.getContextPath() + "/review/" + id);
+        HtmlReport report = new HtmlReport(reportTexts).linkingTo(id -> request.getContextPath() + "/review/" + id)
+                .naming(texts::checkName, texts::flagName);
         model.addAttribute("pageStyle", HtmlReport.style());
         model.addAttribute("heading", reportTexts.get("title"));
         model.addAttribute("about", report.about(stats));

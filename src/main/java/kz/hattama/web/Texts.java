@@ -84,6 +84,18 @@ public class Texts {
         return form.checkLabel(id, LocaleContextHolder.getLocale().getLanguage()).orElseGet(() -> get("check." + id));
     }
 
+    /** A check's name for a table of check ids: its rule in words, or the id where nothing words it. */
+    public String checkName(String id) {
+        String name = check(id);
+        return name.equals("check." + id) ? id : name;
+    }
+
+    /** A flag's name for a table of flag ids, or the id where nothing names it. */
+    public String flagName(String id) {
+        String name = flag(id);
+        return name.equals("flag." + id) ? id : name;
+    }
+
     /** A flag's name: the form's own flags are named in the form, the dataset's (precinct_unsure) here. */
     public String flag(String id) {
         return form.flagLabel(id, LocaleContextHolder.getLocale().getLanguage()).orElseGet(() -> get("flag." + id));

@@ -88,7 +88,8 @@ class WebAccessTest extends WebTestBase {
                 .doesNotContain("cdn.");
         // Its turnout flag and its row among the precincts (1000 registered voters) link to it; a row is a line.
         List<String> linked = page.body().lines().filter(l -> l.contains("<a href=\"/review/" + id + "\">48151</a>")).toList();
-        assertThat(linked).anyMatch(row -> row.contains(">turnout_over_70<"))
+        // The flag by its name in the reader's language, not its id.
+        assertThat(linked).anyMatch(row -> row.contains(">Turnout above 70 %<"))
                 .anyMatch(row -> row.contains("<td class=\"num\">1000</td>"));
         assertThat(s.get("/review/" + id).statusCode()).isEqualTo(200);
 
