@@ -133,6 +133,8 @@ class PagesInUseBrowserTest extends WebTestBase {
         waitForReview();
         assertFitsTheWindow();
         screenshot("review-" + screen.name().toLowerCase());
+        js("window.scrollTo(0, 0);");
+        screenshot("review-top-" + screen.name().toLowerCase());
         if (screen == Screen.PHONE) {
             // One column: the page image as wide as the screen, the figures under it.
             WebElement image = driver.findElement(By.id("page"));
@@ -415,6 +417,7 @@ class PagesInUseBrowserTest extends WebTestBase {
                 dt.items.add(new File([new Uint8Array(3 * 1024 * 1024)], 'big-blank.jpg', {type: 'image/jpeg'}));
                 document.body.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
                 return document.querySelector('#sending tr[data-name="big-blank.jpg"]').innerText;""");
+        screenshot("upload-files-" + screen.name().toLowerCase());
         assertThat(sending).contains("Uploading").doesNotContain("Uploading Uploading").contains("MB").doesNotContain(" MB");
         String icon = driver.findElement(By.cssSelector("link[rel=icon]")).getAttribute("href");
         JsonNode favicon = fetch(URI.create(icon).getPath());
