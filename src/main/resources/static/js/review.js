@@ -158,12 +158,12 @@
   }
 
   /** Dark pixels of a box of the page, one byte each. */
-  function inkOf(b) {
+  function inkOf(b, image) {
     const canvas = document.createElement('canvas');
     canvas.width = b.width;
     canvas.height = b.height;
     const g = canvas.getContext('2d', { willReadFrequently: true });
-    g.drawImage(pageImage, b.x, b.y, b.width, b.height, 0, 0, b.width, b.height);
+    g.drawImage(image, b.x, b.y, b.width, b.height, 0, 0, b.width, b.height);
     const px = g.getImageData(0, 0, b.width, b.height).data;
     const ink = new Uint8Array(b.width * b.height);
     for (let i = 0; i < ink.length; i++) {
@@ -178,6 +178,13 @@
     fields.forEach(x => {
       const b = x.f.box;
       if (!b) return;
+      if (b.page) {
+        // A field on the protocol's other side: its crop comes from that side's page, which is not the one shown.
+        const other = new Image();
+        other.onload = () => { cropFrom(x, other, P.pageUrl + '?page=' + b.page); drawCrops(); };
+        other.src = P.pageUrl + '?page=' + b.page;
+        return;
+      }
       const div = document.createElement('div');
       div.className = 'box ' + (x.uncertain ? 'uncertain' : x.sure ? 'sure' : 'settled');
       div.style.left = (100 * b.x / W) + '%';
@@ -188,31 +195,36 @@
       div.addEventListener('mousedown', e => { e.preventDefault(); x.input.focus(); });
       pageInner.appendChild(div);
       x.box = div;
-      let zones = null;
-      try {
-        zones = zonesOf(b, inkOf(b));
-      } catch (e) {
-        zones = null;  // a page the canvas may not read: the whole line is shown instead
-      }
-      x.zones = zones ? [['digits', zones.digits], ['words', zones.words]]
-        : [['line', { x0: 0, x1: b.width }]];
+      cropFrom(x, pageImage, P.pageUrl);
     });
     drawCrops();
     if (current !== null) highlight(current);
   }
 
-  /** Each field's zones at the current zoom, as parts of the page image. */
+  /** Finds the field's digits and words zones on {@code image} (served at {@code url}), the crops' source. */
+  function cropFrom(x, image, url) {
+    const b = x.f.box;
+    let zones = null;
+    try {
+      zones = zonesOf(b, inkOf(b, image));
+    } catch (e) {
+      zones = null;  // a page the canvas may not read: the whole line is shown instead
+    }
+    x.source = { url, width: image.naturalWidth };
+    x.zones = zones ? [['digits', zones.digits], ['words', zones.words]] : [['line', { x0: 0, x1: b.width }]];
+  }
+
+  /** Each field's zones at the current zoom, as parts of its page image. */
   function drawCrops() {
     const scale = ZOOMS[zoom];
-    const W = pageImage ? pageImage.naturalWidth : 0;
     fields.forEach((x, i) => {
       if (!x.zones) return;
       const b = x.f.box;
       const holder = tbody.querySelector('.crops[data-i="' + i + '"]');
       holder.innerHTML = x.zones.map(z => '<div class="crop ' + z[0] + '" data-zone="' + z[0] + '" data-scale="' + scale +
         '" data-source-width="' + Math.round(z[1].x1 - z[1].x0) + '" style="width:' + Math.round((z[1].x1 - z[1].x0) * scale) +
-        'px;height:' + Math.round(b.height * scale) + 'px;background-image:url(&quot;' + esc(P.pageUrl) + '&quot;);' +
-        'background-size:' + Math.round(W * scale) + 'px auto;background-position:' + (-(b.x + z[1].x0) * scale) + 'px ' +
+        'px;height:' + Math.round(b.height * scale) + 'px;background-image:url(&quot;' + esc(x.source.url) + '&quot;);' +
+        'background-size:' + Math.round(x.source.width * scale) + 'px auto;background-position:' + (-(b.x + z[1].x0) * scale) + 'px ' +
         (-b.y * scale) + 'px"></div>').join('');
     });
     document.body.dataset.zoom = String(scale);
@@ -300,9 +312,11 @@
   function renderChecks() {
     const v = values();
     const relations = P.relations.map(rel => Object.assign({ id: rel.id, rel }, evaluate(rel, v)));
-    // Per-figure checks (digits against words) are facts of the readings: they stay as read.
-    const perField = P.checks.filter(c => c.field && !c.passed).map(c =>
-      Object.assign({}, c, { detail: label(c.field) + ': ' + c.detail.replace(/^[a-z_0-9]+: /, '') }));
+    // Per-figure checks (digits against words) and the paperwork checks (sides, signatures) are facts of the
+    // readings and the pages: they stay as read.
+    const relationIds = new Set(P.relations.map(rel => rel.id));
+    const perField = P.checks.filter(c => !relationIds.has(c.id) && !c.passed).map(c => !c.field ? c
+      : Object.assign({}, c, { detail: label(c.field) + ': ' + c.detail.replace(/^[a-z_0-9]+: /, '') }));
     const all = relations.concat(perField);
     const failing = all.filter(c => !c.passed);
     checksList.innerHTML = failing.concat(all.filter(c => c.passed)).map(c => {

@@ -11,6 +11,11 @@ import kz.hattama.recognize.PageRecognizer;
 import kz.hattama.store.IntakeStore;
 import kz.hattama.store.OutcomeStore.PendingSource;
 import kz.hattama.store.OutcomeStore;
+import kz.hattama.store.SideStore;
+import kz.hattama.form.FormDefinition;
+import kz.hattama.protocol.SideGroup;
+import kz.hattama.reconcile.Reconciler;
+import kz.hattama.reconcile.SideJoiner;
 import kz.hattama.store.StoreProperties;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -47,6 +52,7 @@ public class DigitizeJobConfiguration {
     public static final String INTAKE = "intake";
     public static final String RECOGNIZE = "recognize";
     public static final String RECOGNIZE_PARTITION = "recognizePartition";
+    public static final String JOIN_SIDES = "joinSides";
     /** Identifying job parameter: the inputs, one absolute path a line. */
     public static final String INPUTS = "inputs";
     /** Identifying job parameter: the how-many-th complete run over the same inputs. */
@@ -57,8 +63,8 @@ public class DigitizeJobConfiguration {
     private static final long INTAKE_CHUNK_BYTES = 64L * 1024 * 1024;
 
     @Bean
-    public Job digitizeJob(JobRepository repository, Step intake, Step recognize) {
-        return new JobBuilder(JOB, repository).start(intake).next(recognize).build();
+    public Job digitizeJob(JobRepository repository, Step intake, Step recognize, Step joinSides) {
+        return new JobBuilder(JOB, repository).start(intake).next(recognize).next(joinSides).build();
     }
 
     @Bean
@@ -153,6 +159,32 @@ public class DigitizeJobConfiguration {
                                                    @Value("#{stepExecutionContext['partition']}") Integer partition,
                                                    @Value("#{stepExecutionContext['gridSize']}") Integer gridSize) {
         return new PendingSourceReader(store, instanceId, partition, gridSize);
+    }
+
+    /**
+     * Joins the sides of two-sided protocols the upload brought, after every file is read: the sides of one sheet
+     * may be read by different partitions. One protocol a chunk, so a killed job redoes at most one.
+     */
+    @Bean
+    public Step joinSides(JobRepository repository, PlatformTransactionManager tx, SideGroupReader sideGroupReader,
+                          SideJoiner joiner, Reconciler reconciler, SideStore sides, StoreProperties storeProperties) {
+        return new StepBuilder(JOIN_SIDES, repository)
+                .<SideGroup, JoinedSides>chunk(1, tx)
+                .reader(sideGroupReader)
+                .processor(new JoinSidesProcessor(joiner, reconciler))
+                .writer(items -> items.forEach(j -> sides.save(j.group(), j.protocol(), j.pageOf())))
+                // Only the database can fail here, and it is waited for; a side is never skipped, or it would be lost.
+                .faultTolerant()
+                .retryPolicy(DatabaseRetry.policy(storeProperties.db().outageWait()))
+                .backOffPolicy(DatabaseRetry.backOff())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public SideGroupReader sideGroupReader(SideStore sides, SideJoiner joiner, FormDefinition form,
+                                           @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long instanceId) {
+        return new SideGroupReader(sides, joiner, form.id(), instanceId);
     }
 
     @Bean

@@ -102,9 +102,9 @@ public record ExportRecord(String id, String form, String lang, String precinct,
         flags.addAll(datasetFlags);
         return new ExportRecord(p.uid(), p.form() != null ? p.form() : form.id(), p.lang(), p.precinct(),
                 p.precinctStatus(), p.precinctConfidence(), p.address(),
-                place, List.of(p.sourceName()),
+                place, p.sources().stream().map(StoredProtocol.Page::sourceName).toList(),
                 // null where the file's content was not kept (too large, unreadable): no hash is claimed for it
-                Collections.singletonList(p.sourceSha256()), p.status(), fields,
+                p.sources().stream().map(StoredProtocol.Page::sourceSha256).collect(Collectors.toList()), p.status(), fields,
                 p.checks().stream().map(Check::of).toList(), List.copyOf(flags), review, p.rejection());
     }
 

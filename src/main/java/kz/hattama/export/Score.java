@@ -17,7 +17,20 @@ import java.util.stream.Collectors;
 public record Score(int protocols, int missing, double fieldAccuracy, double protocolAccuracy,
                     double precinctAccuracy, Double verifiedPrecision, double verifiedCoverage,
                     Double straightThrough, Double violationsCaught, Double falseAlarms,
-                    Map<String, String> byKind, Double precinctVerifiedPrecision, int precinctWrongAccepted) {
+                    Map<String, String> byKind, Double precinctVerifiedPrecision, int precinctWrongAccepted,
+                    Paperwork paperwork, Map<String, Integer> notVerifiedOnClean) {
+
+    /**
+     * The paperwork figures, scored on sets with two-sided, incomplete and unsigned protocols.
+     *
+     * @param sidesJoined          two-sided protocols whose record cites both files, one record for both
+     * @param incompleteCaught     protocols with a side missing whose pages_complete failed
+     * @param unsignedCaught       unsigned protocols whose signed check failed
+     * @param paperworkFalseAlarms complete, signed protocols where either check failed
+     */
+    public record Paperwork(Double sidesJoined, Double incompleteCaught, Double unsignedCaught,
+                            Double paperworkFalseAlarms) {
+    }
 
     /** The figures under score.py's keys, in its order. */
     public Map<String, Object> asMap() {
@@ -32,11 +45,18 @@ public record Score(int protocols, int missing, double fieldAccuracy, double pro
         m.put("straight_through", straightThrough);
         m.put("violations_caught", violationsCaught);
         m.put("false_alarms", falseAlarms);
+        if (paperwork != null) {
+            m.put("sides_joined", paperwork.sidesJoined());
+            m.put("incomplete_caught", paperwork.incompleteCaught());
+            m.put("unsigned_caught", paperwork.unsignedCaught());
+            m.put("paperwork_false_alarms", paperwork.paperworkFalseAlarms());
+        }
         m.put("by_kind", byKind);
+        m.put("not_verified_on_clean", notVerifiedOnClean);
         return m;
     }
 
-    /** Exactly what score.py prints without --json: {@code f"{k:20s} {v}"}, floats as {@code round(v, 4)}. */
+    /** Exactly what score.py prints without --json: {@code f"{k:22s} {v}"}, floats as {@code round(v, 4)}. */
     public String format() {
         return format(asMap());
     }
@@ -51,7 +71,7 @@ public record Score(int protocols, int missing, double fieldAccuracy, double pro
 
     private static String format(Map<String, Object> figures) {
         StringBuilder out = new StringBuilder();
-        figures.forEach((k, v) -> out.append(String.format("%-20s %s\n", k, py(v))));
+        figures.forEach((k, v) -> out.append(String.format("%-22s %s\n", k, py(v))));
         return out.toString();
     }
 
@@ -63,7 +83,8 @@ public record Score(int protocols, int missing, double fieldAccuracy, double pro
             return pyRound4(d);
         }
         if (v instanceof Map<?, ?> m) {
-            return m.entrySet().stream().map(e -> "'" + e.getKey() + "': '" + e.getValue() + "'")
+            return m.entrySet().stream().map(e -> "'" + e.getKey() + "': "
+                            + (e.getValue() instanceof String ? "'" + e.getValue() + "'" : e.getValue()))
                     .collect(Collectors.joining(", ", "{", "}"));
         }
         return v.toString();

@@ -74,13 +74,24 @@ public final class Scorer {
             }
             for (JsonNode s : names) {
                 if (truthy(s)) {
-                    byFile.put(basename(s.asText()), e);
+                    byFile.putIfAbsent(basename(s.asText().split("#", 2)[0]), e);
                 }
             }
         }
         int nFields = 0, correct = 0, accepted = 0, acceptedOk = 0;
         int protOk = 0, straight = 0, clean = 0, viol = 0, violCaught = 0, falseAlarm = 0, missing = 0, precOk = 0;
         int precAccepted = 0, precWrongAccepted = 0;
+        int two = 0, joined = 0, incomplete = 0, incompleteCaught = 0, unsigned = 0, unsignedCaught = 0;
+        int paperAlarm = 0, paperClean = 0;
+        boolean paperwork = truths.values().stream().anyMatch(t -> t.has("files"));
+        Map<String, Integer> held = new LinkedHashMap<>();
+        for (String h : List.of("digits_misread", "words_misread", "both_misread", "both_right_held")) {
+            held.put(h, 0);
+        }
+        List<String> side1 = keys.stream().filter(k -> form.layout().sideOf(k) == 1).toList();
+        List<String> laterSides = keys.stream().filter(k -> form.layout().sideOf(k) != 1).toList();
+        String sidesCheck = form.checkOfKind(kz.hattama.form.CheckDef.SIDES).map(kz.hattama.form.CheckDef::id).orElse("pages_complete");
+        String signedCheck = form.checkOfKind(kz.hattama.form.CheckDef.SIGNATURES).map(kz.hattama.form.CheckDef::id).orElse("signed");
         Map<String, int[]> byKind = new TreeMap<>();
         for (Map.Entry<String, JsonNode> entry : truths.entrySet()) {
             JsonNode t = entry.getValue();
@@ -93,6 +104,8 @@ public final class Scorer {
                     expected.put(rows.get(row).key(), p.get("votes"));
                 }
             }
+            int missingSide = t.path("missing_side").asInt(0);
+            List<String> absent = missingSide == 1 ? side1 : missingSide >= 2 ? laterSides : List.of();
             JsonNode e = byFile.get(entry.getKey());
             if (e == null) {
                 missing++;
@@ -103,13 +116,13 @@ public final class Scorer {
             for (String k : keys) {
                 nFields++;
                 JsonNode g = got.path(k);
-                boolean ok = pyEquals(g.path("value"), expected.get(k));
+                boolean ok = pyEquals(g.path("value"), absent.contains(k) ? NullNode.getInstance() : expected.get(k));
                 boolean wd = truthy(wordsDiffer) && wordsDiffer.path("field").asText().equals(k);
                 correct += ok ? 1 : 0;
                 allOk &= ok;
                 if (isVerified(g)) {
                     accepted++;
-                    acceptedOk += ok && !wd ? 1 : 0;
+                    acceptedOk += ok && !wd && !absent.contains(k) ? 1 : 0;
                 } else {
                     allVerified = false;
                 }
@@ -117,6 +130,18 @@ public final class Scorer {
             String kind = (truthy(t.path("handwritten")) ? "hand" : "typed") + "/" + t.path("capture").asText();
             int[] bk = byKind.computeIfAbsent(kind, x -> new int[2]);
             bk[0]++;
+            List<String> files = new ArrayList<>();
+            t.path("files").forEach(f -> files.add(f.asText()));
+            if (files.size() == 2) {
+                two++;
+                java.util.Set<String> cited = new java.util.HashSet<>();
+                if (e != null) {
+                    e.path("source_files").forEach(f -> cited.add(basename(f.asText().split("#", 2)[0])));
+                }
+                boolean together = e != null && cited.containsAll(files) && byFile.get(files.get(1)) == e;
+                joined += together ? 1 : 0;
+                allOk &= together;
+            }
             bk[1] += allOk ? 1 : 0;
             protOk += allOk ? 1 : 0;
             String precinct = e == null || !e.has("precinct") ? "" : pyStr(e.get("precinct"));
@@ -127,12 +152,31 @@ public final class Scorer {
                 precAccepted++;
                 precWrongAccepted += precinctRight ? 0 : 1;
             }
-            boolean failed = false;
+            java.util.Set<String> failedIds = new java.util.HashSet<>();
             if (e != null) {
                 for (JsonNode c : e.path("checks")) {
-                    failed |= c.path("passed").isBoolean() && !c.path("passed").booleanValue();
+                    if (c.path("passed").isBoolean() && !c.path("passed").booleanValue()) {
+                        failedIds.add(c.path("id").isMissingNode() ? null : c.path("id").asText());
+                    }
                 }
             }
+            boolean defect = missingSide != 0 || truthy(t.path("unsigned"));
+            if (missingSide != 0) {
+                incomplete++;
+                incompleteCaught += failedIds.contains(sidesCheck) ? 1 : 0;
+            }
+            if (truthy(t.path("unsigned"))) {
+                unsigned++;
+                unsignedCaught += failedIds.contains(signedCheck) ? 1 : 0;
+            }
+            if (paperwork && !defect) {
+                paperClean++;
+                paperAlarm += failedIds.contains(sidesCheck) || failedIds.contains(signedCheck) ? 1 : 0;
+            }
+            java.util.Set<String> arith = new java.util.HashSet<>(failedIds);
+            arith.remove(sidesCheck);
+            arith.remove(signedCheck);
+            boolean failed = !arith.isEmpty();
             if (truthy(t.path("violation"))) {
                 viol++;
                 if (t.path("violation").asText().equals("words_differ")) {
@@ -140,7 +184,16 @@ public final class Scorer {
                 } else {
                     violCaught += failed ? 1 : 0;
                 }
-            } else {
+            } else if (!defect) {
+                for (String k : keys) {
+                    JsonNode g = got.path(k);
+                    if (e != null && !isVerified(g) && !absent.contains(k)) {
+                        boolean dOk = pyEquals(g.path("digits"), expected.get(k));
+                        boolean wOk = pyEquals(g.path("words"), expected.get(k));
+                        held.merge(dOk && wOk ? "both_right_held" : dOk ? "words_misread" : wOk ? "digits_misread"
+                                : "both_misread", 1, Integer::sum);
+                    }
+                }
                 clean++;
                 straight += allOk && allVerified ? 1 : 0;
                 falseAlarm += failed && allOk ? 1 : 0;
@@ -153,7 +206,13 @@ public final class Scorer {
                 accepted == 0 ? null : (double) acceptedOk / accepted, (double) acceptedOk / nFields,
                 clean == 0 ? null : (double) straight / clean, viol == 0 ? null : (double) violCaught / viol,
                 clean == 0 ? null : (double) falseAlarm / clean, kinds,
-                precAccepted == 0 ? null : (double) (precAccepted - precWrongAccepted) / precAccepted, precWrongAccepted);
+                precAccepted == 0 ? null : (double) (precAccepted - precWrongAccepted) / precAccepted, precWrongAccepted,
+                paperwork ? new Score.Paperwork(ratio(joined, two), ratio(incompleteCaught, incomplete),
+                        ratio(unsignedCaught, unsigned), ratio(paperAlarm, paperClean)) : null, held);
+    }
+
+    private static Double ratio(int part, int whole) {
+        return whole == 0 ? null : (double) part / whole;
     }
 
     private static boolean isVerified(JsonNode field) {

@@ -4,11 +4,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A control relation: sum(left) op sum(right), op one of "=", "<=".
+ * A check of the form. Most are control relations, sum(left) op sum(right) with op one of "=", "<=", ">=";
+ * the paperwork checks instead ask whether every side arrived ({@link #SIDES}) and whether the required signature
+ * lines bear a signature ({@link #SIGNATURES}).
  *
+ * @param kind  {@link #RELATION} where the file says nothing
  * @param label the rule in words, by interface language (en, ru, kk)
  */
-public record CheckDef(String id, List<String> left, String op, List<String> right, Map<String, String> label) {
+public record CheckDef(String id, String kind, List<String> left, String op, List<String> right, Map<String, String> label) {
+
+    public static final String RELATION = "relation";
+    public static final String SIDES = "sides";
+    public static final String SIGNATURES = "signatures";
+
+    public CheckDef {
+        kind = kind == null ? RELATION : kind;
+        left = left == null ? List.of() : left;
+        right = right == null ? List.of() : right;
+    }
+
+    public boolean isRelation() {
+        return RELATION.equals(kind);
+    }
 
     /** Every field the relation names, left side first. */
     public List<String> terms() {

@@ -23,6 +23,16 @@ public record FormDefinition(String id, int version, Map<String, String> title,
         header = header == null ? HeaderDef.NONE : header;
     }
 
+    /** The control relations, the checks with arithmetic; the paperwork checks are not among them. */
+    public List<CheckDef> relations() {
+        return checks.stream().filter(CheckDef::isRelation).toList();
+    }
+
+    /** The check of {@code kind} ({@link CheckDef#SIDES}, {@link CheckDef#SIGNATURES}), if the form has one. */
+    public Optional<CheckDef> checkOfKind(String kind) {
+        return checks.stream().filter(c -> kind.equals(c.kind())).findFirst();
+    }
+
     public List<String> keys() {
         return fields.stream().map(FieldDef::key).toList();
     }

@@ -71,11 +71,39 @@ public final class FormLoader {
     private static FormDefinition validate(FormDefinition form, String source) {
         List<String> keys = form.keys();
         for (CheckDef check : form.checks()) {
-            for (String key : check.terms()) {
-                known(keys, key, source, "check " + check.id());
+            if (check.isRelation()) {
+                for (String key : check.terms()) {
+                    known(keys, key, source, "check " + check.id());
+                }
+                check.holds(0, 0);
+            } else if (!CheckDef.SIDES.equals(check.kind()) && !CheckDef.SIGNATURES.equals(check.kind())) {
+                throw new IllegalArgumentException(source + ": check " + check.id() + " is of kind " + check.kind()
+                        + ", not " + CheckDef.RELATION + ", " + CheckDef.SIDES + " or " + CheckDef.SIGNATURES);
             }
-            check.holds(0, 0);
             labelled(check.label(), source, "check " + check.id());
+        }
+        if (form.checkOfKind(CheckDef.SIGNATURES).isPresent() && form.layout() != null
+                && form.layout().signatures() == null) {
+            throw new IllegalArgumentException(source + ": a check asks for signatures, but no side has a signature block");
+        }
+        if (form.layout() != null && form.layout().sides() != null) {
+            for (int i = 1; i < form.layout().sides().size(); i++) {
+                if (form.layout().sides().get(i).head() == null) {
+                    throw new IllegalArgumentException(source + ": side " + (i + 1) + " has no running head: "
+                            + "nothing would tell its page from another form's");
+                }
+            }
+        }
+        LayoutDef.Signatures signatures = form.layout() == null ? null : form.layout().signatures();
+        if (signatures != null) {
+            for (String role : signatures.lines()) {
+                if (!signatures.roles().containsKey(role)) {
+                    throw new IllegalArgumentException(source + ": the signature block names role " + role + " without a name");
+                }
+            }
+            if (!signatures.lines().containsAll(signatures.required())) {
+                throw new IllegalArgumentException(source + ": a required signature has no line");
+            }
         }
         for (FlagDef flag : form.flags()) {
             known(keys, flag.numerator(), source, "flag " + flag.id());

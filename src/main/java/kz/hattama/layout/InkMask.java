@@ -4,12 +4,12 @@ import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
 
 /** Dark marks (print and handwriting) as 255 on 0, relative to the paper around them. */
-final class InkMask {
+public final class InkMask {
 
     private InkMask() {
     }
 
-    static Mat of(Mat page, double unit) {
+    public static Mat of(Mat page, double unit) {
         Mat ink = new Mat();
         int block = ((int) Math.round(31 * unit)) | 1;
         Imgproc.adaptiveThreshold(page, ink, 255, Imgproc.ADAPTIVE_THRESH_MEAN_C, Imgproc.THRESH_BINARY_INV, block, 20);

@@ -51,6 +51,8 @@ public final class LayoutFinder {
     /** Labels start a little left of the digits rule; this width holds their first 25-30 letters. */
     private static final double LABEL_LEFT = 30;
     private static final double LABEL_WIDTH = 420;
+    /** A signature dips this far under its rule, into the space over the next signature line. */
+    private static final double SIGNATURE_DIP = 10;
     /** The first line of a party's name under the row's top rule. */
     private static final double NAME_BAND = 40;
 
@@ -69,16 +71,33 @@ public final class LayoutFinder {
     public Layout find(Mat page, FormDefinition form, LabelReader labels) {
         double unit = (double) page.cols() / PageNormalizer.PAGE_WIDTH;
         Mat ink = InkMask.of(page, unit);
+        try {
+            return find(page, ink, form, labels, unit);
+        } finally {
+            ink.release();
+        }
+    }
+
+    /**
+     * Which sides of the sheet the page shows is told by what is printed on it: a form printed on both sides has the
+     * lines before its table on the first side and the table and what follows on the second, so a table with no value
+     * line above it is the second side alone (its running head above), and value lines with no table and none of the
+     * second side's labels below them are the first side alone.
+     */
+    private Layout find(Mat page, Mat ink, FormDefinition form, LabelReader labels, double unit) {
         RuleDetector rules = new RuleDetector((int) Math.round(RULE_MIN_LENGTH * unit), (int) Math.round(RULE_BRIDGE * unit));
         List<Rule> horizontal = awayFromBorder(rules.horizontal(ink), page.cols(), page.rows());
         List<Rule> vertical = awayFromBorder(rules.vertical(ink), page.rows(), page.cols());
 
         FormBlocks blocks = FormBlocks.of(form);
+        LayoutDef layout = form.layout();
         TableGrid table = null;
         if (!blocks.table().isEmpty()) {
-            table = new TableFinder(unit).find(horizontal, vertical, blocks.table().size())
-                    .orElseThrow(() -> new NotAProtocolException(
-                            "no ruled table with " + blocks.table().size() + " rows, as form " + form.id() + " has"));
+            table = new TableFinder(unit).find(horizontal, vertical, blocks.table().size()).orElse(null);
+            if (table == null && !blocks.firstSideAlone(layout)) {
+                throw new NotAProtocolException(
+                        "no ruled table with " + blocks.table().size() + " rows, as form " + form.id() + " has");
+            }
         }
         List<ValueLine> lines = new ValueLineFinder(unit).find(outside(horizontal, table, unit));
         Zones zones = new Zones(unit, page.cols(), page.rows());
@@ -89,17 +108,39 @@ public final class LayoutFinder {
         double tableBottom = table == null ? Double.MAX_VALUE : table.bottom();
         List<ValueLine> above = lines.stream().filter(l -> l.y() < tableTop).toList();
         List<ValueLine> below = lines.stream().filter(l -> l.y() > tableBottom).toList();
-        List<Slot> beforeSlots = anchors.lines(blocks.before(), above, true);
-        int mappedLines = place(blocks.before(), beforeSlots, -1, zones, found);
+        List<Integer> sides = allSides(layout);
+        boolean laterSideAlone = table != null && above.isEmpty() && blocks.tableSideAlone(layout);
+        List<Slot> beforeSlots = laterSideAlone ? List.of() : anchors.lines(blocks.before(), above, true);
+        int mappedLines = laterSideAlone ? 0 : place(blocks.before(), beforeSlots, -1, zones, found);
+        if (laterSideAlone) {
+            sides = List.of(layout.sideOf(blocks.table().get(0).key()));
+        }
+        double floor = -1;
         if (table != null) {
             boolean[] rowAnchored = anchors.rows(blocks.table(), table);
             for (int i = 0; i < blocks.table().size(); i++) {
                 found.put(blocks.table().get(i).key(), zones.tableRow(table, i, rowAnchored[i]));
             }
+            floor = table.bottom() + CELL_INSET * unit;
+        } else if (!blocks.table().isEmpty()) {
+            // No table: the first side alone, unless the lines after the table are found under the first side's.
+            ValueLine last = beforeSlots.stream().filter(java.util.Objects::nonNull).map(Slot::line)
+                    .reduce((a, b) -> b).orElse(null);
+            below = last == null ? List.of() : lines.stream().filter(l -> l.y() > last.y()).toList();
         }
-        mappedLines += place(blocks.after(), anchors.lines(blocks.after(), below, false),
-                table == null ? -1 : table.bottom() + CELL_INSET * unit, zones, found);
-        int lineFields = blocks.before().size() + blocks.after().size();
+        List<Slot> afterSlots = anchors.lines(blocks.after(), below, false);
+        if (table == null && !blocks.table().isEmpty()) {
+            if (afterSlots.stream().noneMatch(sl -> sl != null && sl.anchored())) {
+                afterSlots = java.util.Collections.nCopies(blocks.after().size(), null);
+                sides = List.of(layout.sideOf(blocks.before().get(0).key()));
+            }
+        }
+        mappedLines += place(blocks.after(), afterSlots, floor, zones, found);
+        int lineFields = (laterSideAlone ? 0 : blocks.before().size()) + blocks.after().size();
+        if (table == null && !blocks.table().isEmpty() && mappedLines == 0) {
+            throw new NotAProtocolException("no ruled table with " + blocks.table().size() + " rows, as form " + form.id()
+                    + " has, and none of the " + blocks.before().size() + " value lines of its first side");
+        }
         if (lineFields > 0 && mappedLines == 0) {
             throw new NotAProtocolException("found " + lines.size() + " value lines where form " + form.id()
                     + " has " + blocks.before().size() + " before its table and " + blocks.after().size() + " after");
@@ -115,8 +156,49 @@ public final class LayoutFinder {
         double firstTop = firstLine != null ? firstLine.digits().minAcross() - WRITING_ABOVE * unit
                 : table != null ? table.top() : 0;
         Rect header = zones.header(ink, firstTop, LABEL_LINE_GAP * unit);
-        ink.release();
-        return new Layout(header, fields);
+        List<Rect> signatures = List.of();
+        int signatureSide = layout.signatureSide();
+        if (signatureSide > 0 && sides.contains(signatureSide)) {
+            double end = afterSlots.stream().filter(java.util.Objects::nonNull).mapToDouble(sl -> zones.bottomOf(sl.line()))
+                    .max().orElse(table != null ? table.bottom() : Double.MAX_VALUE);
+            signatures = signatureLines(horizontal, lines, end, layout.signatures().lines().size(), zones);
+        }
+        return new Layout(header, fields, sides, signatures);
+    }
+
+    private static List<Integer> allSides(LayoutDef layout) {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 1; i <= layout.sides().size(); i++) {
+            all.add(i);
+        }
+        return all;
+    }
+
+    /**
+     * The commission's signature rules under the last field, from the top down: single rules (a value line is a pair),
+     * at most as many as the form has signature lines. Empty when fewer than the form's first three are found, so that
+     * a missing rule never shifts a signature onto another role.
+     */
+    private static List<Rect> signatureLines(List<Rule> horizontal, List<ValueLine> valueLines, double below,
+                                             int expected, Zones zones) {
+        List<Rule> candidates = new ArrayList<>();
+        for (Rule r : horizontal) {
+            boolean ofValueLine = valueLines.stream().anyMatch(v -> v.digits() == r || v.words() == r);
+            if (!ofValueLine && r.minAcross() > below && r.end() - r.start() < zones.width * 0.4) {
+                candidates.add(r);
+            }
+        }
+        candidates.sort(java.util.Comparator.comparingDouble(Rule::minAcross));
+        if (candidates.size() < Math.min(3, expected)) {
+            return List.of();
+        }
+        List<Rect> out = new ArrayList<>();
+        double ceiling = below;
+        for (Rule r : candidates.subList(0, Math.min(expected, candidates.size()))) {
+            out.add(zones.signature(r, ceiling));
+            ceiling = r.maxAcross() + SIGNATURE_DIP * zones.unit;
+        }
+        return out;
     }
 
     /** A field's value line, and whether its label was read next to it. */
@@ -349,9 +431,10 @@ public final class LayoutFinder {
      */
     private record FormBlocks(List<FieldDef> before, List<FieldDef> table, List<FieldDef> after) {
 
+        /** The blocks of the form printed on one side: every side's, in order. */
         static FormBlocks of(FormDefinition form) {
             List<FieldDef> before = new ArrayList<>(), table = new ArrayList<>(), after = new ArrayList<>();
-            for (LayoutDef.Block block : form.layout().single(form.id()).blocks()) {
+            for (LayoutDef.Block block : form.layout().blocks()) {
                 List<FieldDef> defs = block.fields().stream().map(form::field).toList();
                 if (block.isTable()) {
                     if (!table.isEmpty()) {
@@ -364,12 +447,27 @@ public final class LayoutFinder {
             }
             return new FormBlocks(before, table, after);
         }
+
+        /** Printed on both sides, the table opens a later side (under its running head). */
+        boolean tableSideAlone(LayoutDef layout) {
+            if (!layout.twoSided() || table.isEmpty()) {
+                return false;
+            }
+            int side = layout.sideOf(table.get(0).key());
+            return side > 1 && layout.sides().get(side - 1).fields().get(0).equals(table.get(0).key());
+        }
+
+        /** Printed on both sides, the lines before the table are the whole first side. */
+        boolean firstSideAlone(LayoutDef layout) {
+            return layout.twoSided() && !before.isEmpty()
+                    && layout.sides().get(0).fields().equals(before.stream().map(FieldDef::key).toList());
+        }
     }
 
     /** Turns found rulings into crop rectangles, clipped to the page. */
     private static final class Zones {
-        private final double unit;
-        private final int width;
+        final double unit;
+        final int width;
         private final int height;
 
         Zones(double unit, int width, int height) {
@@ -434,6 +532,15 @@ public final class LayoutFinder {
             double right = Math.min(left + LABEL_WIDTH * unit, c[c.length - 3] - CELL_INSET * unit);
             return rect(left, Math.max(upper.at(left), upper.at(right)) + CELL_INSET * unit, right,
                     upper.maxAcross() + NAME_BAND * unit);
+        }
+
+        /**
+         * Where a signature is written: over its rule, from end to end, not above {@code ceiling}, where the line
+         * above ends (a signature there dips a little under its own rule).
+         */
+        Rect signature(Rule r, double ceiling) {
+            return rect(r.start(), Math.max(ceiling, r.minAcross() - WRITING_ABOVE * unit), r.end(),
+                    r.maxAcross() + WRITING_BELOW * unit);
         }
 
         Rect header(Mat ink, double firstFieldTop, double labelGap) {

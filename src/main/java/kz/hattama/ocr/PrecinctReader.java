@@ -68,7 +68,15 @@ public final class PrecinctReader {
 
     /** The looks at the header's number, every look present (a look that found nothing has a null value). */
     public List<PrecinctLook> read(Mat header, OcrBlock block, Lang lang) {
-        PrecinctPattern pattern = PrecinctPattern.of(form, lang);
+        return read(header, block, lang, PrecinctPattern.of(form, lang));
+    }
+
+    /** The same for a number printed in other words, as a later side's running head prints it. */
+    public List<PrecinctLook> read(Mat header, OcrBlock block, Lang lang, String pattern) {
+        return read(header, block, lang, pattern == null ? PrecinctPattern.of(form, lang) : new PrecinctPattern(pattern));
+    }
+
+    private List<PrecinctLook> read(Mat header, OcrBlock block, Lang lang, PrecinctPattern pattern) {
         Optional<Found> found = locate(block, pattern);
         if (found.isEmpty()) {
             return List.of(nothing(BLOCK), nothing(LINE), nothing(NUMBER_TESSERACT), nothing(NUMBER_MODEL));

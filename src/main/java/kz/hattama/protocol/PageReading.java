@@ -4,9 +4,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything read from one page, before the figures are chosen and checked.
+ * Everything read from one page (or from the pages of one protocol's sides, joined), before the figures are chosen
+ * and checked.
  *
- * @param precinct every look at the precinct number, from every place the page prints it
+ * @param precinct   every look at the precinct number, from every place the pages print it
+ * @param sides      the sides of the sheet these readings cover (1-based); empty for every side, as a page of a form
+ *                   printed on one side covers them
+ * @param signatures for each signature line of the form from the top down, whether it bears a signature; null where
+ *                   the pages hold no signature block, empty where its rules were not found
  */
-public record PageReading(String lang, List<PrecinctLook> precinct, String address, Map<String, FieldReading> fields) {
+public record PageReading(String lang, List<PrecinctLook> precinct, String address, Map<String, FieldReading> fields,
+                          List<Integer> sides, List<Boolean> signatures) {
+
+    public PageReading {
+        sides = sides == null ? List.of() : List.copyOf(sides);
+        signatures = signatures == null ? null : List.copyOf(signatures);
+    }
+
+    /** A whole protocol's page, without signatures judged. */
+    public PageReading(String lang, List<PrecinctLook> precinct, String address, Map<String, FieldReading> fields) {
+        this(lang, precinct, address, fields, List.of(), null);
+    }
+
+    /** Whether these readings cover side {@code side} (every side when {@link #sides} is empty). */
+    public boolean covers(int side) {
+        return sides.isEmpty() || sides.contains(side);
+    }
 }

@@ -31,6 +31,8 @@ public record ReviewReason(Code code, List<String> args) {
         WEAK_WORDS_CHECK("words check {0} below the bar of a figure only inequalities check"),
         NOT_ANCHORED("label not found next to the zone"),
         FIT_CHECKS("chosen from alternatives to fit the checks"),
+        /** Its argument is the side's number. */
+        SIDE_MISSING("side {0} missing"),
         /** Its argument is the check's id. */
         FAILED_CHECK("failed check {0}"),
         PRECINCT_UNREAD("precinct not read"),

@@ -13,6 +13,7 @@ import kz.hattama.ocr.DigitsZoneReader;
 import kz.hattama.ocr.HeaderParser;
 import kz.hattama.ocr.HeaderReading;
 import kz.hattama.ocr.OcrBlock;
+import kz.hattama.ocr.SignatureReader;
 import kz.hattama.ocr.WordsCheck;
 import kz.hattama.ocr.WordsZoneReader;
 import kz.hattama.protocol.Box;
@@ -54,6 +55,7 @@ public final class PageRecognizer implements AutoCloseable {
     private final LayoutFinder layoutFinder;
     private final HeaderParser headerParser;
     private final Reconciler reconciler;
+    private final SignatureReader signatures = new SignatureReader();
     private final Supplier<OcrToolkit> toolkitFactory;
     private final ThreadLocal<OcrToolkit> toolkits = new ThreadLocal<>();
     private final List<OcrToolkit> opened = Collections.synchronizedList(new ArrayList<>());
@@ -72,6 +74,9 @@ public final class PageRecognizer implements AutoCloseable {
         Reading reading = read(picture);
         if (reading.rejection() != null) {
             return PageOutcome.rejected(pageNo, reading.rejection());
+        }
+        if (!reading.page().sides().isEmpty()) {
+            return PageOutcome.side(pageNo, reading.page(), reading.pageImage(), reading.turn());
         }
         return PageOutcome.read(pageNo, reconciler.reconcile(reading.page()), reading.pageImage(), reading.turn());
     }
@@ -125,7 +130,12 @@ public final class PageRecognizer implements AutoCloseable {
     }
 
     private boolean rightWayUp(Reading r) {
-        return r.rejection() == null && agreeing(r.page()) * 3 >= form.fields().size();
+        return r.rejection() == null && agreeing(r.page()) * 3 >= onPage(r.page());
+    }
+
+    /** How many of the form's fields the page's sides hold. */
+    private long onPage(PageReading page) {
+        return form.fields().stream().filter(f -> page.covers(form.layout().sideOf(f.key()))).count();
     }
 
     private static long agreeing(PageReading page) {
@@ -151,6 +161,9 @@ public final class PageRecognizer implements AutoCloseable {
         Mat headerZone = page.submat(layout.header());
         OcrBlock headerBlock = ocr.tesseract().readBlock(headerZone, "rus+kaz");
         HeaderReading header = headerParser.parse(headerBlock.text());
+        // A later side alone is headed by its running head, which repeats the precinct number but not the address.
+        boolean headed = layout.sides().contains(1);
+        Map<String, String> runningHead = headed ? null : form.layout().sides().get(layout.sides().get(0) - 1).head();
         Map<String, FieldReading> fields = new LinkedHashMap<>();
         int readable = 0;
         for (FieldDef field : form.fields()) {
@@ -172,9 +185,16 @@ public final class PageRecognizer implements AutoCloseable {
         if (readable == 0) {
             return new Reading(null, null, Rejection.of(RejectionCode.UNREADABLE));
         }
-        List<PrecinctLook> precinct = ocr.precinct().read(headerZone, headerBlock, header.lang());
-        return new Reading(new PageReading(header.lang().code(), precinct, header.address(), fields),
-                jpeg(page), null);
+        List<PrecinctLook> precinct = headed ? ocr.precinct().read(headerZone, headerBlock, header.lang())
+                : ocr.precinct().read(headerZone, headerBlock, header.lang(), runningHead.get(header.lang().code())).stream()
+                .map(l -> new PrecinctLook(PrecinctLook.Origin.RUNNING_HEAD, l.reader(), l.value(), l.confidence(),
+                        l.anchored(), l.clear())).toList();
+        int signatureSide = form.layout().signatureSide();
+        List<Boolean> signed = signatureSide > 0 && layout.sides().contains(signatureSide)
+                ? layout.signatures().stream().map(zone -> signatures.signed(page, zone)).toList() : null;
+        List<Integer> sides = layout.sides().size() == form.layout().sides().size() ? List.of() : layout.sides();
+        return new Reading(new PageReading(header.lang().code(), precinct, headed ? header.address() : null, fields,
+                sides, signed), jpeg(page), null);
     }
 
     /**

@@ -20,7 +20,9 @@ import kz.hattama.ocr.WordsZoneReader;
 import kz.hattama.ocr.TesseractDigitsReader;
 import kz.hattama.ocr.TesseractOcr;
 import kz.hattama.ocr.TesseractWordsReader;
+import kz.hattama.reconcile.PrecinctJudge;
 import kz.hattama.reconcile.Reconciler;
+import kz.hattama.reconcile.SideJoiner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -40,14 +42,24 @@ public class RecognitionConfiguration {
         return FormLoader.loadOrBuiltIn(props.form());
     }
 
+    /** Chooses and checks a protocol's figures; the join of two sides reconciles with the same one as a page does. */
+    @Bean
+    public Reconciler reconciler(FormDefinition form, HattamaProperties props) {
+        return new Reconciler(form, props.verifyDigits(), props.verifyWords(), props.verifyDoubt(), props.verifyWordsCheck(),
+                props.verifyPrecinct(), props.verifyWeakWordsCheck());
+    }
+
+    @Bean
+    public SideJoiner sideJoiner(FormDefinition form, HattamaProperties props) {
+        return new SideJoiner(form, new PrecinctJudge(props.verifyPrecinct()));
+    }
+
     @Bean(destroyMethod = "close")
     @Lazy
     public PageRecognizer pageRecognizer(FormDefinition form, HattamaProperties props) {
         OpenCv.load();
         Path tessdata = TessdataLocator.locate(props.tessdata(), Path.of(System.getProperty("user.home"), ".cache", "hattama"));
-        return new PageRecognizer(form, new PageNormalizer(), new LayoutFinder(),
-                new Reconciler(form, props.verifyDigits(), props.verifyWords(), props.verifyDoubt(), props.verifyWordsCheck(),
-                        props.verifyPrecinct(), props.verifyWeakWordsCheck()),
+        return new PageRecognizer(form, new PageNormalizer(), new LayoutFinder(), reconciler(form, props),
                 () -> {
                     TesseractOcr ocr = new TesseractOcr(tessdata);
                     ModelDigitsReader model = new ModelDigitsReader(new DigitReader(), form.maxDigits());

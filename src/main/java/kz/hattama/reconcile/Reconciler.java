@@ -49,6 +49,7 @@ public final class Reconciler {
 
     private final FormDefinition form;
     private final Relations relations;
+    private final Paperwork paperwork;
     private final double verifyDigits;
     private final double verifyWords;
     private final double verifyDoubt;
@@ -86,13 +87,14 @@ public final class Reconciler {
         this.precinctJudge = new PrecinctJudge(verifyPrecinct);
         this.form = form;
         this.relations = new Relations(form);
+        this.paperwork = new Paperwork(form);
         this.verifyDigits = verifyDigits;
         this.verifyWords = verifyWords;
         this.verifyDoubt = verifyDoubt;
         this.verifyWordsCheck = verifyWordsCheck;
         this.verifyWeakWordsCheck = verifyWeakWordsCheck;
         this.weaklyChecked = form.keys().stream()
-                .filter(k -> form.checks().stream().noneMatch(c -> "=".equals(c.op()) && c.involves(k)))
+                .filter(k -> form.relations().stream().noneMatch(c -> "=".equals(c.op()) && c.involves(k)))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -107,7 +109,7 @@ public final class Reconciler {
         int[][] options = new int[n][];
         double[][] scores = new double[n][];
         for (int i = 0; i < n; i++) {
-            FieldReading r = page.fields().get(keys.get(i));
+            FieldReading r = reading(page, keys.get(i));
             TreeSet<Integer> values = new TreeSet<>();
             if (surelyDisagree(r)) {
                 // Both readers are sure and differ: the paper itself most likely says two things.
@@ -144,13 +146,19 @@ public final class Reconciler {
         Map<String, FieldResult> fields = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             String key = keys.get(i);
-            FieldReading r = page.fields().get(key);
+            FieldReading r = reading(page, key);
+            if (!page.covers(form.layout().sideOf(key))) {
+                fields.put(key, new FieldResult(key, null, null, null, null, null, 0, FieldStatus.NEEDS_REVIEW,
+                        List.of(ReviewReason.of(Code.SIDE_MISSING, form.layout().sideOf(key))), null));
+                continue;
+            }
             CheckResult wordsMatch = wordsMatch(key, r, chosen[i]);
             if (wordsMatch != null) {
                 checks.add(wordsMatch);
             }
             fields.put(key, field(key, r, chosen[i], confidence(i, keys, options, scores, chosen) * support(r, chosen[i]), checks));
         }
+        checks.addAll(paperwork.checks(page));
         List<Flag> flags = relations.flags(values);
         boolean allVerified = fields.values().stream().allMatch(f -> f.status() == FieldStatus.VERIFIED);
         boolean allPass = checks.stream().allMatch(CheckResult::passed);
@@ -159,6 +167,11 @@ public final class Reconciler {
         ProtocolStatus status = allVerified && allPass && precinct.sure() ? ProtocolStatus.VERIFIED : ProtocolStatus.NEEDS_REVIEW;
         return new ProtocolResult(form.id(), page.lang(), precinct.value(), page.address(), fields, checks, flags, status,
                 precinct.status(), precinct.confidence(), precinct.reasons());
+    }
+
+    /** A field's readings; none for a field on a side that did not arrive, whatever the page's zones held. */
+    private FieldReading reading(PageReading page, String key) {
+        return page.covers(form.layout().sideOf(key)) ? page.fields().get(key) : null;
     }
 
     private static double score(FieldReading r, int value) {
@@ -195,7 +208,7 @@ public final class Reconciler {
         int n = keys.size();
         int[] pick = new int[n];
         Integer[] best = assignment(options, pick);
-        List<CheckDef> failing = form.checks().stream().filter(c -> !passes(c, keys, best)).toList();
+        List<CheckDef> failing = form.relations().stream().filter(c -> !passes(c, keys, best)).toList();
         if (failing.isEmpty()) {
             return best;
         }
@@ -254,7 +267,7 @@ public final class Reconciler {
             }
         }
         Integer[] values = assignment(options, pick);
-        for (CheckDef c : form.checks()) {
+        for (CheckDef c : form.relations()) {
             if (!passes(c, keys, values)) {
                 s -= CHECK_PENALTY;
             }
@@ -286,7 +299,7 @@ public final class Reconciler {
         for (int j = 0; j < options[i].length; j++) {
             trial[i] = options[i][j];
             double s = scores[i][j];
-            for (CheckDef c : form.checks()) {
+            for (CheckDef c : form.relations()) {
                 if (c.involves(keys.get(i)) && !passes(c, keys, trial)) {
                     s -= CHECK_PENALTY;
                 }
@@ -377,7 +390,7 @@ public final class Reconciler {
         if (value != null && digits != null && !value.equals(digits) && (words == null || !value.equals(words))) {
             reasons.add(ReviewReason.of(Code.FIT_CHECKS));
         }
-        for (CheckDef c : form.checks()) {
+        for (CheckDef c : form.relations()) {
             if (c.involves(key)) {
                 checks.stream().filter(x -> x.id().equals(c.id()) && !x.passed()).findFirst()
                         .ifPresent(x -> reasons.add(ReviewReason.of(Code.FAILED_CHECK, c.id())));

@@ -26,7 +26,7 @@ public final class Relations {
     /** Every relation of the form, in form order; one that names an unread figure fails as "cannot check". */
     public List<CheckResult> checks(Map<String, Integer> values) {
         List<CheckResult> out = new ArrayList<>();
-        for (CheckDef c : form.checks()) {
+        for (CheckDef c : form.relations()) {
             List<String> missing = new ArrayList<>();
             for (String k : c.terms()) {
                 if (values.get(k) == null) {

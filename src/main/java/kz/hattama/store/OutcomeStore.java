@@ -91,6 +91,13 @@ public class OutcomeStore {
                 }
                 if (outcome.isRejected()) {
                     insertRejected(sourceId, uid, outcome.pageNo(), outcome.rejection());
+                } else if (outcome.isSide()) {
+                    // Joined with its other side by the join step, which sees every file of the upload.
+                    jdbc.update("""
+                            insert into side_page (source_id, page_no, side, reading, jpeg, page_turn)
+                            values (?, ?, ?, ?::jsonb, ?, ?)""", sourceId, outcome.pageNo(),
+                            outcome.side().sides().get(0), SideReadings.write(outcome.side()), outcome.pageImage(),
+                            outcome.turn().name());
                 } else {
                     long protocolId = insertProtocol(sourceId, uid, outcome.pageNo(), outcome.protocol(), outcome.turn());
                     if (outcome.pageImage() != null) {
@@ -114,7 +121,12 @@ public class OutcomeStore {
                 uid, sourceId, pageNo, ProtocolStatus.REJECTED.name(), rejection.code().name(), rejection.message());
     }
 
-    private long insertProtocol(long sourceId, String uid, int pageNo, ProtocolResult p, PageTurn turn) {
+    long insertProtocol(long sourceId, String uid, int pageNo, ProtocolResult p, PageTurn turn) {
+        return insertProtocol(sourceId, uid, pageNo, p, turn, Map.of());
+    }
+
+    /** @param pageOf the page (ordinal) each field's box is on, where the protocol was read from several */
+    long insertProtocol(long sourceId, String uid, int pageNo, ProtocolResult p, PageTurn turn, Map<String, Integer> pageOf) {
         long id = jdbc.queryForObject("""
                 insert into protocol (uid, source_id, page_no, form, lang, precinct, address, status, page_turn,
                                       precinct_status, precinct_confidence, precinct_reason)
@@ -122,17 +134,24 @@ public class OutcomeStore {
                 uid, sourceId, pageNo, p.form(), p.lang(), p.precinct(), p.address(), p.status().name(), turn.name(),
                 p.precinctStatus() == null ? null : p.precinctStatus().name(), p.precinctConfidence(),
                 ReasonsColumn.write(p.precinctReasons()));
+        insertReadings(id, p, pageOf);
+        return id;
+    }
+
+    /** The fields, checks and flags of a protocol (whose earlier ones, if any, are gone). */
+    void insertReadings(long id, ProtocolResult p, Map<String, Integer> pageOf) {
         List<Object[]> fields = new ArrayList<>();
         for (FieldResult f : p.fields().values()) {
             Box b = f.box();
             fields.add(new Object[]{id, f.key(), fields.size(), f.value(), f.digits(), f.words(), f.digitsText(),
                     f.wordsText(), f.confidence(), f.status().name(), ReasonsColumn.write(f.reasons()),
-                    b == null ? null : b.x(), b == null ? null : b.y(), b == null ? null : b.width(), b == null ? null : b.height()});
+                    b == null ? null : b.x(), b == null ? null : b.y(), b == null ? null : b.width(), b == null ? null : b.height(),
+                    pageOf.getOrDefault(f.key(), 0)});
         }
         jdbc.batchUpdate("""
                 insert into protocol_field (protocol_id, key, ordinal, value, digits, words, digits_text, words_text,
-                                            confidence, status, reason, box_x, box_y, box_w, box_h)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""", fields);
+                                            confidence, status, reason, box_x, box_y, box_w, box_h, page)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""", fields);
         List<Object[]> checks = new ArrayList<>();
         for (CheckResult c : p.checks()) {
             checks.add(new Object[]{id, checks.size(), c.id(), c.field(), c.passed(), c.detail()});
@@ -143,7 +162,6 @@ public class OutcomeStore {
             flags.add(new Object[]{id, flags.size(), f.id(), f.detail()});
         }
         jdbc.batchUpdate("insert into protocol_flag (protocol_id, ordinal, flag_id, detail) values (?, ?, ?, ?)", flags);
-        return id;
     }
 
     /** How many copies of this content were recorded before source {@code id}. */

@@ -94,6 +94,16 @@ final class ProtocolRows {
                     rs.getString("digits_text"), rs.getString("words_text"), rs.getDouble("confidence"),
                     FieldStatus.valueOf(rs.getString("status")), ReasonsColumn.read(rs.getString("reason")), box));
         });
+        named.query("select protocol_id, key, page from protocol_field where protocol_id in (:ids) and page <> 0", ids, rs -> {
+            byId.get(rs.getLong("protocol_id")).fieldPages().put(rs.getString("key"), rs.getInt("page"));
+        });
+        named.query("""
+                select pp.protocol_id, pp.source_id, pp.page_no, s.name, s.sha256
+                  from protocol_page pp join source_file s on s.id = pp.source_id
+                 where pp.protocol_id in (:ids) order by pp.protocol_id, pp.ordinal""", ids, rs -> {
+            byId.get(rs.getLong("protocol_id")).morePages().add(new StoredProtocol.Page(rs.getLong("source_id"),
+                    rs.getInt("page_no"), rs.getString("name"), rs.getString("sha256")));
+        });
         named.query("select * from protocol_check where protocol_id in (:ids) order by protocol_id, ordinal", ids, rs -> {
             byId.get(rs.getLong("protocol_id")).checks().add(new CheckResult(rs.getString("check_id"),
                     rs.getBoolean("passed"), rs.getString("detail"), rs.getString("field")));

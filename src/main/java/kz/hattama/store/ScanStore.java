@@ -32,6 +32,21 @@ public class ScanStore {
                 .stream().findFirst();
     }
 
+    /**
+     * Page {@code page} of those a protocol was read from: 0 its own, k the k-th after it (the other side of a
+     * two-sided protocol, whose picture is kept with the side's readings).
+     */
+    public Optional<byte[]> pageImage(long protocolId, int page) {
+        if (page == 0) {
+            return pageImage(protocolId);
+        }
+        return jdbc.queryForList("""
+                select sp.jpeg from protocol_page pp
+                  join side_page sp on sp.source_id = pp.source_id and sp.page_no = pp.page_no
+                 where pp.protocol_id = ? and pp.ordinal = ? and sp.jpeg is not null""", byte[].class, protocolId, page)
+                .stream().findFirst();
+    }
+
     public boolean hasPageImage(long protocolId) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from page_image where protocol_id = ?)", Boolean.class, protocolId));

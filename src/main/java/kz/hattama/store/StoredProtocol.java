@@ -9,7 +9,10 @@ import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.protocol.Rejection;
 import kz.hattama.protocol.ReviewReason;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A protocol as stored, with the file it came from. {@code rejection} is set exactly when the status is REJECTED;
@@ -20,15 +23,43 @@ import java.util.List;
  * @param precinctStatus the precinct number's status; null for a rejected file
  * @param precinctConfidence how far the looks at the number backed it; null where it was not judged
  * @param precinctReasons why the number needs a person; empty when it does not
+ * @param morePages the pages it was read from after its own (the other side of a two-sided protocol), in order
+ * @param fieldPages which page each field's box is on (0 its own page, k the k-th of {@code morePages}), where not 0
  */
 public record StoredProtocol(long id, String uid, long sourceId, int pageNo, String form, String lang, String precinct,
                              String address, String sourceName, String sourceSha256, ProtocolStatus status,
                              Rejection rejection, List<FieldResult> fields, List<CheckResult> checks, List<Flag> flags,
                              int version, PageTurn turn, FieldStatus precinctStatus, Double precinctConfidence,
-                             List<ReviewReason> precinctReasons) {
+                             List<ReviewReason> precinctReasons, List<Page> morePages, Map<String, Integer> fieldPages) {
 
     public StoredProtocol {
         precinctReasons = precinctReasons == null ? List.of() : List.copyOf(precinctReasons);
+    }
+
+    public StoredProtocol(long id, String uid, long sourceId, int pageNo, String form, String lang, String precinct,
+                          String address, String sourceName, String sourceSha256, ProtocolStatus status,
+                          Rejection rejection, List<FieldResult> fields, List<CheckResult> checks, List<Flag> flags,
+                          int version, PageTurn turn, FieldStatus precinctStatus, Double precinctConfidence,
+                          List<ReviewReason> precinctReasons) {
+        this(id, uid, sourceId, pageNo, form, lang, precinct, address, sourceName, sourceSha256, status, rejection, fields,
+                checks, flags, version, turn, precinctStatus, precinctConfidence, precinctReasons, new ArrayList<>(),
+                new HashMap<>());
+    }
+
+    /** Another page the protocol was read from. */
+    public record Page(long sourceId, int pageNo, String sourceName, String sourceSha256) {
+    }
+
+    /** The files it was read from, each once, its own first. */
+    public List<Page> sources() {
+        List<Page> all = new ArrayList<>();
+        all.add(new Page(sourceId, pageNo, sourceName, sourceSha256));
+        for (Page p : morePages) {
+            if (all.stream().noneMatch(a -> a.sourceId() == p.sourceId())) {
+                all.add(p);
+            }
+        }
+        return all;
     }
 
     /**

@@ -1,6 +1,7 @@
 package kz.hattama.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.hattama.export.ExportRecord;
 import kz.hattama.export.ExportSource;
@@ -18,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -60,9 +62,11 @@ public class ProtocolApi {
 
     @Operation(summary = "The normalized page (JPEG) the protocol was read from; field boxes are in its pixels")
     @GetMapping("/protocols/{id}/page.jpg")
-    public ResponseEntity<byte[]> page(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {
+    public ResponseEntity<byte[]> page(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
+                                       @Parameter(description = "which of the protocol's pages: 0 its own, 1 its other side")
+                                       @RequestParam(defaultValue = "0") int page) {
         access.requireProtocol(user, id);
-        byte[] jpeg = scans.pageImage(id)
+        byte[] jpeg = scans.pageImage(id, page)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no page image for protocol " + id));
         return ResponseEntity.ok().cacheControl(IMMUTABLE).contentType(MediaType.IMAGE_JPEG).body(jpeg);
     }

@@ -35,7 +35,8 @@ public record ReviewJson(long id, int version, String status, String statusText,
                         Box box) {
     }
 
-    public record Box(int x, int y, int width, int height) {
+    /** @param page which of the protocol's pages the box is on: 0 its own (the one shown), 1 its other side */
+    public record Box(int x, int y, int width, int height, int page) {
     }
 
     @Schema(name = "ReviewCheck")

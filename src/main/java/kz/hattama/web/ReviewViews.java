@@ -45,7 +45,7 @@ public class ReviewViews {
     }
 
     private ReviewJson of(StoredProtocol p) {
-        var fields = p.fields().stream().map(f -> field(f, p.lang())).toList();
+        var fields = p.fields().stream().map(f -> field(f, p.lang(), p.fieldPages().getOrDefault(f.key(), 0))).toList();
         var checks = p.checks().stream().map(c -> new ReviewJson.Check(c.id(), texts.check(c.id()), c.field(),
                 c.passed(), c.detail())).toList();
         var flags = p.flags().stream().map(f -> new ReviewJson.Flag(f.id(), texts.flag(f.id()), f.detail())).toList();
@@ -54,14 +54,15 @@ public class ReviewViews {
                 p.precinctStatus() == null ? null : p.precinctStatus().name(), p.precinctConfidence(),
                 texts.reason(p.precinctReasons()), p.lang(),
                 p.address(), p.sourceId(), p.sourceName(), p.pageNo(), page, "/api/sources/" + p.sourceId() + "/scan",
-                fields, checks, form.checks(), flags, form.flags(), reviews.reviewsOf(java.util.List.of(p.id())).get(p.id()));
+                fields, checks, form.relations(), flags, form.flags(), reviews.reviewsOf(java.util.List.of(p.id())).get(p.id()));
     }
 
-    private ReviewJson.Field field(FieldResult f, String lang) {
+    private ReviewJson.Field field(FieldResult f, String lang, int page) {
         var b = f.box();
         return new ReviewJson.Field(f.key(), form.field(f.key()).line(), texts.fieldLabel(f.key(), lang), f.value(),
                 f.digits(), f.words(), f.digitsText(), f.wordsText(), f.confidence(), f.status().name(),
-                texts.reason(f.reasons()), sure(f), b == null ? null : new ReviewJson.Box(b.x(), b.y(), b.width(), b.height()));
+                texts.reason(f.reasons()), sure(f),
+                b == null ? null : new ReviewJson.Box(b.x(), b.y(), b.width(), b.height(), page));
     }
 
     /**

@@ -24,7 +24,8 @@ class ScorerTest {
     @CsvSource({
             "devset-truth.jsonl,            scorer-export.jsonl,       scorer-expected.txt",
             "devset-truth.jsonl,            scorer-export-empty.jsonl, scorer-expected-empty.txt",
-            "truth-violations-only.jsonl,   scorer-export.jsonl,       scorer-expected-violations-only.txt"})
+            "truth-violations-only.jsonl,   scorer-export.jsonl,       scorer-expected-violations-only.txt",
+            "paperwork-truth.jsonl,         scorer-export-paperwork.jsonl, scorer-expected-paperwork.txt"})
     void printsWhatScorePyPrints(String truth, String export, String expected) throws IOException {
         Score score = Scorer.score(Protocols.FORM, GOLDEN.resolve(truth), GOLDEN.resolve(export));
         assertThat(score.format()).isEqualTo(Files.readString(GOLDEN.resolve(expected)));

@@ -63,7 +63,13 @@ class FormLoaderTest {
                 .containsExactly("Народная партия Казахстана", "Nur Otan", "Ауыл", "Ак жол", "Adal");
         assertThat(form.flagWithRole(FlagDef.TURNOUT)).map(FlagDef::id).contains("turnout_over_70");
         assertThat(form.maxDigits()).isEqualTo(6);
-        assertThat(form.layout().single(form.id()).blocks()).extracting(LayoutDef.Block::kind)
+        assertThat(form.layout().blocks()).extracting(LayoutDef.Block::kind)
                 .containsExactly(LayoutDef.LINES, LayoutDef.TABLE, LayoutDef.LINES);
+        assertThat(form.layout().sides()).hasSize(2);
+        assertThat(form.layout().sideOf("voted_outside")).isEqualTo(1);
+        assertThat(form.layout().sideOf("party_1")).isEqualTo(2);
+        assertThat(form.layout().signatureSide()).isEqualTo(2);
+        assertThat(form.layout().signatures().required()).containsExactly("chairman", "secretary");
+        assertThat(form.relations()).extracting(kz.hattama.form.CheckDef::id).doesNotContain("pages_complete", "signed");
     }
 }

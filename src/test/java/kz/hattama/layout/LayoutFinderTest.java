@@ -246,7 +246,7 @@ class LayoutFinderTest {
             return new LayoutDef.Block(b.kind(), rows);
         }).toList();
         FormDefinition sixParties = new FormDefinition("six-parties", 1, form.title(), form.markers(), form.precinct(),
-                form.header(), fields, new LayoutDef(List.of(new LayoutDef.Side(blocks))), List.of(), List.of(),
+                form.header(), fields, new LayoutDef(List.of(new LayoutDef.Side(null, blocks, null))), List.of(), List.of(),
                 form.maxValue());
 
         assertThatThrownBy(() -> finder.find(page("scan-typed-ru.png"), sixParties))

@@ -122,7 +122,7 @@ class ReconcilerTest {
     @Test
     void eachRelationPassesOnTheCleanProtocol() {
         ProtocolResult r = reconciler.reconcile(agreeing(clean()));
-        assertThat(r.checks()).filteredOn(c -> !c.id().equals("words_match"))
+        assertThat(r.checks()).filteredOn(c -> !c.id().equals("words_match") && !c.id().equals("pages_complete"))
                 .extracting(CheckResult::id, CheckResult::passed)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("ballots_balance", true),

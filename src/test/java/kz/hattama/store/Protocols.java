@@ -101,7 +101,7 @@ public final class Protocols {
     /** The form's relations on the digits, then one words match per field, as the reconciler lists them. */
     public static List<CheckResult> checks(Map<String, FieldResult> fields) {
         List<CheckResult> checks = new ArrayList<>();
-        for (CheckDef c : FORM.checks()) {
+        for (CheckDef c : FORM.relations()) {
             long left = c.left().stream().mapToLong(k -> fields.get(k).digits()).sum();
             long right = c.right().stream().mapToLong(k -> fields.get(k).digits()).sum();
             boolean holds = c.holds(left, right);
