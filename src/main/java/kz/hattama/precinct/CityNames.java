@@ -95,8 +95,9 @@ public final class CityNames {
         if (name == null || name.isBlank()) {
             return null;
         }
-        // OCR's strokes at the ends («| Ақтөбе», a ruling read as a bar) are no part of a name.
-        String stripped = name.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}.)]+$", "").replaceAll("\\s+", " ");
+        // A ruling or the page's edge read as a stroke at either end («| Ақтөбе») is no part of a name; other signs are
+        // kept as printed (an export must show «@Город» as it was, made harmless, not changed).
+        String stripped = name.replaceAll("^[\\s|¦/\\\\\\[\\]_!]+|[\\s|¦/\\\\\\[\\]_!]+$", "").replaceAll("\\s+", " ");
         if (stripped.isEmpty()) {
             return null;
         }

@@ -431,7 +431,7 @@ class PagesInUseBrowserTest extends WebTestBase {
     void noLanguageAskedForMeansRussian(Screen screen) throws Exception {
         HttpResponse<String> login = new Session().http.send(HttpRequest.newBuilder(URI.create(url("/login"))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(login.body()).contains("lang=\"ru\"");
+        assertThat(login.body()).contains("<html lang=\"ru\">");
         // A browser that asks for English still gets English.
         driver.manage().window().setSize(new Dimension(screen.width, screen.height));
         driver.get(url("/login"));
