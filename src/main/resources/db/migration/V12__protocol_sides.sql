@@ -28,3 +28,10 @@ CREATE TABLE protocol_page (
 
 -- Which of the protocol's pages (its ordinal above) a field's box is on.
 ALTER TABLE protocol_field ADD COLUMN page int NOT NULL DEFAULT 0;
+
+-- Where the commission's signatures are ({"x", "y", "width", "height", "page"}), for a reviewer to see why `signed`
+-- passed or failed; null where the signature lines were not found.
+ALTER TABLE protocol ADD COLUMN signature_box jsonb;
+
+-- A reviewer's upload of a protocol's missing side: the sides it brings join that protocol, whatever number they show.
+ALTER TABLE upload_batch ADD COLUMN attach_to bigint REFERENCES protocol (id);

@@ -43,6 +43,23 @@
     return byKey[key] ? byKey[key].f.label : key;
   }
 
+  // The missing side of a two-sided protocol, sent from here: read like any upload, then joined with this protocol.
+  const attach = document.getElementById('attach-side');
+  if (attach) {
+    attach.addEventListener('submit', async e => {
+      e.preventDefault();
+      const file = document.getElementById('attach-file').files[0];
+      if (!file) return;
+      const form = new FormData();
+      form.append('file', file, file.name);
+      const res = await fetch('/api/review/' + P.id + '/sides', { method: 'POST', body: form, headers: H.csrf() });
+      let detail = res.statusText;
+      try { detail = (await res.json()).detail || detail; } catch (ignored) { /* not JSON */ }
+      show(esc(res.status === 202 ? msg('review.attach_sent') : msg('review.attach_failed') + ' ' + detail),
+        res.status === 202 ? '' : 'error');
+    });
+  }
+
   function reading(value, text, quoted) {
     if (value === null && !text) return '<span class="muted">—</span>';
     const shown = value === null ? '?' : String(value);

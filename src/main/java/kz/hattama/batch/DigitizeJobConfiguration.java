@@ -172,7 +172,7 @@ public class DigitizeJobConfiguration {
                 .<SideGroup, JoinedSides>chunk(1, tx)
                 .reader(sideGroupReader)
                 .processor(new JoinSidesProcessor(joiner, reconciler))
-                .writer(items -> items.forEach(j -> sides.save(j.group(), j.protocol(), j.pageOf())))
+                .writer(items -> items.forEach(j -> sides.save(j.group(), j.protocol(), j.pageOf(), j.signaturePage())))
                 // Only the database can fail here, and it is waited for; a side is never skipped, or it would be lost.
                 .faultTolerant()
                 .retryPolicy(DatabaseRetry.policy(storeProperties.db().outageWait()))

@@ -18,6 +18,7 @@ public class JoinSidesProcessor implements ItemProcessor<SideGroup, JoinedSides>
 
     @Override
     public JoinedSides process(SideGroup group) {
-        return new JoinedSides(group, reconciler.reconcile(joiner.join(group.readings())), joiner.pageOf(group.readings()));
+        return new JoinedSides(group, reconciler.reconcile(joiner.join(group.readings())), joiner.pageOf(group.readings()),
+                joiner.signaturePage(group.readings()));
     }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The job's sides grouped into protocols. A side left alone joins the open protocol of its precinct if an earlier
- * upload brought the other side; otherwise it is a protocol of its own, with a side missing. Grouping needs every side
+ * The job's sides grouped into protocols. A side left alone joins the protocol a reviewer uploaded it for, or the
+ * open protocol of its precinct if an earlier upload brought the other side; otherwise it is a protocol of its own, with a side missing. Grouping needs every side
  * of the upload, so the groups are made when the first one is asked for; a restarted step regroups what is not
  * joined yet.
  */
@@ -44,6 +44,10 @@ public class SideGroupReader implements ItemReader<SideGroup> {
     }
 
     private SideGroup alone(SidePage page) {
+        Optional<SideGroup> attached = store.attachedProtocolFor(page);
+        if (attached.isPresent()) {
+            return attached.get();
+        }
         String precinct = joiner.joinablePrecinct(page.reading());
         Optional<SideGroup> open = precinct == null ? Optional.empty() : store.openProtocolFor(page, precinct, form);
         return open.orElse(SideGroup.of(List.of(page)));

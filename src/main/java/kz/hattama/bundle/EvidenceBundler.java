@@ -10,6 +10,10 @@ import kz.hattama.image.OpenCv;
 import kz.hattama.image.PageNormalizer;
 import kz.hattama.image.PageTurns;
 import kz.hattama.ingest.PageDecoder;
+import kz.hattama.official.Comparison;
+import kz.hattama.official.Difference;
+import kz.hattama.official.OfficialLine;
+import kz.hattama.official.OfficialResults;
 import kz.hattama.protocol.Box;
 import kz.hattama.protocol.FieldResult;
 import kz.hattama.protocol.FieldStatus;
@@ -25,6 +29,7 @@ import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -55,7 +60,9 @@ public class EvidenceBundler {
     /** The protocol exists but nothing about it is in doubt: there is no claim for evidence to back. */
     public static class NothingToProve extends RuntimeException {
         NothingToProve(String uid) {
-            super("Protocol " + uid + " has no failed check; an evidence bundle is made for protocols with one.");
+            super("Protocol " + uid + " has no failed check and its figures are those of the official result (or no"
+                    + " official result of its precinct was imported); an evidence bundle is made for protocols with a"
+                    + " failed check or figures other than the official ones.");
         }
     }
 
@@ -64,9 +71,18 @@ public class EvidenceBundler {
     private final ExportSource export;
     private final FormDefinition form;
     private final PageDecoder decoder;
+    private final OfficialResults official;
 
+    /** Without official results: a bundle only for a failed check. */
     public EvidenceBundler(ProtocolStore store, ScanStore scans, ExportSource export, FormDefinition form,
                            HattamaProperties props) {
+        this(store, scans, export, form, props, OfficialResults.NONE);
+    }
+
+    @Autowired
+    public EvidenceBundler(ProtocolStore store, ScanStore scans, ExportSource export, FormDefinition form,
+                           HattamaProperties props, OfficialResults official) {
+        this.official = official;
         this.store = store;
         this.scans = scans;
         this.export = export;
@@ -76,17 +92,19 @@ public class EvidenceBundler {
 
     /**
      * @throws NoSuchElementException when no protocol has this id
-     * @throws NothingToProve         when all its checks pass
+     * @throws NothingToProve         when all its checks pass and its figures are the official ones
      */
     public Bundle write(String uid, Path zip) throws IOException {
-        record Found(StoredProtocol stored, ExportRecord record) {
+        record Found(StoredProtocol stored, ExportRecord record, OfficialLine official) {
         }
         Found found = store.readConsistently(() -> store.protocol(uid)
-                .map(p -> new Found(p, export.record(uid).orElseThrow())).orElse(null));
+                .map(p -> new Found(p, export.record(uid).orElseThrow(), official.of(p).orElse(null))).orElse(null));
         if (found == null) {
             throw new NoSuchElementException("No protocol with id " + uid + ". Ids are the \"id\" of the export.");
         }
-        if (found.record().failedChecks().isEmpty()) {
+        List<Difference> differences = found.official() == null ? List.of()
+                : Comparison.figures(found.stored(), found.official(), form);
+        if (found.record().failedChecks().isEmpty() && differences.isEmpty()) {
             throw new NothingToProve(uid);
         }
         StoredProtocol p = found.stored();
@@ -110,11 +128,14 @@ public class EvidenceBundler {
         }
         files.put("boxes.json", Json.PRETTY.writeValueAsBytes(boxes(p)));
         files.put("protocol.json", Json.PRETTY.writeValueAsBytes(found.record()));
+        if (found.official() != null) {
+            files.put("official.json", Json.PRETTY.writeValueAsBytes(officialEntry(found.official(), differences)));
+        }
         Review review = found.record().review();
         files.put("review-history.json", Json.PRETTY.writeValueAsBytes(
                 review != null ? review : new Review(null, null, List.of())));
         Summary summary = Summary.of(found.record(), form, p.sourceName(), files.keySet().iterator().next(), crops,
-                page != null);
+                page != null, found.official());
         files.put("summary.html", SummaryHtml.html(summary).getBytes(StandardCharsets.UTF_8));
         files.put("summary.pdf", SummaryPdf.pdf(summary, files::get));
         Map<String, String> sums = new LinkedHashMap<>();
@@ -124,6 +145,24 @@ public class EvidenceBundler {
         files.forEach((name, bytes) -> entries.put(name, out -> out.write(bytes)));
         ChecksummedZip.write(zip, entries, null);
         return new Bundle(zip, List.copyOf(files.keySet()), page != null);
+    }
+
+    /** The official line as imported and each figure on which the protocol differs from it. */
+    private static Map<String, Object> officialEntry(OfficialLine line, List<Difference> differences) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("precinct", line.precinct());
+        entry.put("source_line", line.line());
+        entry.put("figures", line.figures());
+        entry.put("differences", differences.stream().map(d -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("field", d.field());
+            m.put("protocol", d.protocol());
+            m.put("official", d.official());
+            m.put("difference", d.difference());
+            m.put("field_status", d.fieldStatus());
+            return m;
+        }).toList());
+        return entry;
     }
 
     /** The page as the job saw it, or null when the scan no longer yields it. */

@@ -4,6 +4,7 @@ import kz.hattama.export.ExportRecord;
 import kz.hattama.form.FieldDef;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.form.Lang;
+import kz.hattama.official.OfficialLine;
 import kz.hattama.precinct.Place;
 import kz.hattama.review.Review;
 
@@ -24,10 +25,13 @@ import java.util.stream.Stream;
  * @param figures   one per field of the form, in form order
  * @param signedOff who signed the protocol off and when; null while nobody has
  * @param changes   the reviewers' changes, a row each in {@link #CHANGE_COLUMNS}; null when nobody has reviewed it
+ * @param official  what the election commission's official result of the precinct says beside the protocol; null
+ *                  where no official line of the precinct was imported (then the figures have no official column)
  */
 public record Summary(Lang lang, String documentTitle, String heading, Text intro, List<Row> about,
                List<Text> failedChecks, List<Text> checksThatHold, List<Text> flags,
-               Text figuresNote, List<Figure> figures, Text signedOff, List<List<String>> changes, Text filesNote) {
+               Text figuresNote, List<Figure> figures, Text signedOff, List<List<String>> changes, Text filesNote,
+               Text official) {
 
     static final String FAILED_CHECKS = "Failed checks";
     static final String CHECKS_THAT_HOLD = "Checks that hold";
@@ -35,6 +39,8 @@ public record Summary(Lang lang, String documentTitle, String heading, Text intr
     static final String FIGURES = "Figures: the page beside both readings";
     static final List<String> FIGURE_COLUMNS = List.of("Line", "Field", "On the page", "Digits read", "Words read",
             "Value", "Confidence", "Status", "Why");
+    static final String OFFICIAL = "Official result";
+    static final String OFFICIAL_COLUMN = "Official";
     static final String REVIEW_HISTORY = "Review history";
     static final String NOT_REVIEWED = "Nobody has reviewed this protocol yet.";
     static final List<String> CHANGE_COLUMNS = List.of("When", "Who", "Field", "From", "To");
@@ -75,9 +81,21 @@ public record Summary(Lang lang, String documentTitle, String heading, Text intr
     /**
      * @param crop    the crop's entry in the zip; null when there is none
      * @param changed whether a reviewer touched this figure
+     * @param official the official figure; null where there is no official line
+     * @param differs  whether the official figure is another than the protocol's
      */
     public record Figure(String line, String label, String key, String crop, Text digits, Text words, String value,
-                  String confidence, String status, String reason, boolean changed) {
+                  String confidence, String status, String reason, boolean changed, String official, boolean differs) {
+    }
+
+    /** The figures table's columns: with the official figure after the value where there is an official line. */
+    List<String> figureColumns() {
+        if (official == null) {
+            return FIGURE_COLUMNS;
+        }
+        List<String> columns = new ArrayList<>(FIGURE_COLUMNS);
+        columns.add(columns.indexOf("Value") + 1, OFFICIAL_COLUMN);
+        return columns;
     }
 
     private static Span plain(String s) {
@@ -96,9 +114,10 @@ public record Summary(Lang lang, String documentTitle, String heading, Text intr
      * @param scanEntry the scan's name inside the zip
      * @param crops     the crop's entry per field key, for fields that have one
      * @param cropped   whether the page was normalized again; otherwise the crops are missing and the boxes say where
+     * @param official  the official line of the protocol's precinct; null where there is none
      */
     static Summary of(ExportRecord r, FormDefinition form, String sourceName, String scanEntry,
-                      Map<String, String> crops, boolean cropped) {
+                      Map<String, String> crops, boolean cropped, OfficialLine official) {
         // The labels are printed in the protocol's language; one not read, or not the form's, gets Russian.
         Lang lang = Arrays.stream(Lang.values()).filter(l -> l.code().equalsIgnoreCase(r.lang())).findFirst()
                 .orElse(Lang.RU);
@@ -132,11 +151,27 @@ public record Summary(Lang lang, String documentTitle, String heading, Text intr
             FieldDef def = form.field(e.getKey());
             ExportRecord.Field f = e.getValue();
             boolean changed = r.review() != null && r.review().changes().stream().anyMatch(c -> e.getKey().equals(c.field()));
+            Integer published = official == null ? null : official.figures().get(e.getKey());
             figures.add(new Figure(def.line(), def.label(lang), e.getKey(), crops.get(e.getKey()),
                     reading(f.digitsText(), f.digits()), reading(f.wordsText(), f.words()),
                     f.value() == null ? NONE : f.value().toString(),
                     f.confidence() == null ? NONE : String.format(Locale.ROOT, "%.2f", f.confidence()),
-                    f.status() == null ? NONE : f.status().toString(), Objects.toString(f.reason(), ""), changed));
+                    f.status() == null ? NONE : f.status().toString(), Objects.toString(f.reason(), ""), changed,
+                    official == null ? null : Objects.toString(published, NONE),
+                    official != null && !Objects.equals(published, f.value())));
+        }
+        Text officialNote = null;
+        if (official != null) {
+            List<String> differing = figures.stream().filter(Figure::differs)
+                    .map(f -> f.key() + " " + f.value() + " ≠ " + f.official()).toList();
+            officialNote = differing.isEmpty()
+                    ? Text.of(plain("The election commission's official result of precinct " + official.precinct()
+                    + " (line " + official.line() + " of the imported file) has the same figures as this protocol."))
+                    : Text.of(plain("The election commission's official result of precinct " + official.precinct()
+                    + " (line " + official.line() + " of the imported file) differs from this protocol in "
+                    + differing.size() + " figure" + (differing.size() == 1 ? "" : "s") + " (protocol ≠ official): "),
+                    bold(String.join("; ", differing)), plain(". Its line is in "), code("official.json"),
+                    plain(" and in the column «" + OFFICIAL_COLUMN + "» beside the crops."));
         }
 
         Review review = r.review();
@@ -154,7 +189,7 @@ public record Summary(Lang lang, String documentTitle, String heading, Text intr
 
         return new Summary(lang, title, heading, intro, about, checks(r, false), checks(r, true),
                 r.flags().stream().map(f -> Text.plain(f.detail() == null ? f.id() : f.id() + ": " + f.detail())).toList(),
-                figuresNote, figures, signedOff, changes, filesNote);
+                figuresNote, figures, signedOff, changes, filesNote, officialNote);
     }
 
     private static List<Text> checks(ExportRecord r, boolean passed) {

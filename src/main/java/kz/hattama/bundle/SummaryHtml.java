@@ -19,6 +19,8 @@ final class SummaryHtml {
      * crop's column is as wide as the handwriting needs to stay legible.
      */
     private static final List<Integer> PRINTED_FIGURE_WIDTHS = List.of(28, 118, 220, 62, 104, 42, 58, 72, 60);
+    /** The same with the official figure's column after the value: the crop and the words give up what it takes. */
+    private static final List<Integer> PRINTED_FIGURE_WIDTHS_OFFICIAL = List.of(28, 108, 186, 62, 92, 42, 46, 58, 72, 60);
 
     private SummaryHtml() {
     }
@@ -40,12 +42,12 @@ final class SummaryHtml {
         v.put("pdf", pdf);
         v.put("crops", crops);
         v.put("none", Summary.NONE);
-        v.put("figureColumns", Summary.FIGURE_COLUMNS);
-        v.put("figureWidths", PRINTED_FIGURE_WIDTHS);
+        v.put("figureColumns", s.figureColumns());
+        v.put("figureWidths", s.official() == null ? PRINTED_FIGURE_WIDTHS : PRINTED_FIGURE_WIDTHS_OFFICIAL);
         v.put("changeColumns", Summary.CHANGE_COLUMNS);
         v.put("headings", Map.of("failedChecks", Summary.FAILED_CHECKS, "checksThatHold", Summary.CHECKS_THAT_HOLD,
                 "flags", Summary.FLAGS, "figures", Summary.FIGURES, "reviewHistory", Summary.REVIEW_HISTORY,
-                "notReviewed", Summary.NOT_REVIEWED, "files", Summary.FILES));
+                "notReviewed", Summary.NOT_REVIEWED, "files", Summary.FILES, "official", Summary.OFFICIAL));
         return Templates.render(TEMPLATE, v);
     }
 }

@@ -11,9 +11,9 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 
 @Command(name = "bundle", mixinStandardHelpOptions = true,
-        description = "Evidence for a protocol with a failed check, in one zip: the original scan and its SHA-256, each "
+        description = "Evidence for a protocol with a failed check or figures other than the official result, in one zip: the original scan and its SHA-256, each "
                 + "field cut from the page, both readings, the checks with their arithmetic, the review history, "
-                + "summary.html and summary.pdf to print.")
+                + "the official line beside the crops where one was imported, summary.html and summary.pdf to print.")
 public class BundleCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PROTOCOL_ID", description = "The protocol's \"id\" in the export, e.g. 3ad8daefc7066b12-1.")

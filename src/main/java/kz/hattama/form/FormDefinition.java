@@ -74,6 +74,28 @@ public record FormDefinition(String id, int version, Map<String, String> title,
                 .map(f -> inLanguage(f.label(), language));
     }
 
+    /**
+     * The field whose column a results table heads {@code heading} (its key, short name, a printed label or one of its
+     * {@link FieldDef#columns()}), compared as {@link #headingKey} writes them.
+     */
+    public Optional<FieldDef> fieldByHeading(String heading) {
+        String wanted = headingKey(heading);
+        return wanted.isEmpty() ? Optional.empty() : fields.stream()
+                .filter(f -> f.headings().stream().anyMatch(h -> headingKey(h).equals(wanted))).findFirst();
+    }
+
+    /**
+     * A column heading as it is compared: lower case, «ё» as «е», quotes, punctuation and repeated spaces dropped, so
+     * that «Партия "Nur Otan"» and «партия «Nur Otan»» are one heading.
+     */
+    public static String headingKey(String heading) {
+        if (heading == null) {
+            return "";
+        }
+        return heading.toLowerCase(java.util.Locale.ROOT).replace('ё', 'е')
+                .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
     private static String inLanguage(Map<String, String> labels, String language) {
         return labels.getOrDefault(language, labels.get(DEFAULT_LABEL_LANGUAGE));
     }

@@ -137,6 +137,18 @@ public final class FormLoader {
             throw new IllegalArgumentException(source + ": the layout does not place "
                     + keys.stream().filter(k -> !laidOut.contains(k)).toList());
         }
+        // A results table's column must name one figure, or an import would file it under whichever came first.
+        Map<String, String> headings = new java.util.HashMap<>();
+        for (FieldDef field : form.fields()) {
+            for (String heading : new java.util.LinkedHashSet<>(field.headings().stream().map(FormDefinition::headingKey)
+                    .filter(h -> !h.isEmpty()).toList())) {
+                String other = headings.putIfAbsent(heading, field.key());
+                if (other != null) {
+                    throw new IllegalArgumentException(source + ": the column heading \"" + heading + "\" names both "
+                            + other + " and " + field.key());
+                }
+            }
+        }
         if (form.maxValue() <= 0) {
             throw new IllegalArgumentException(source + ": maxValue must be positive");
         }

@@ -12,13 +12,19 @@ import java.util.Map;
  *                   printed on one side covers them
  * @param signatures for each signature line of the form from the top down, whether it bears a signature; null where
  *                   the pages hold no signature block, empty where its rules were not found
+ * @param signatureBox the signature block on its page, for a reviewer to look at; null where it was not found
  */
 public record PageReading(String lang, List<PrecinctLook> precinct, String address, Map<String, FieldReading> fields,
-                          List<Integer> sides, List<Boolean> signatures) {
+                          List<Integer> sides, List<Boolean> signatures, Box signatureBox) {
 
     public PageReading {
         sides = sides == null ? List.of() : List.copyOf(sides);
         signatures = signatures == null ? null : List.copyOf(signatures);
+    }
+
+    public PageReading(String lang, List<PrecinctLook> precinct, String address, Map<String, FieldReading> fields,
+                       List<Integer> sides, List<Boolean> signatures) {
+        this(lang, precinct, address, fields, sides, signatures, null);
     }
 
     /** A whole protocol's page, without signatures judged. */

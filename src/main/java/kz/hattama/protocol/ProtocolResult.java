@@ -10,14 +10,23 @@ import java.util.Map;
  *                           is not NEEDS_REVIEW
  * @param precinctConfidence how far the looks at the number back it (0..1); null where none was judged
  * @param precinctReasons    why the number needs a person, empty when it does not
+ * @param signatureBox       where the commission's signatures are, on the page that holds them; null where not found
  */
 public record ProtocolResult(String form, String lang, String precinct, String address,
                              Map<String, FieldResult> fields, List<CheckResult> checks, List<Flag> flags,
                              ProtocolStatus status, FieldStatus precinctStatus, Double precinctConfidence,
-                             List<ReviewReason> precinctReasons) {
+                             List<ReviewReason> precinctReasons, Box signatureBox) {
 
     public ProtocolResult {
         precinctReasons = precinctReasons == null ? List.of() : List.copyOf(precinctReasons);
+    }
+
+    public ProtocolResult(String form, String lang, String precinct, String address,
+                          Map<String, FieldResult> fields, List<CheckResult> checks, List<Flag> flags,
+                          ProtocolStatus status, FieldStatus precinctStatus, Double precinctConfidence,
+                          List<ReviewReason> precinctReasons) {
+        this(form, lang, precinct, address, fields, checks, flags, status, precinctStatus, precinctConfidence,
+                precinctReasons, null);
     }
 
     public List<CheckResult> failedChecks() {

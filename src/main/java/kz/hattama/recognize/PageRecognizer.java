@@ -194,7 +194,18 @@ public final class PageRecognizer implements AutoCloseable {
                 ? layout.signatures().stream().map(zone -> signatures.signed(page, zone)).toList() : null;
         List<Integer> sides = layout.sides().size() == form.layout().sides().size() ? List.of() : layout.sides();
         return new Reading(new PageReading(header.lang().code(), precinct, headed ? header.address() : null, fields,
-                sides, signed), jpeg(page), null);
+                sides, signed, signatureBlock(layout.signatures(), page.cols())), jpeg(page), null);
+    }
+
+    /** The signature lines with the roles printed left of them and the names right of them. */
+    private static Box signatureBlock(List<Rect> lines, int pageWidth) {
+        if (lines.isEmpty()) {
+            return null;
+        }
+        int top = lines.stream().mapToInt(r -> r.y).min().orElseThrow();
+        int bottom = lines.stream().mapToInt(r -> r.y + r.height).max().orElseThrow();
+        int left = (int) (0.05 * pageWidth);
+        return new Box(left, top, (int) (0.95 * pageWidth) - left, bottom - top);
     }
 
     /**

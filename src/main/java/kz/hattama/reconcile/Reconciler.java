@@ -166,7 +166,7 @@ public final class Reconciler {
         PrecinctResult precinct = precinctJudge.judge(page.precinct());
         ProtocolStatus status = allVerified && allPass && precinct.sure() ? ProtocolStatus.VERIFIED : ProtocolStatus.NEEDS_REVIEW;
         return new ProtocolResult(form.id(), page.lang(), precinct.value(), page.address(), fields, checks, flags, status,
-                precinct.status(), precinct.confidence(), precinct.reasons());
+                precinct.status(), precinct.confidence(), precinct.reasons(), page.signatureBox());
     }
 
     /** A field's readings; none for a field on a side that did not arrive, whatever the page's zones held. */

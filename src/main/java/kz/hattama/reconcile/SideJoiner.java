@@ -119,6 +119,7 @@ public final class SideJoiner {
         TreeSet<Integer> sides = new TreeSet<>();
         String lang = null, address = null;
         List<Boolean> signatures = null;
+        kz.hattama.protocol.Box signatureBox = null;
         int signatureSide = form.layout().signatureSide();
         for (PageReading r : readings) {
             sides.addAll(r.sides());
@@ -131,6 +132,7 @@ public final class SideJoiner {
             }
             if (signatureSide > 0 && r.covers(signatureSide)) {
                 signatures = r.signatures();
+                signatureBox = r.signatureBox();
             }
         }
         for (String key : form.keys()) {
@@ -139,7 +141,18 @@ public final class SideJoiner {
                     .findFirst().ifPresent(f -> fields.put(key, f));
         }
         List<Integer> covered = sides.size() == form.layout().sides().size() ? List.of() : List.copyOf(sides);
-        return new PageReading(lang, looks, address, fields, covered, signatures);
+        return new PageReading(lang, looks, address, fields, covered, signatures, signatureBox);
+    }
+
+    /** Which of the protocol's pages (by index in {@code readings}) holds the signatures; 0 where none does. */
+    public int signaturePage(List<PageReading> readings) {
+        int side = form.layout().signatureSide();
+        for (int i = 0; i < readings.size(); i++) {
+            if (side > 0 && readings.get(i).covers(side)) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /** For each field, which of the protocol's pages (by index in {@code readings}) its box is on. */

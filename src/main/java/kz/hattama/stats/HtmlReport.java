@@ -137,15 +137,23 @@ public final class HtmlReport implements StatsReport {
                     new Chart("turnout-" + s.id(), texts.get("chart.turnout",
                             Table.percent(s.turnout().binWidth()).replaceAll("\\.?0+$", "")), s.turnout().bins().size()),
                     new Chart("scatter-" + s.id(), texts.get("chart.scatter"), s.scatter().size()));
+            List<TableView> shown = new ArrayList<>();
+            if (tables.officialDifference() != null) {
+                shown.add(view(tables.officialDifference()));
+                shown.add(view(tables.observed()));
+            }
+            shown.add(view(tables.failedChecks().naming(0, checkName)));
+            shown.add(view(tables.flagged().naming(2, flagName)));
+            shown.add(view(impossible(s)));
             scopes.add(new ScopeView(s.id(), texts.scopeTitle(s), Table.summary(s, texts), view(tables.byCity()), charts,
-                    List.of(view(tables.failedChecks().naming(0, checkName)), view(tables.flagged().naming(2, flagName)),
-                            view(impossible(s))),
+                    shown,
                     List.of(view(tables.regions()), view(tables.districts()), view(tables.precincts()),
                             view(tables.histogram()))));
         }
         Map<String, Object> report = new HashMap<>();
         report.put("lang", texts.language());
         report.put("scopes", scopes);
+        report.put("observers", view(Table.observers(stats, texts)));
         report.put("data", scriptSafe(Json.MAPPER.writeValueAsString(chartData(stats, texts))));
         report.put("chartJs", scriptSafe(chartJs()));
         report.put("script", resource(SCRIPT));

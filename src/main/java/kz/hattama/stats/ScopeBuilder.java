@@ -2,6 +2,7 @@ package kz.hattama.stats;
 
 import kz.hattama.config.DatasetProperties;
 import kz.hattama.form.FlagDef;
+import kz.hattama.official.OfficialLine;
 import kz.hattama.precinct.Place;
 import kz.hattama.precinct.Places;
 import kz.hattama.precinct.Precinct;
@@ -51,7 +52,11 @@ final class ScopeBuilder {
         }
     }
 
-    /** A counted precinct: its protocol and the figures the sums use. */
+    /**
+     * A counted precinct: its protocol and the figures the sums use. Sums of official figures, or of the official minus
+     * the protocol's, are made of these too, with the protocol whose precinct they are, or none for an official line
+     * without a protocol.
+     */
     private record Counted(Tally tally, long votersTotal, long participated, List<Long> votes) {
 
         Statistics.Area area() {
@@ -87,7 +92,18 @@ final class ScopeBuilder {
         this.places = places;
     }
 
+    /** A scope without official results beside it. */
     Statistics.Scope build(String id, Set<ProtocolStatus> statuses, Collection<Tally> read) {
+        return build(id, statuses, read, Map.of(), Set.of());
+    }
+
+    /**
+     * @param official the official results by precinct (empty where none were imported)
+     * @param observed the precincts a read protocol of any status is filed under: the others' official lines are the
+     *                 precincts nobody observed
+     */
+    Statistics.Scope build(String id, Set<ProtocolStatus> statuses, Collection<Tally> read,
+                           Map<String, OfficialLine> official, Set<String> observed) {
         List<Tally> inScope = read.stream().filter(t -> statuses.contains(t.status())).toList();
         List<Tally> chosen = chosenPerPrecinct(inScope);
         List<Counted> counted = chosen.stream().map(this::counted).filter(Objects::nonNull)
@@ -100,7 +116,54 @@ final class ScopeBuilder {
                         + Objects.toString(c.tally().place().district(), ""), BY_NAME),
                 areas(counted, c -> c.tally().place().city(), BY_NAME),
                 counted.stream().map(Counted::area).toList(),
-                histogram(counted), scatter(counted), failedChecks(inScope), flagged(inScope, counted));
+                histogram(counted), scatter(counted), failedChecks(inScope), flagged(inScope, counted),
+                official(counted, official, observed));
+    }
+
+    private Statistics.Official official(List<Counted> counted, Map<String, OfficialLine> official,
+                                         Set<String> observed) {
+        if (official.isEmpty()) {
+            return null;
+        }
+        List<Counted> protocols = new ArrayList<>();
+        List<Counted> published = new ArrayList<>();
+        List<Counted> differences = new ArrayList<>();
+        for (Counted c : counted) {
+            OfficialLine line = c.tally().precinct() == null ? null : official.get(c.tally().precinct());
+            Counted o = line == null ? null : figures(c.tally(), line);
+            if (o == null) {
+                continue;
+            }
+            protocols.add(c);
+            published.add(o);
+            List<Long> votes = new ArrayList<>();
+            for (int i = 0; i < parties.size(); i++) {
+                votes.add(o.votes().get(i) - c.votes().get(i));
+            }
+            differences.add(new Counted(c.tally(), o.votersTotal() - c.votersTotal(), o.participated() - c.participated(),
+                    votes));
+        }
+        List<Counted> unobserved = official.values().stream().filter(l -> !observed.contains(l.precinct()))
+                .map(l -> figures(null, l)).filter(Objects::nonNull).toList();
+        return new Statistics.Official(areas(differences, c -> c.tally().place().city(), BY_NAME),
+                sum("Total", null, null, null, differences), sum("Observed (protocols)", null, null, null, protocols),
+                sum("Observed (official)", null, null, null, published),
+                sum("Not observed (official)", null, null, null, unobserved));
+    }
+
+    /** An official line's figures the sums use, or null where it lacks one (imported for another form). */
+    private Counted figures(Tally tally, OfficialLine line) {
+        Integer voters = line.figures().get(turnout.denominator());
+        Integer participated = line.figures().get(turnout.numerator());
+        List<Long> votes = new ArrayList<>();
+        for (Statistics.Party p : parties) {
+            Integer v = line.figures().get(p.key());
+            if (v == null) {
+                return null;
+            }
+            votes.add((long) v);
+        }
+        return voters == null || participated == null ? null : new Counted(tally, voters, participated, votes);
     }
 
     private List<Tally> chosenPerPrecinct(List<Tally> inScope) {

@@ -14,9 +14,10 @@ import java.util.Set;
  * in percent.
  *
  * @param turnoutFlagPercent turnout above this is flagged (the form's turnout flag)
+ * @param observers          the observers' count of what was received and what they would reject
  */
 public record Statistics(Instant generatedAt, String form, String hattamaVersion, List<Party> parties,
-                         double turnoutFlagPercent, List<Scope> scopes) {
+                         double turnoutFlagPercent, List<Scope> scopes, Observers observers) {
 
     /** A party row: its field key and the name the tables show. */
     public record Party(String key, String name) {
@@ -31,11 +32,48 @@ public record Statistics(Instant generatedAt, String form, String hattamaVersion
      * @param precincts  precincts counted in the sums: one protocol each, with every figure the sums need
      * @param incomplete precincts left out because a figure the sums need was not read
      * @param failedChecks protocols by failed check id (a protocol counts once per check, however many fields fail it)
+     * @param official   the counted precincts beside the official results; null where none were imported
      */
     public record Scope(String id, List<ProtocolStatus> statuses, int protocols, int precincts,
                         int incomplete, Area total, List<Area> regions, List<Area> districts, List<Area> cities,
                         List<Area> precinctRows, Histogram turnout, List<Point> scatter,
-                        Map<String, Integer> failedChecks, List<FlaggedPrecinct> flagged) {
+                        Map<String, Integer> failedChecks, List<FlaggedPrecinct> flagged, Official official) {
+    }
+
+    /**
+     * The protocols set beside the official results. Differences are official minus protocol, summed over the precincts
+     * that have both a counted protocol and an official line: an {@link Area} whose figures are those differences.
+     * Observed precincts are those; not observed are the official lines of precincts from which no protocol was read
+     * at all (whatever its status), whose turnout and shares show what the observers' precincts would look like had
+     * nobody been watching.
+     *
+     * @param cityDifferences   per city, in the order of {@link Scope#cities()}
+     * @param totalDifference   over every precinct with both
+     * @param observedProtocols the protocols' figures summed over the precincts with both
+     * @param observedOfficial  the official figures summed over the same precincts
+     * @param notObserved       the official figures summed over the precincts without a protocol
+     */
+    public record Official(List<Area> cityDifferences, Area totalDifference, Area observedProtocols,
+                           Area observedOfficial, Area notObserved) {
+    }
+
+    /**
+     * What observers count as they receive protocols, as a federation's report gives it: how many came in, and how
+     * many they reject and why. A protocol rejected for two reasons counts once among the rejected and under each
+     * reason. A second copy of a file already received ({@code DUPLICATE}) is not received again.
+     *
+     * @param received    files and pages that came in, copies of earlier files left out
+     * @param duplicates  copies of files already received
+     * @param rejected    received protocols with at least one reason
+     * @param reasons     protocols per reason, every reason listed, in the order of {@link ObserverReason}
+     * @param unreadable  the unreadable by rejection code, most first
+     */
+    public record Observers(int received, int duplicates, int rejected, Map<ObserverReason, Integer> reasons,
+                            Map<String, Integer> unreadable) {
+
+        public int accepted() {
+            return received - rejected;
+        }
     }
 
     /**

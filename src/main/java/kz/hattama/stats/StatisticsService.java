@@ -4,6 +4,8 @@ import kz.hattama.config.DatasetProperties;
 import kz.hattama.config.HattamaVersion;
 import kz.hattama.form.FlagDef;
 import kz.hattama.form.FormDefinition;
+import kz.hattama.official.OfficialLine;
+import kz.hattama.official.OfficialResults;
 import kz.hattama.precinct.PlaceFinder;
 import kz.hattama.precinct.Places;
 import kz.hattama.precinct.PrecinctAudit;
@@ -19,6 +21,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Computes the published statistics from the stored protocols, in one snapshot of the database. The CLI's
@@ -37,15 +43,29 @@ public class StatisticsService {
     private final FormDefinition form;
     private final DatasetProperties settings;
     private final Clock clock;
+    private final OfficialResults official;
 
     @Autowired
     public StatisticsService(ProtocolStore store, ProtocolPages pages, PlaceFinder placeFinder, FormDefinition form,
+                             DatasetProperties settings, OfficialResults official) {
+        this(store, pages, placeFinder, form, settings, Clock.systemUTC(), official);
+    }
+
+    /** Without official results: the protocols alone. */
+    public StatisticsService(ProtocolStore store, ProtocolPages pages, PlaceFinder placeFinder, FormDefinition form,
                              DatasetProperties settings) {
-        this(store, pages, placeFinder, form, settings, Clock.systemUTC());
+        this(store, pages, placeFinder, form, settings, Clock.systemUTC(), OfficialResults.NONE);
+    }
+
+    /** Without official results: the protocols alone. */
+    public StatisticsService(ProtocolStore store, ProtocolPages pages, PlaceFinder placeFinder, FormDefinition form,
+                             DatasetProperties settings, Clock clock) {
+        this(store, pages, placeFinder, form, settings, clock, OfficialResults.NONE);
     }
 
     public StatisticsService(ProtocolStore store, ProtocolPages pages, PlaceFinder placeFinder, FormDefinition form,
-                             DatasetProperties settings, Clock clock) {
+                             DatasetProperties settings, Clock clock, OfficialResults official) {
+        this.official = official;
         this.store = store;
         this.pages = pages;
         this.placeFinder = placeFinder;
@@ -61,14 +81,23 @@ public class StatisticsService {
         return store.readConsistently(() -> {
             Places places = placeFinder.load();
             List<ScopeBuilder.Tally> read = new ArrayList<>();
-            pages.forEachProtocol(PrecinctAudit.READ, p -> read.add(ScopeBuilder.Tally.of(p,
-                    places.place(p.surePrecinct(), p.address()))));
+            ObserverCount observers = new ObserverCount(form, turnout);
+            pages.forEachProtocol(Set.of(), p -> {
+                observers.add(p);
+                if (PrecinctAudit.READ.contains(p.status())) {
+                    read.add(ScopeBuilder.Tally.of(p, places.place(p.surePrecinct(), p.address())));
+                }
+            });
+            Map<String, OfficialLine> lines = official.all();
+            Set<String> observed = read.stream().map(ScopeBuilder.Tally::precinct).filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
             ScopeBuilder builder = new ScopeBuilder(parties, turnout, settings, places);
             List<Statistics.Scope> scopes = List.of(
-                    builder.build(ALL, PrecinctAudit.READ, read),
-                    builder.build(CLEAN, EnumSet.of(ProtocolStatus.VERIFIED, ProtocolStatus.REVIEWED), read));
+                    builder.build(ALL, PrecinctAudit.READ, read, lines, observed),
+                    builder.build(CLEAN, EnumSet.of(ProtocolStatus.VERIFIED, ProtocolStatus.REVIEWED), read, lines,
+                            observed));
             return new Statistics(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS), form.id(), HattamaVersion.get(),
-                    parties, 100 * turnout.above(), scopes);
+                    parties, 100 * turnout.above(), scopes, observers.result());
         });
     }
 

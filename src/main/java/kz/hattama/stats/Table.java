@@ -50,6 +50,74 @@ record Table(String title, List<String> header, List<List<String>> rows, int lab
         return new Table(texts.get("table.by_city"), header, rows, 1);
     }
 
+    /**
+     * Official results minus the protocols, in votes: a row per party (and the precincts, voters and participants
+     * before them), a column per city, then the total; over the precincts that have both.
+     */
+    static Table officialDifference(Statistics stats, Statistics.Official official, ReportTexts texts) {
+        List<Statistics.Area> columns = new ArrayList<>(official.cityDifferences());
+        columns.add(official.totalDifference());
+        List<String> header = new ArrayList<>(List.of(""));
+        official.cityDifferences().forEach(a -> header.add(name(a.name(), texts.get("column.city_unknown"))));
+        header.add(texts.get("column.total"));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(row(texts.get("row.precincts_with_both"), columns, a -> Integer.toString(a.precincts())));
+        rows.add(row(texts.get("row.voters"), columns, a -> signed(a.votersTotal())));
+        rows.add(row(texts.get("row.took_part"), columns, a -> signed(a.participated())));
+        for (int i = 0; i < stats.parties().size(); i++) {
+            int party = i;
+            rows.add(row(stats.parties().get(i).name(), columns, a -> signed(a.votes().get(party))));
+        }
+        return new Table(texts.get("table.official_difference"), header, rows, 1);
+    }
+
+    /**
+     * Observed precincts (a protocol and an official line) against precincts with an official line only: turnout and
+     * each party's share side by side, the observed ones both as their protocols and as the official results say.
+     */
+    static Table observed(Statistics stats, Statistics.Official official, ReportTexts texts) {
+        List<Statistics.Area> columns = List.of(official.observedProtocols(), official.observedOfficial(),
+                official.notObserved());
+        List<String> header = List.of("", texts.get("column.observed_protocols"), texts.get("column.observed_official"),
+                texts.get("column.not_observed_official"));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(row(texts.get("row.precincts"), columns, a -> Integer.toString(a.precincts())));
+        rows.add(row(texts.get("row.voters"), columns, a -> Long.toString(a.votersTotal())));
+        rows.add(row(texts.get("row.took_part"), columns, a -> Long.toString(a.participated())));
+        rows.add(row(texts.get("row.turnout"), columns, a -> percent(a.turnout())));
+        for (int i = 0; i < stats.parties().size(); i++) {
+            int party = i;
+            rows.add(row(stats.parties().get(i).name() + ", %", columns, a -> percent(a.share(party))));
+        }
+        return new Table(texts.get("table.observed"), header, rows, 1);
+    }
+
+    /**
+     * The observers' count: received, accepted, rejected, and the rejected by reason (a protocol may have several), the
+     * unreadable by Hattama's rejection code.
+     */
+    static Table observers(Statistics stats, ReportTexts texts) {
+        Statistics.Observers o = stats.observers();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of(texts.get("observers.received"), Integer.toString(o.received())));
+        rows.add(List.of(texts.get("observers.accepted"), Integer.toString(o.accepted())));
+        rows.add(List.of(texts.get("observers.rejected"), Integer.toString(o.rejected())));
+        o.reasons().forEach((reason, n) -> {
+            rows.add(List.of(texts.get("observers." + reason.id(), number(stats.turnoutFlagPercent())),
+                    Integer.toString(n)));
+            if (reason == ObserverReason.UNREADABLE) {
+                o.unreadable().forEach((code, m) -> rows.add(List.of("· " + code, Integer.toString(m))));
+            }
+        });
+        rows.add(List.of(texts.get("observers.duplicates"), Integer.toString(o.duplicates())));
+        return new Table(texts.get("table.observers"), List.of("", texts.get("column.protocols")), rows, 1);
+    }
+
+    /** A difference with its sign: +22, -5, 0. */
+    static String signed(long v) {
+        return v > 0 ? "+" + v : Long.toString(v);
+    }
+
     private static List<String> row(String label, List<Statistics.Area> columns, Function<Statistics.Area, String> cell) {
         List<String> row = new ArrayList<>(List.of(label));
         columns.forEach(a -> row.add(cell.apply(a)));
@@ -122,23 +190,30 @@ record Table(String title, List<String> header, List<List<String>> rows, int lab
                 List.of(texts.get("row.turnout"), texts.get("row.precincts")), rows, 1);
     }
 
-    /** All the tables of one scope. */
+    /**
+     * All the tables of one scope; {@code officialDifference} and {@code observed} are null where no official results
+     * were imported.
+     */
     record Set(Table byCity, Table regions, Table districts, Table precincts, Table histogram, Table failedChecks,
-               Table flagged) {
+               Table flagged, Table officialDifference, Table observed) {
 
         /** In the order the text report shows them. */
         List<Table> all() {
-            return List.of(byCity, regions, districts, precincts, histogram, failedChecks, flagged);
+            return java.util.stream.Stream.of(byCity, officialDifference, observed, regions, districts, precincts,
+                    histogram, failedChecks, flagged).filter(java.util.Objects::nonNull).toList();
         }
     }
 
     static Set of(Statistics stats, Statistics.Scope scope, ReportTexts texts) {
+        Statistics.Official official = scope.official();
         return new Set(byCity(stats, scope, texts),
                 areas("table.by_region", stats, scope.regions(), texts, PlaceColumn.REGION),
                 areas("table.by_district", stats, scope.districts(), texts, PlaceColumn.REGION, PlaceColumn.DISTRICT),
                 areas("table.by_precinct", stats, scope.precinctRows(), texts, PlaceColumn.PRECINCT,
                         PlaceColumn.REGION, PlaceColumn.DISTRICT, PlaceColumn.CITY),
-                histogram(scope, texts), failedChecks(scope, texts), flagged(scope, texts));
+                histogram(scope, texts), failedChecks(scope, texts), flagged(scope, texts),
+                official == null ? null : officialDifference(stats, official, texts),
+                official == null ? null : observed(stats, official, texts));
     }
 
     /** What a scope counts, in one sentence. */

@@ -21,6 +21,9 @@ public final class TextReport implements StatsReport {
     @Override
     public void write(Statistics stats, Writer out) throws IOException {
         out.write(texts.get("text.heading", stats.form(), stats.generatedAt(), stats.hattamaVersion()) + "\n");
+        Table observers = Table.observers(stats, texts);
+        out.write("\n" + observers.title() + "\n");
+        write(observers, out);
         for (Statistics.Scope scope : stats.scopes()) {
             out.write("\n== " + texts.scopeTitle(scope) + " ==\n");
             out.write(Table.summary(scope, texts) + "\n");

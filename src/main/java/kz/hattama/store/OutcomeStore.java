@@ -122,11 +122,15 @@ public class OutcomeStore {
     }
 
     long insertProtocol(long sourceId, String uid, int pageNo, ProtocolResult p, PageTurn turn) {
-        return insertProtocol(sourceId, uid, pageNo, p, turn, Map.of());
+        return insertProtocol(sourceId, uid, pageNo, p, turn, Map.of(), 0);
     }
 
-    /** @param pageOf the page (ordinal) each field's box is on, where the protocol was read from several */
-    long insertProtocol(long sourceId, String uid, int pageNo, ProtocolResult p, PageTurn turn, Map<String, Integer> pageOf) {
+    /**
+     * @param pageOf        the page (ordinal) each field's box is on, where the protocol was read from several
+     * @param signaturePage the page the signatures are on
+     */
+    long insertProtocol(long sourceId, String uid, int pageNo, ProtocolResult p, PageTurn turn, Map<String, Integer> pageOf,
+                        int signaturePage) {
         long id = jdbc.queryForObject("""
                 insert into protocol (uid, source_id, page_no, form, lang, precinct, address, status, page_turn,
                                       precinct_status, precinct_confidence, precinct_reason)
@@ -135,7 +139,15 @@ public class OutcomeStore {
                 p.precinctStatus() == null ? null : p.precinctStatus().name(), p.precinctConfidence(),
                 ReasonsColumn.write(p.precinctReasons()));
         insertReadings(id, p, pageOf);
+        saveSignatureBox(id, p, signaturePage);
         return id;
+    }
+
+    void saveSignatureBox(long id, ProtocolResult p, int page) {
+        Box b = p.signatureBox();
+        jdbc.update("update protocol set signature_box = ?::jsonb where id = ?",
+                b == null ? null : "{\"x\": %d, \"y\": %d, \"width\": %d, \"height\": %d, \"page\": %d}"
+                        .formatted(b.x(), b.y(), b.width(), b.height(), page), id);
     }
 
     /** The fields, checks and flags of a protocol (whose earlier ones, if any, are gone). */

@@ -57,10 +57,12 @@ final class ProtocolRows {
         return readPage(named.query(SELECT + condition, params, this::protocolRow));
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper BOXES = new com.fasterxml.jackson.databind.ObjectMapper();
+
     static final String SELECT = """
             select p.id, p.uid, p.source_id, p.page_no, p.form, p.lang, p.precinct, p.address, p.status,
                    p.rejection_code, p.rejection_message, p.version, p.page_turn, s.name, s.sha256,
-                   p.precinct_status, p.precinct_confidence, p.precinct_reason
+                   p.precinct_status, p.precinct_confidence, p.precinct_reason, p.signature_box::text as signature_box
               from protocol p join source_file s on s.id = p.source_id
             """;
 
@@ -74,7 +76,19 @@ final class ProtocolRows {
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), rs.getInt("version"),
                 PageTurn.valueOf(rs.getString("page_turn")),
                 precinctStatus == null ? null : FieldStatus.valueOf(precinctStatus),
-                (Double) rs.getObject("precinct_confidence"), ReasonsColumn.read(rs.getString("precinct_reason")));
+                (Double) rs.getObject("precinct_confidence"), ReasonsColumn.read(rs.getString("precinct_reason")),
+                new ArrayList<>(), new java.util.HashMap<>(), signatureBox(rs.getString("signature_box")));
+    }
+
+    private static StoredProtocol.SignatureBox signatureBox(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return BOXES.readValue(json, StoredProtocol.SignatureBox.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable signature box " + json, e);
+        }
     }
 
     /** Fills in fields, checks, flags and reviews with one query each for the whole page. */

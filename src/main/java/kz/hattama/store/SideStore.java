@@ -57,14 +57,33 @@ public class SideStore {
      * sides come first in the group, in its page order.
      */
     public Optional<SideGroup> openProtocolFor(SidePage page, String precinct, String form) {
-        List<Long> ids = jdbc.queryForList("""
+        return joinable(page, jdbc.queryForList("""
                 select p.id from protocol p
                  where p.precinct = ? and p.form = ? and p.status = ?
                    and p.precinct_status in ('VERIFIED', 'REVIEWED')
                    and exists (select 1 from side_page sp where sp.protocol_id = p.id)
                    and not exists (select 1 from side_page sp where sp.protocol_id = p.id and sp.side = ?)
                  order by p.id limit 1""", Long.class,
-                precinct, form, ProtocolStatus.NEEDS_REVIEW.name(), page.side());
+                precinct, form, ProtocolStatus.NEEDS_REVIEW.name(), page.side()));
+    }
+
+    /**
+     * The protocol a reviewer uploaded this side for (the review page's "attach the missing side"), if it still waits
+     * for a person and lacks this side: the reviewer's word joins them, whatever number the side shows (a number that
+     * differs leaves the joined protocol's precinct number for review).
+     */
+    public Optional<SideGroup> attachedProtocolFor(SidePage page) {
+        return joinable(page, jdbc.queryForList("""
+                select p.id from source_file s
+                  join upload_batch b on b.job_instance_id = s.job_instance_id
+                  join protocol p on p.id = b.attach_to
+                 where s.id = ? and p.status = ?
+                   and exists (select 1 from side_page sp where sp.protocol_id = p.id)
+                   and not exists (select 1 from side_page sp where sp.protocol_id = p.id and sp.side = ?)""", Long.class,
+                page.sourceId(), ProtocolStatus.NEEDS_REVIEW.name(), page.side()));
+    }
+
+    private Optional<SideGroup> joinable(SidePage page, List<Long> ids) {
         if (ids.isEmpty()) {
             return Optional.empty();
         }
@@ -82,9 +101,10 @@ public class SideStore {
      * Stores the protocol made of a group: a new one filed under its first page, or the stored one read again with
      * the added side. A group whose added sides were joined already (a replayed chunk) is left as it is.
      *
-     * @param pageOf which of the group's pages each field's box is on
+     * @param pageOf        which of the group's pages each field's box is on
+     * @param signaturePage which of them holds the signatures
      */
-    public void save(SideGroup group, ProtocolResult protocol, Map<String, Integer> pageOf) {
+    public void save(SideGroup group, ProtocolResult protocol, Map<String, Integer> pageOf, int signaturePage) {
         tx.executeWithoutResult(status -> {
             for (SidePage added : group.added()) {
                 Long joined = jdbc.queryForObject("select protocol_id from side_page where id = ? for update",
@@ -101,7 +121,7 @@ public class SideStore {
                          where sp.id = ?""", first.id());
                 id = outcomes.insertProtocol(first.sourceId(), OutcomeStore.uid((String) row.get("identity"),
                                 Integer.toString(first.pageNo())), first.pageNo(), protocol,
-                        PageTurn.valueOf((String) row.get("page_turn")), pageOf);
+                        PageTurn.valueOf((String) row.get("page_turn")), pageOf, signaturePage);
                 if (row.get("jpeg") != null) {
                     jdbc.update("insert into page_image (protocol_id, jpeg) values (?, ?)", id, row.get("jpeg"));
                 }
@@ -122,6 +142,7 @@ public class SideStore {
                 jdbc.update("delete from protocol_check where protocol_id = ?", id);
                 jdbc.update("delete from protocol_flag where protocol_id = ?", id);
                 outcomes.insertReadings(id, protocol, pageOf);
+                outcomes.saveSignatureBox(id, protocol, signaturePage);
             }
             for (int k = 0; k < group.pages().size(); k++) {
                 SidePage page = group.pages().get(k);

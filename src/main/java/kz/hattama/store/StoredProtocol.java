@@ -25,12 +25,14 @@ import java.util.Map;
  * @param precinctReasons why the number needs a person; empty when it does not
  * @param morePages the pages it was read from after its own (the other side of a two-sided protocol), in order
  * @param fieldPages which page each field's box is on (0 its own page, k the k-th of {@code morePages}), where not 0
+ * @param signatureBox where the commission's signatures are; null where they were not found
  */
 public record StoredProtocol(long id, String uid, long sourceId, int pageNo, String form, String lang, String precinct,
                              String address, String sourceName, String sourceSha256, ProtocolStatus status,
                              Rejection rejection, List<FieldResult> fields, List<CheckResult> checks, List<Flag> flags,
                              int version, PageTurn turn, FieldStatus precinctStatus, Double precinctConfidence,
-                             List<ReviewReason> precinctReasons, List<Page> morePages, Map<String, Integer> fieldPages) {
+                             List<ReviewReason> precinctReasons, List<Page> morePages, Map<String, Integer> fieldPages,
+                             SignatureBox signatureBox) {
 
     public StoredProtocol {
         precinctReasons = precinctReasons == null ? List.of() : List.copyOf(precinctReasons);
@@ -43,7 +45,11 @@ public record StoredProtocol(long id, String uid, long sourceId, int pageNo, Str
                           List<ReviewReason> precinctReasons) {
         this(id, uid, sourceId, pageNo, form, lang, precinct, address, sourceName, sourceSha256, status, rejection, fields,
                 checks, flags, version, turn, precinctStatus, precinctConfidence, precinctReasons, new ArrayList<>(),
-                new HashMap<>());
+                new HashMap<>(), null);
+    }
+
+    /** The signature block on page {@code page} of the protocol's pages (0 its own). */
+    public record SignatureBox(int x, int y, int width, int height, int page) {
     }
 
     /** Another page the protocol was read from. */

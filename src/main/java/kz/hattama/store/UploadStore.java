@@ -86,6 +86,12 @@ public class UploadStore {
      * so two requests at once cannot both slip under a quota.
      */
     public Batch queue(Long userId, Origin origin, Path folder, List<SavedFile> files, Consumer<Usage> admit) {
+        return queue(userId, origin, folder, files, admit, null);
+    }
+
+    /** The same for a reviewer's upload of the missing side of protocol {@code attachTo}. */
+    public Batch queue(Long userId, Origin origin, Path folder, List<SavedFile> files, Consumer<Usage> admit,
+                       Long attachTo) {
         return tx.execute(status -> {
             if (userId != null) {
                 jdbc.query("select 1 from app_user where id = ? for update", rs -> {
@@ -97,8 +103,9 @@ public class UploadStore {
                         (rs, i) -> new Usage(rs.getLong(1), rs.getLong(2)), userId));
             }
             long id = jdbc.queryForObject("""
-                    insert into upload_batch (user_id, origin, folder, state) values (?, ?, ?, 'QUEUED') returning id""",
-                    Long.class, userId, origin.name(), folder.toAbsolutePath().normalize().toString());
+                    insert into upload_batch (user_id, origin, folder, state, attach_to) values (?, ?, ?, 'QUEUED', ?)
+                    returning id""",
+                    Long.class, userId, origin.name(), folder.toAbsolutePath().normalize().toString(), attachTo);
             List<Object[]> rows = new ArrayList<>();
             for (SavedFile f : files) {
                 rows.add(new Object[]{id, rows.size(), f.name(), f.size()});
@@ -197,7 +204,13 @@ public class UploadStore {
                   join upload_batch b on b.id = f.batch_id
                   left join source_file s on s.job_instance_id = b.job_instance_id
                                          and (s.name = f.name or starts_with(s.name, f.name || '!/'))
-                  left join protocol p on p.source_id = s.id
+                  -- the file's own protocols, and those it is the other side of
+                  left join lateral (select p1.id, p1.page_no, p1.status, p1.rejection_code from protocol p1
+                                      where p1.source_id = s.id
+                                     union all
+                                     select p2.id, pp.page_no, p2.status, p2.rejection_code
+                                       from protocol_page pp join protocol p2 on p2.id = pp.protocol_id
+                                      where pp.source_id = s.id) p on true
                   left join source_file d on d.id = s.duplicate_of
                   left join upload_batch db on db.job_instance_id = d.job_instance_id
                  where f.batch_id in (:ids)

@@ -63,6 +63,11 @@ public class UploadService {
      *                         is queued then)
      */
     public UploadStore.Batch receive(Long userId, UploadStore.Origin origin, List<? extends Incoming> files) {
+        return receive(userId, origin, files, null);
+    }
+
+    /** The same for a reviewer's upload of the missing side of protocol {@code attachTo}, which the sides join. */
+    public UploadStore.Batch receive(Long userId, UploadStore.Origin origin, List<? extends Incoming> files, Long attachTo) {
         if (files.isEmpty()) {
             throw new UploadException(UploadError.NO_FILES, 0);
         }
@@ -92,7 +97,7 @@ public class UploadService {
         }
         UploadStore.Batch batch;
         try {
-            batch = uploads.queue(userId, origin, folder, saved, usage -> admit(userId, origin, saved, usage));
+            batch = uploads.queue(userId, origin, folder, saved, usage -> admit(userId, origin, saved, usage), attachTo);
         } catch (RuntimeException e) {
             FileSystemUtils.deleteRecursively(folder.toFile());
             throw e;

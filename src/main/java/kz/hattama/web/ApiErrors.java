@@ -75,6 +75,23 @@ public class ApiErrors {
         return p;
     }
 
+    /** A request the protocol's state refuses, answered with {@code status} and a stable {@code code}. */
+    public static class Refusal extends RuntimeException {
+        private final HttpStatus status;
+        private final String code;
+
+        public Refusal(HttpStatus status, String code, String message) {
+            super(message);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
+    @ExceptionHandler(Refusal.class)
+    ProblemDetail refusal(Refusal e) {
+        return problem(e.status, e.code, e.getMessage());
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
         return problem(HttpStatus.BAD_REQUEST, "BAD_REQUEST", e.getMessage());

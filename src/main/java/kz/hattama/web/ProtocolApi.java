@@ -71,6 +71,24 @@ public class ProtocolApi {
         return ResponseEntity.ok().cacheControl(IMMUTABLE).contentType(MediaType.IMAGE_JPEG).body(jpeg);
     }
 
+    @Operation(summary = "The commission's signature block (JPEG), cut from the page that holds it")
+    @GetMapping("/protocols/{id}/signatures.jpg")
+    public ResponseEntity<byte[]> signatures(@AuthenticationPrincipal SignedInUser user, @PathVariable long id)
+            throws java.io.IOException {
+        StoredProtocol p = access.requireProtocol(user, id);
+        StoredProtocol.SignatureBox b = p.signatureBox();
+        byte[] jpeg = b == null ? null : scans.pageImage(id, b.page()).orElse(null);
+        if (jpeg == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no signature block for protocol " + id);
+        }
+        java.awt.image.BufferedImage page = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+        int x = Math.max(0, b.x()), y = Math.max(0, b.y());
+        int w = Math.min(b.width(), page.getWidth() - x), h = Math.min(b.height(), page.getHeight() - y);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(page.getSubimage(x, y, w, h), "jpg", out);
+        return ResponseEntity.ok().cacheControl(IMMUTABLE).contentType(MediaType.IMAGE_JPEG).body(out.toByteArray());
+    }
+
     @Operation(summary = "A file as it was uploaded")
     @GetMapping("/sources/{id}/scan")
     public ResponseEntity<byte[]> scan(@AuthenticationPrincipal SignedInUser user, @PathVariable long id) {

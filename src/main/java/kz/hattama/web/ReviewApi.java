@@ -1,5 +1,17 @@
 package kz.hattama.web;
 
+import kz.hattama.protocol.ProtocolStatus;
+import kz.hattama.store.ProtocolStore;
+import kz.hattama.store.StoredProtocol;
+import kz.hattama.store.UploadStore;
+import kz.hattama.upload.UploadService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.hattama.review.ReviewService;
@@ -27,11 +39,44 @@ public class ReviewApi {
     private final ReviewService service;
     private final ReviewViews views;
 
-    public ReviewApi(ReviewStore reviews, ReviewService service, ReviewViews views) {
+    private final UploadService uploadService;
+    private final UploadStore uploads;
+    private final UploadViews uploadViews;
+    private final ProtocolStore protocols;
+
+    public ReviewApi(ReviewStore reviews, ReviewService service, ReviewViews views, UploadService uploadService,
+                     UploadStore uploads, UploadViews uploadViews, ProtocolStore protocols) {
         this.reviews = reviews;
         this.service = service;
         this.views = views;
+        this.uploadService = uploadService;
+        this.uploads = uploads;
+        this.uploadViews = uploadViews;
+        this.protocols = protocols;
     }
+
+    @Operation(summary = "Attach the missing side of a protocol",
+            description = "Queues the file as an upload whose sides join this protocol once read (202; poll "
+                    + "GET /api/uploads/{id}). Refused with 409 (code NOT_INCOMPLETE) unless the protocol waits for "
+                    + "review and its pages_complete check failed.")
+    @PostMapping(value = "/{id}/sides", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public UploadJson attachSide(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
+                                 @RequestPart(name = "file") MultipartFile file) {
+        StoredProtocol p = protocols.protocol(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no protocol " + id));
+        boolean incomplete = p.status() == ProtocolStatus.NEEDS_REVIEW && p.checks().stream()
+                .anyMatch(c -> c.id().equals(PAGES_COMPLETE) && !c.passed());
+        if (!incomplete) {
+            throw new ApiErrors.Refusal(HttpStatus.CONFLICT, "NOT_INCOMPLETE",
+                    "protocol " + id + " is not waiting for a side");
+        }
+        UploadStore.Batch batch = uploadService.receive(user.id(), UploadStore.Origin.WEB,
+                List.of(new UploadApi.Multipart(file)), id);
+        return uploadViews.of(uploads.withFiles(batch.id()).orElseThrow(), user);
+    }
+
+    private static final String PAGES_COMPLETE = "pages_complete";
 
     @Operation(summary = "Protocols that need review, most problems first, and the count of protocols per status")
     @GetMapping("/queue")

@@ -54,6 +54,9 @@ public class ReviewViews {
                 p.precinctStatus() == null ? null : p.precinctStatus().name(), p.precinctConfidence(),
                 texts.reason(p.precinctReasons()), p.lang(),
                 p.address(), p.sourceId(), p.sourceName(), p.pageNo(), page, "/api/sources/" + p.sourceId() + "/scan",
+                p.signatureBox() == null ? null : "/api/protocols/" + p.id() + "/signatures.jpg",
+                p.status() == kz.hattama.protocol.ProtocolStatus.NEEDS_REVIEW
+                        && p.checks().stream().anyMatch(c -> c.id().equals("pages_complete") && !c.passed()),
                 fields, checks, form.relations(), flags, form.flags(), reviews.reviewsOf(java.util.List.of(p.id())).get(p.id()));
     }
 

@@ -79,7 +79,7 @@ public class UploadApi {
         return views.of(access.requireBatch(user, id), user);
     }
 
-    private record Multipart(MultipartFile file) implements UploadService.Incoming {
+    record Multipart(MultipartFile file) implements UploadService.Incoming {
         @Override
         public String name() {
             return file.getOriginalFilename();

@@ -97,6 +97,17 @@ class TwoSidedProtocolTest {
         assertThat(check(photos, "pages_complete").get("passed").asBoolean()).isTrue();
         assertThat(check(photos, "signed").get("passed").asBoolean()).isTrue();
 
+        // The review page crops each field from its own side's page, and the signatures from side 2's.
+        Map<String, Object> row = schema.jdbc().queryForMap(
+                "select id, signature_box::text as box from protocol where precinct = '898'");
+        assertThat((String) row.get("box")).contains("\"page\": 1");
+        assertThat(schema.jdbc().queryForObject("select count(*) from protocol_page where protocol_id = ?", Integer.class,
+                row.get("id"))).isEqualTo(1);
+        assertThat(schema.jdbc().queryForObject("select page from protocol_field where protocol_id = ? and key = 'party_1'",
+                Integer.class, row.get("id"))).isEqualTo(1);
+        assertThat(schema.jdbc().queryForObject("select page from protocol_field where protocol_id = ? and key = 'voters_total'",
+                Integer.class, row.get("id"))).isZero();
+
         JsonNode pdf = records.stream().filter(r -> r.get("precinct").asText().equals("355")).findFirst().orElseThrow();
         assertThat(pdf.get("source_files")).extracting(JsonNode::asText).containsExactly("SCAN_0103.pdf");
         assertThat(pdf.get("fields").get("party_2").get("value").asInt()).isEqualTo(265);

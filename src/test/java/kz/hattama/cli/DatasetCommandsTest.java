@@ -123,4 +123,44 @@ class DatasetCommandsTest {
         assertThat(List.of("clean", "uralsk.zip", "stats.html", "stats.csv", "evidence.zip"))
                 .allSatisfy(f -> assertThat(OUT.resolve(f)).exists());
     }
+    @Test
+    void officialImportAndCompareFromTheCommandLine() throws IOException {
+        String header = "№ участка;Число избирателей;Получено бюллетеней;Выдано бюллетеней;Приняли участие;"
+                + "Вне помещения;Народная партия Казахстана;Nur Otan;Ауыл;Ак жол;Adal;Недействительные бюллетени;"
+                + "Неиспользованные бюллетени\n";
+        // Precinct 237 as the protocol says, but 50 more votes for Nur Otan; 555 sent no protocol.
+        String lines = "237;2170;1900;1550;1540;40;100;950;200;150;120;20;350\n"
+                + "555;1000;900;800;790;30;58;500;100;50;60;22;100\n";
+        Path bad = Files.writeString(OUT.resolve("official-bad.csv"), header + lines + "914;1;2;3;4;5;6;seven;8;9;10;11;12\n");
+        assertThat(run("official", "import", bad.toString()).getKey()).isEqualTo(1);
+        assertThat(schema.jdbc().queryForObject("select count(*) from official_result", Integer.class)).isZero();
+
+        Path good = Files.writeString(OUT.resolve("official.csv"), header + lines);
+        Map.Entry<Integer, String> imported = run("official", "import", good.toString());
+        assertThat(imported.getKey()).isZero();
+        assertThat(imported.getValue()).contains("Imported the official results of 2 precincts");
+
+        Path compared = OUT.resolve("compare.csv");
+        assertThat(run("official", "compare", "--format", "csv", "--out", compared.toString()).getKey()).isZero();
+        String uid237 = Hashes.sha256("photo of precinct 237".getBytes(StandardCharsets.UTF_8)).substring(0, 16) + "-1";
+        String uid39 = Hashes.sha256("scan of precinct 39".getBytes(StandardCharsets.UTF_8)).substring(0, 16) + "-1";
+        assertThat(Files.readAllLines(compared)).containsExactly(
+                "precinct,field,protocol,official,difference,field_status,protocol_id",
+                "39,no_official_result,,,,," + uid39,
+                "237,ballots_issued,1500,1550,50,VERIFIED," + uid237,
+                "237,voters_participated,1490,1540,50,VERIFIED," + uid237,
+                "237,party_2,900,950,50,VERIFIED," + uid237,
+                "237,ballots_unused,400,350,-50,VERIFIED," + uid237,
+                "555,no_protocol,,,,,",
+                "914,no_official_result,,,,," + violationId);
+        assertThat(run("official", "compare").getValue())
+                .contains("precinct 237, protocol " + uid237 + ": party_2 (Nur Otan) protocol 900, official 950,"
+                        + " official − protocol +50 (figure VERIFIED)");
+
+        // Its checks hold, but its figures are not the official ones: evidence is made.
+        assertThat(run("bundle", uid237, "--out", OUT.resolve("official-evidence.zip").toString()).getKey()).isZero();
+        Map.Entry<Integer, String> stats = run("stats");
+        assertThat(stats.getValue()).contains("Official results minus protocols, votes (precincts with both)")
+                .containsPattern("Protocols received\\s+3\\n");
+    }
 }

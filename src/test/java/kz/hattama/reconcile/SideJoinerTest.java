@@ -22,13 +22,13 @@ import static kz.hattama.reconcile.ReconcilerTest.clean;
 import static kz.hattama.reconcile.ReconcilerTest.sure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SideJoinerTest {
+public class SideJoinerTest {
 
     private final SideJoiner joiner = new SideJoiner(Protocols.FORM, new PrecinctJudge(0.9));
     private final Reconciler reconciler = new Reconciler(Protocols.FORM, 0.9, 0.9, 0.1, 0.999);
 
     /** One side of a clean protocol of {@code precinct}, as the recognizer reads it; signed when it is side 2. */
-    static PageReading side(int side, String precinct, boolean signed) {
+    public static PageReading side(int side, String precinct, boolean signed) {
         PageReading whole = agreeing(clean());
         Map<String, FieldReading> fields = new LinkedHashMap<>();
         whole.fields().forEach((k, f) -> {

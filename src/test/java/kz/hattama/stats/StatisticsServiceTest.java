@@ -146,8 +146,8 @@ class StatisticsServiceTest extends OnKnownSet {
         StringWriter csv = new StringWriter();
         new CsvReport().write(stats, csv);
         assertThat(csv.toString().lines())
-                .contains("all,city,Семей,,,Семей,3,1600,1050,65.63,151,14.38,751,71.52,76,7.24,44,4.19,15,1.43,")
+                .contains("all,city,Семей,,,Семей,3,1600,1050,65.63,151,14.38,751,71.52,76,7.24,44,4.19,15,1.43,,")
                 .contains("clean,precinct,203,Западно-Казахстанская область,город Уральск,Уральск,1,1000,500,50.00,"
-                        + "97,19.40,300,60.00,51,10.20,29,5.80,20,4.00,round_share");
+                        + "97,19.40,300,60.00,51,10.20,29,5.80,20,4.00,round_share,");
     }
 }

@@ -147,7 +147,7 @@ public final class TestDatabase {
          * TRUNCATE of the protocols reaches it through its foreign keys.
          */
         public void truncate() {
-            jdbc().execute("delete from protocol; delete from source_file; delete from scan_blob");
+            jdbc().execute("delete from side_page; update upload_batch set attach_to = null; delete from protocol; delete from source_file; delete from scan_blob");
         }
 
         @Override

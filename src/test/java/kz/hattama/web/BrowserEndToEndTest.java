@@ -8,6 +8,7 @@ import kz.hattama.protocol.FieldStatus;
 import kz.hattama.protocol.ProtocolResult;
 import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.reconcile.Relations;
+import kz.hattama.export.Samples;
 import kz.hattama.store.Protocols;
 import kz.hattama.users.AppUser;
 import kz.hattama.users.Role;
@@ -210,6 +211,82 @@ class BrowserEndToEndTest extends WebTestBase {
         driver.findElement(By.cssSelector(".stats-report a[href='/review/" + id + "']")).click();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches(".*/review/" + id + "$"));
         waitForPage();
+    }
+
+    /**
+     * With the commission's official results imported, the results page says per city and party how many votes the
+     * official results have more than the protocols, sets observed precincts beside the others, and counts the
+     * protocols received and rejected by reason, in the interface's language.
+     */
+    @Test
+    void theResultsPageSetsTheProtocolsBesideTheOfficialResultsAndCountsTheRejected() throws IOException {
+        Map<String, Integer> observed = Samples.consistent(1000, 700, 10, 100, 400, 50, 30, 10);
+        storedProtocol(null, "ekibastuz-1.jpg", Samples.perfect("61001", "г. Экибастуз, ул. Ленина 1", observed,
+                Map.of(), false), null);
+        ProtocolResult p = Samples.perfect("61002", "г. Экибастуз, ул. Ленина 2",
+                Samples.consistent(1000, 600, 5, 50, 300, 50, 30, 15), Map.of(), false);
+        List<CheckResult> checks = new ArrayList<>(p.checks());
+        checks.add(new CheckResult("signed", false, "the secretary's line bears no signature"));
+        storedProtocol(null, "ekibastuz-2.jpg", new ProtocolResult(p.form(), p.lang(), p.precinct(), p.address(),
+                p.fields(), checks, p.flags(), ProtocolStatus.NEEDS_REVIEW, p.precinctStatus(), p.precinctConfidence(),
+                null), null);
+        Map<String, Integer> official = new LinkedHashMap<>(observed);
+        official.merge("party_2", 50, Integer::sum);
+        official.merge("voters_participated", 50, Integer::sum);
+        official.merge("ballots_issued", 50, Integer::sum);
+        jdbc.update("insert into official_result (precinct, figures, source_line) values (?, ?::jsonb, 2), (?, ?::jsonb, 3)",
+                "61001", JSON.writeValueAsString(official), "61003", JSON.writeValueAsString(observed));
+        try {
+            login(user("olga", Role.REVIEWER));
+            driver.get(url("/stats"));
+            new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-charts-ready")));
+
+            Map<String, List<String>> count = tableRows(driver.findElement(By.cssSelector(".stats-report #observers table")));
+            assertThat(Integer.parseInt(count.get("Protocols received").get(0))).isGreaterThanOrEqualTo(2);
+            assertThat(Integer.parseInt(count.get("of which not signed").get(0))).isGreaterThanOrEqualTo(1);
+            assertThat(count).containsKeys("Accepted", "of which unreadable", "of which incomplete (a side missing)",
+                    "of which the figures do not match", "of which turnout over 70 %");
+
+            WebElement difference = tableTitled("scope-all", "Official results minus protocols, votes (precincts with both)");
+            List<String> cities = difference.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText).toList();
+            int ekibastuz = cities.indexOf("Экибастуз");
+            assertThat(ekibastuz).isPositive();
+            Map<String, List<String>> rows = tableRows(difference);
+            assertThat(rows.get("Nur Otan").get(ekibastuz - 1)).isEqualTo("+50");
+            assertThat(rows.get("Took part").get(ekibastuz - 1)).isEqualTo("+50");
+            assertThat(rows.get("Adal").get(ekibastuz - 1)).isEqualTo("0");
+
+            WebElement sideBySide = tableTitled("scope-all", "Observed and not observed precincts: turnout and shares, %");
+            assertThat(sideBySide.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText).toList())
+                    .containsExactly("", "Observed: protocols", "Observed: official results", "Not observed: official results");
+            assertThat(Integer.parseInt(tableRows(sideBySide).get("Precincts").get(2))).isGreaterThanOrEqualTo(1);
+            screenshot("results-official");
+
+            driver.get(url("/stats?lang=kk"));
+            assertThat(driver.findElement(By.cssSelector(".stats-report #observers h3")).getText())
+                    .isEqualTo("Байқаушылар есебі: алынған және қабылданбаған хаттамалар");
+            assertThat(tableTitled("scope-all", "Ресми қорытынды минус хаттамалар, дауыс (екеуі де бар учаскелер)")
+                    .isDisplayed()).isTrue();
+        } finally {
+            jdbc.update("delete from official_result where precinct in ('61001', '61003')");
+        }
+    }
+
+    /** A table of the report by its heading, in the scope's section. */
+    private WebElement tableTitled(String scope, String title) {
+        return driver.findElement(By.xpath("//section[@id='" + scope + "']//h3[normalize-space(.)='" + title
+                + "']/following-sibling::table[1]"));
+    }
+
+    /** A table's body rows by their first cell, the other cells as shown. */
+    private static Map<String, List<String>> tableRows(WebElement table) {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (WebElement tr : table.findElements(By.cssSelector("tbody tr"))) {
+            List<String> cells = tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+            rows.put(cells.get(0), cells.subList(1, cells.size()));
+        }
+        return rows;
     }
 
     /**
