@@ -95,7 +95,12 @@ public final class CityNames {
         if (name == null || name.isBlank()) {
             return null;
         }
-        String stripped = name.strip().replaceAll("\\s+", " ");
+        // A ruling or the page's edge read as a stroke at either end («| Ақтөбе») is no part of a name; other signs are
+        // kept as printed (an export must show «@Город» as it was, made harmless, not changed).
+        String stripped = name.replaceAll("^[\\s|¦/\\\\\\[\\]_!]+|[\\s|¦/\\\\\\[\\]_!]+$", "").replaceAll("\\s+", " ");
+        if (stripped.isEmpty()) {
+            return null;
+        }
         return canonical.getOrDefault(fold(stripped), stripped);
     }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
+import java.util.function.UnaryOperator;
 
 
 /**
@@ -42,6 +43,10 @@ public final class HtmlReport implements StatsReport {
     /** Turns a protocol id into the address of its review page; null where there is no server to open it on. */
     private final LongFunction<String> reviewHref;
 
+    /** A check's and a flag's name for its id, in the reader's language; the id itself where none is given. */
+    private final UnaryOperator<String> checkName;
+    private final UnaryOperator<String> flagName;
+
     /** The standalone file in English. */
     public HtmlReport() {
         this(ReportTexts.ENGLISH);
@@ -53,13 +58,28 @@ public final class HtmlReport implements StatsReport {
     }
 
     private HtmlReport(ReportTexts texts, LongFunction<String> reviewHref) {
+        this(texts, reviewHref, UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    private HtmlReport(ReportTexts texts, LongFunction<String> reviewHref, UnaryOperator<String> checkName,
+                       UnaryOperator<String> flagName) {
         this.texts = texts;
         this.reviewHref = reviewHref;
+        this.checkName = checkName;
+        this.flagName = flagName;
     }
 
     /** For a page of the web app: flagged precincts and precincts with failed checks link to their review page. */
     public HtmlReport linkingTo(LongFunction<String> reviewHref) {
-        return new HtmlReport(texts, reviewHref);
+        return new HtmlReport(texts, reviewHref, checkName, flagName);
+    }
+
+    /**
+     * Checks and flags by their names rather than their ids (the file keeps the ids, which a reader matches with the
+     * export; a person on the web page reads names).
+     */
+    public HtmlReport naming(UnaryOperator<String> checkName, UnaryOperator<String> flagName) {
+        return new HtmlReport(texts, reviewHref, checkName, flagName);
     }
 
     @Override
@@ -80,7 +100,7 @@ public final class HtmlReport implements StatsReport {
 
     /** Which data the report is of and how to read its shares, in one line. */
     public String about(Statistics stats) {
-        return texts.get("about", stats.form(), stats.generatedAt(), stats.hattamaVersion());
+        return texts.get("about", stats.form(), texts.moment(stats.generatedAt()), stats.hattamaVersion());
     }
 
     /**
@@ -122,8 +142,9 @@ public final class HtmlReport implements StatsReport {
                 shown.add(view(tables.officialDifference()));
                 shown.add(view(tables.observed()));
             }
-            shown.add(view(tables.failedChecks()));
-            shown.add(view(tables.flagged()));
+            shown.add(view(tables.failedChecks().naming(0, checkName)));
+            shown.add(view(tables.flagged().naming(2, flagName)));
+            shown.add(view(impossible(s)));
             scopes.add(new ScopeView(s.id(), texts.scopeTitle(s), Table.summary(s, texts), view(tables.byCity()), charts,
                     shown,
                     List.of(view(tables.regions()), view(tables.districts()), view(tables.precincts()),
@@ -155,6 +176,36 @@ public final class HtmlReport implements StatsReport {
     }
 
     /**
+     * A figure no protocol can hold (more took part than are registered, a party with more votes than took part): a
+     * misread or a broken protocol. Kept out of the charts, whose axes it would stretch past sense, and listed here.
+     */
+    static boolean impossible(Statistics.Area a) {
+        if (a.turnout() != null && a.turnout() > 100) {
+            return true;
+        }
+        for (int i = 0; i < a.votes().size(); i++) {
+            if (a.share(i) != null && a.share(i) > 100) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Table impossible(Statistics.Scope s) {
+        List<List<String>> rows = new ArrayList<>();
+        List<Long> protocols = new ArrayList<>();
+        for (Statistics.Area a : s.precinctRows()) {
+            if (impossible(a)) {
+                rows.add(List.of(Table.name(a.name(), Table.UNKNOWN), Table.name(a.city(), Table.UNKNOWN),
+                        Table.percent(a.turnout()), Table.percent(a.share(a.leadingParty()))));
+                protocols.add(a.protocol() == null ? null : a.protocol().id());
+            }
+        }
+        return new Table(texts.get("table.impossible"), List.of(texts.get("column.precinct"), texts.get("column.city"),
+                texts.get("row.turnout"), texts.get("chart.axis.share")), rows, 2, protocols);
+    }
+
+    /**
      * What the charts draw, per scope: the histogram's bars and the scatter's points grouped by leading party; and
      * the words the charts write on their axes, legends and tooltips.
      */
@@ -162,15 +213,21 @@ public final class HtmlReport implements StatsReport {
         List<Map<String, Object>> scopes = new ArrayList<>();
         for (Statistics.Scope s : stats.scopes()) {
             Map<String, Object> histogram = new LinkedHashMap<>();
-            histogram.put("labels", s.turnout().bins().stream().map(Table::band).toList());
-            histogram.put("counts", s.turnout().bins().stream().map(Statistics.Histogram.Bin::precincts).toList());
-            histogram.put("over", s.turnout().bins().stream().map(b -> b.from() >= stats.turnoutFlagPercent()).toList());
+            // Bars past 100 % hold impossible turnouts only: they are listed apart, not drawn.
+            List<Statistics.Histogram.Bin> bins = s.turnout().bins().stream().filter(b -> b.from() < 100).toList();
+            histogram.put("labels", bins.stream().map(Table::band).toList());
+            histogram.put("counts", bins.stream().map(Statistics.Histogram.Bin::precincts).toList());
+            histogram.put("over", bins.stream().map(b -> b.from() >= stats.turnoutFlagPercent()).toList());
             Map<String, List<Map<String, Object>>> byLeader = new LinkedHashMap<>();
             stats.parties().forEach(p -> byLeader.put(p.key(), new ArrayList<>()));
-            // A broken protocol can show more than 100 %: the axes stretch so that its dot stays in sight.
+            // A misread or broken protocol can show more than 100 %: it is listed apart (impossible figures), and the
+            // axes stay at 0–100 % for the precincts that can be compared.
             double maxTurnout = 0;
             double maxShare = 0;
             for (Statistics.Point p : s.scatter()) {
+                if (p.turnout() > 100 || p.leadingShare() > 100) {
+                    continue;
+                }
                 Map<String, Object> point = new LinkedHashMap<>();
                 point.put("x", p.turnout());
                 point.put("y", p.leadingShare());

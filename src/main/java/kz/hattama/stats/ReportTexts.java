@@ -59,6 +59,17 @@ public final class ReportTexts {
         return text;
     }
 
+    /** A protocol status as the reader's language names it. */
+    String status(kz.hattama.protocol.ProtocolStatus status) {
+        return get("status." + status.name());
+    }
+
+    /** A moment in the reader's language, in UTC (the report is read far from where it was computed). */
+    String moment(java.time.Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.forLanguageTag(language))
+                .withZone(java.time.ZoneOffset.UTC).format(at);
+    }
+
     /** A scope's heading, by its id. */
     String scopeTitle(Statistics.Scope scope) {
         return get("scope." + scope.id());

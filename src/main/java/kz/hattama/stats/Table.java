@@ -21,6 +21,16 @@ record Table(String title, List<String> header, List<List<String>> rows, int lab
 
     static final String UNKNOWN = "—";
 
+    /** The same table with the codes in {@code column} replaced by their names. */
+    Table naming(int column, java.util.function.UnaryOperator<String> name) {
+        List<List<String>> named = rows.stream().map(r -> {
+            List<String> row = new ArrayList<>(r);
+            row.set(column, name.apply(row.get(column)));
+            return List.copyOf(row);
+        }).toList();
+        return new Table(title, header, named, labelColumns, protocols);
+    }
+
     /** The table observers publish: a row per party, a column per city, shares in percent; then the total. */
     static Table byCity(Statistics stats, Statistics.Scope scope, ReportTexts texts) {
         List<Statistics.Area> columns = new ArrayList<>(scope.cities());
@@ -208,7 +218,7 @@ record Table(String title, List<String> header, List<List<String>> rows, int lab
 
     /** What a scope counts, in one sentence. */
     static String summary(Statistics.Scope scope, ReportTexts texts) {
-        return texts.get("summary", scope.protocols(), scope.statuses().stream().map(Enum::name)
+        return texts.get("summary", scope.protocols(), scope.statuses().stream().map(texts::status)
                         .collect(java.util.stream.Collectors.joining(", ")), scope.precincts(),
                 scope.incomplete() == 0 ? "" : texts.get("summary.incomplete", scope.incomplete()));
     }

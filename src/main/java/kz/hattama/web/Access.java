@@ -5,7 +5,6 @@ import kz.hattama.store.StoredProtocol;
 import kz.hattama.store.UploadStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -35,9 +34,13 @@ public class Access {
         return user.mayReview() || uploads.ownerOfSource(sourceId).map(o -> o == user.id()).orElse(false);
     }
 
+    /**
+     * Another person's file is answered as a missing one (404), not 403: a refusal would tell a volunteer which ids
+     * exist.
+     */
     public void requireSource(SignedInUser user, long sourceId) {
         if (!maySeeSource(user, sourceId)) {
-            throw new AccessDeniedException("source " + sourceId + " is not " + user.getUsername() + "'s");
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no file " + sourceId);
         }
     }
 
@@ -52,7 +55,7 @@ public class Access {
         UploadStore.BatchFiles b = uploads.withFiles(batchId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no upload " + batchId));
         if (!maySeeOwnedBy(user, b.batch().userId())) {
-            throw new AccessDeniedException("upload " + batchId + " is not " + user.getUsername() + "'s");
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no upload " + batchId);
         }
         return b;
     }

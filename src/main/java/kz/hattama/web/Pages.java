@@ -21,7 +21,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -62,15 +61,6 @@ public class Pages {
         this.props = props;
         this.web = web;
         this.statistics = statistics;
-    }
-
-    /** What every page's header needs: who is signed in, the language, and where the language switch leads. */
-    @ModelAttribute
-    void common(Model model, HttpServletRequest request, @AuthenticationPrincipal SignedInUser me) {
-        model.addAttribute("me", me);
-        model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
-        model.addAttribute("languages", UserLocaleResolver.SUPPORTED.stream().map(l -> l.getLanguage()).toList());
-        model.addAttribute("currentPath", request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     @GetMapping("/login")
@@ -144,7 +134,8 @@ public class Pages {
     String stats(HttpServletRequest request, Model model) throws IOException {
         Statistics stats = statistics.compute();
         ReportTexts reportTexts = ReportTexts.of(LocaleContextHolder.getLocale());
-        HtmlReport report = new HtmlReport(reportTexts).linkingTo(id -> request.getContextPath() + "/review/" + id);
+        HtmlReport report = new HtmlReport(reportTexts).linkingTo(id -> request.getContextPath() + "/review/" + id)
+                .naming(texts::checkName, texts::flagName);
         model.addAttribute("pageStyle", HtmlReport.style());
         model.addAttribute("heading", reportTexts.get("title"));
         model.addAttribute("about", report.about(stats));

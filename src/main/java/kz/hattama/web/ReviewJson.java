@@ -3,6 +3,7 @@ package kz.hattama.web;
 import io.swagger.v3.oas.annotations.media.Schema;
 import kz.hattama.export.ExportRecord;
 import kz.hattama.form.CheckDef;
+import kz.hattama.form.FlagDef;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,14 +23,18 @@ public record ReviewJson(long id, int version, String status, String statusText,
                          @Schema(description = "a side of the sheet has not arrived: the review page offers to attach it") boolean sidesMissing,
                          List<Field> fields, List<Check> checks,
                          @Schema(description = "the form's relations, for recomputing the checks as figures change") List<CheckDef> relations,
-                         List<Flag> flags, kz.hattama.review.Review review) {
+                         List<Flag> flags,
+                         @Schema(description = "the form's flags, for recomputing them as figures change") List<FlagDef> flagRules, kz.hattama.review.Review review) {
 
     /** {@code box} is in pixels of the normalized page. */
     @Schema(name = "ReviewField")
     public record Field(String key, String line, String label, Integer value, Integer digits, Integer words,
                         String digitsText, String wordsText, Double confidence,
                         @Schema(allowableValues = {"VERIFIED", "NEEDS_REVIEW", "REVIEWED"}) String status,
-                        String reason, Box box) {
+                        String reason,
+                        @Schema(description = "read surely: digits and words agree and nothing but a failed check keeps "
+                                + "it from VERIFIED, so the figure itself is not what broke the check") boolean sure,
+                        Box box) {
     }
 
     /** @param page which of the protocol's pages the box is on: 0 its own (the one shown), 1 its other side */

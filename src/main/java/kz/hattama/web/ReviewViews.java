@@ -3,6 +3,8 @@ package kz.hattama.web;
 import kz.hattama.export.ExportRecord;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.protocol.FieldResult;
+import kz.hattama.protocol.FieldStatus;
+import kz.hattama.protocol.ReviewReason;
 import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.review.ReviewHistory;
 import kz.hattama.store.ProtocolStore;
@@ -55,13 +57,25 @@ public class ReviewViews {
                 p.signatureBox() == null ? null : "/api/protocols/" + p.id() + "/signatures.jpg",
                 p.status() == kz.hattama.protocol.ProtocolStatus.NEEDS_REVIEW
                         && p.checks().stream().anyMatch(c -> c.id().equals("pages_complete") && !c.passed()),
-                fields, checks, form.relations(), flags, reviews.reviewsOf(java.util.List.of(p.id())).get(p.id()));
+                fields, checks, form.relations(), flags, form.flags(), reviews.reviewsOf(java.util.List.of(p.id())).get(p.id()));
     }
 
     private ReviewJson.Field field(FieldResult f, String lang, int page) {
         var b = f.box();
         return new ReviewJson.Field(f.key(), form.field(f.key()).line(), texts.fieldLabel(f.key(), lang), f.value(),
                 f.digits(), f.words(), f.digitsText(), f.wordsText(), f.confidence(), f.status().name(),
-                texts.reason(f.reasons()), b == null ? null : new ReviewJson.Box(b.x(), b.y(), b.width(), b.height(), page));
+                texts.reason(f.reasons()), sure(f),
+                b == null ? null : new ReviewJson.Box(b.x(), b.y(), b.width(), b.height(), page));
+    }
+
+    /**
+     * A figure that needs review only because a check it takes part in fails, read the same in digits and in words:
+     * the reconciler found nothing else wrong with it, so the page asks about it last (it stays NEEDS_REVIEW until a
+     * person signs the protocol off; the spec never lets a failed check's figure be VERIFIED).
+     */
+    static boolean sure(FieldResult f) {
+        return f.status() == FieldStatus.NEEDS_REVIEW && f.value() != null && f.value().equals(f.digits())
+                && f.value().equals(f.words()) && !f.reasons().isEmpty()
+                && f.reasons().stream().allMatch(r -> r.code() == ReviewReason.Code.FAILED_CHECK);
     }
 }

@@ -1,11 +1,16 @@
 package kz.hattama.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import kz.hattama.users.LoginThrottle;
 import kz.hattama.users.UserStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -14,12 +19,17 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Who may open what. Pages use a session (form login, CSRF tokens); the API takes the same session from the pages'
@@ -35,10 +45,10 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, UserStore users, UserLocaleResolver locales,
-                                           LoginThrottle throttle) throws Exception {
+                                           LoginThrottle throttle, Texts texts, ObjectMapper json) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler toWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/review/**", "/api/review/**", "/stats").hasRole("REVIEWER")
                         .requestMatchers("/admin/**", "/api/admin/**").hasRole("ADMIN")
@@ -57,10 +67,26 @@ public class SecurityConfiguration {
                 .addFilterBefore(new ApiTokenFilter(users), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SessionCheckFilter(users), AnonymousAuthenticationFilter.class)
-                // A script or app gets a status, not the login page.
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API))
+                // A script or app gets a problem detail with a code, not the login page or an empty 403.
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor((request, response, ex) ->
+                                problem(request, response, HttpStatus.UNAUTHORIZED, texts, locales, json), API)
+                        .defaultAccessDeniedHandlerFor((request, response, ex) ->
+                                problem(request, response, HttpStatus.FORBIDDEN, texts, locales, json), API)
+                        // A person gets the error page (with one mapping only, Spring would use the API's for all).
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
                 .requestCache(c -> c.requestCache(pagesOnly()));
         return http.build();
+    }
+
+    private static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, Texts texts,
+                                UserLocaleResolver locales, ObjectMapper json) throws IOException {
+        ProblemDetail p = ApiStatusErrors.problem(status, texts, locales.resolveLocale(request));
+        p.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        json.writeValue(response.getOutputStream(), p);
     }
 
     /** After logging in, a person returns to the page they asked for, never to an API call a script made. */

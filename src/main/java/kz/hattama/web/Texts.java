@@ -53,6 +53,11 @@ public class Texts {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
+    /** In a language other than the current one: a security filter answers before the request's language is set. */
+    public String in(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
     public String status(ProtocolStatus s) {
         return get("status." + s.name());
     }
@@ -77,6 +82,18 @@ public class Texts {
     /** A check's rule in words: the form's own checks are worded in the form, the others (words_match) here. */
     public String check(String id) {
         return form.checkLabel(id, LocaleContextHolder.getLocale().getLanguage()).orElseGet(() -> get("check." + id));
+    }
+
+    /** A check's name for a table of check ids: its rule in words, or the id where nothing words it. */
+    public String checkName(String id) {
+        String name = check(id);
+        return name.equals("check." + id) ? id : name;
+    }
+
+    /** A flag's name for a table of flag ids, or the id where nothing names it. */
+    public String flagName(String id) {
+        String name = flag(id);
+        return name.equals("flag." + id) ? id : name;
     }
 
     /** A flag's name: the form's own flags are named in the form, the dataset's (precinct_unsure) here. */

@@ -25,6 +25,10 @@ public class UserLocaleResolver extends CookieLocaleResolver {
         super("hattama-lang");
         this.users = users;
         setDefaultLocaleFunction(request -> {
+            // Without the header the servlet container offers its own default locale, which is no choice of the reader's.
+            if (request.getHeader("Accept-Language") == null) {
+                return SUPPORTED.get(0);
+            }
             for (Locale wanted : java.util.Collections.list(request.getLocales())) {
                 for (Locale s : SUPPORTED) {
                     if (s.getLanguage().equals(wanted.getLanguage())) {

@@ -27,4 +27,13 @@ class PlacesTest {
         assertThat(places.listed(null)).isFalse();
         assertThat(places.listed("0914")).isTrue();
     }
+
+    /** A ruling read as a bar before the name made «| Ақтөбе» a city of its own beside Актобе on the results page. */
+    @Test
+    void aStrokeReadBesideTheCityIsNoPartOfItsName() {
+        Places places = new Places(Map.of(), CityNames.builtIn());
+        assertThat(places.place(null, "| Ақтөбе қаласы, Абай к-сі 1").city()).isEqualTo("Актобе");
+        assertThat(CityNames.builtIn().canonical("Семей |")).isEqualTo("Семей");
+        assertThat(CityNames.builtIn().canonical("@Город")).isEqualTo("@Город");
+    }
 }

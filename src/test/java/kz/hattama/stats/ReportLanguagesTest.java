@@ -51,7 +51,7 @@ class ReportLanguagesTest extends OnKnownSet {
     void theKazakhReport() throws IOException {
         String html = html("kk");
         assertThat(html).contains("<html lang=\"kk\">").contains("<h1>Хаттамалар бойынша нәтижелер</h1>")
-                .contains("<h2>Тек тексерілген хаттамалар (VERIFIED және REVIEWED)</h2>")
+                .contains("<h2>Тек тексерілген хаттамалар (автоматты немесе адам тексерген)</h2>")
                 .contains("<td class=\"label\">Сайлаушылар саны</td>").contains("<td class=\"label\">Қатысқандар</td>")
                 .contains("<td class=\"label\">Қатысу деңгейі, %</td>").contains("<h3>Белгіленген учаскелер</h3>")
                 .contains("Қатысу деңгейінің таралуы: 5 % аралығындағы учаскелер саны")

@@ -34,10 +34,11 @@ class WebAccessTest extends WebTestBase {
         assertThat(a.get("/admin/users").statusCode()).isEqualTo(403);
         assertThat(a.get("/api/admin/export").statusCode()).isEqualTo(403);
 
-        assertThat(a.get("/api/sources/" + sourceOf(bobs) + "/scan").statusCode()).isEqualTo(403);
-        assertThat(a.get("/api/protocols/" + bobs + "/page.jpg").statusCode()).isEqualTo(403);
-        assertThat(a.get("/api/protocols/" + bobs).statusCode()).isEqualTo(403);
-        assertThat(a.get("/sources/" + sourceOf(bobs)).statusCode()).isEqualTo(403);
+        // Another's files are as missing as files that never were: a 403 would tell which ids exist.
+        assertThat(a.get("/api/sources/" + sourceOf(bobs) + "/scan").statusCode()).isEqualTo(404);
+        assertThat(a.get("/api/protocols/" + bobs + "/page.jpg").statusCode()).isEqualTo(404);
+        assertThat(a.get("/api/protocols/" + bobs).statusCode()).isEqualTo(404);
+        assertThat(a.get("/sources/" + sourceOf(bobs)).statusCode()).isEqualTo(404);
 
         // Her own she may see.
         assertThat(a.get("/api/sources/" + sourceOf(alices) + "/scan").statusCode()).isEqualTo(200);
@@ -87,7 +88,8 @@ class WebAccessTest extends WebTestBase {
                 .doesNotContain("cdn.");
         // Its turnout flag and its row among the precincts (1000 registered voters) link to it; a row is a line.
         List<String> linked = page.body().lines().filter(l -> l.contains("<a href=\"/review/" + id + "\">48151</a>")).toList();
-        assertThat(linked).anyMatch(row -> row.contains(">turnout_over_70<"))
+        // The flag by its name in the reader's language, not its id.
+        assertThat(linked).anyMatch(row -> row.contains(">Turnout above 70 %<"))
                 .anyMatch(row -> row.contains("<td class=\"num\">1000</td>"));
         assertThat(s.get("/review/" + id).statusCode()).isEqualTo(200);
 

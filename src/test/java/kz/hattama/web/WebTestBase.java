@@ -155,8 +155,12 @@ abstract class WebTestBase {
 
         HttpResponse<String> send(HttpRequest.Builder request) {
             try {
-                return http.send(request.header("Accept", "application/json, text/html").build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpRequest r = request.header("Accept", "application/json, text/html").build();
+                // Pages are in English for these tests, as for a browser asking for it (without a choice: Russian).
+                if (r.headers().firstValue("Accept-Language").isEmpty()) {
+                    r = HttpRequest.newBuilder(r, (name, value) -> true).header("Accept-Language", "en").build();
+                }
+                return http.send(r, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
