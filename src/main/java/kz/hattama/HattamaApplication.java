@@ -16,7 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 
 @SpringBootApplication
-@EnableConfigurationProperties({HattamaProperties.class, WebProperties.class})
+@EnableConfigurationProperties({HattamaProperties.class, WebProperties.class, kz.hattama.config.BotProperties.class})
 public class HattamaApplication {
 
     public static void main(String[] args) {

@@ -36,7 +36,7 @@ class StageOrderTest {
      * class) comes last. A new package must be placed here, or this test fails.
      */
     static final List<String> ORDER = List.of("ingest", "image", "layout", "ocr", "reconcile", "recognize", "store",
-            "batch", "precinct", "official", "review", "export", "stats", "bundle", "users", "upload", "web", "cli", "");
+            "batch", "precinct", "official", "review", "export", "stats", "bundle", "users", "upload", "bot", "web", "cli", "");
 
     private static final Pattern MENTION = Pattern.compile("\\bkz\\.hattama\\.(?:([a-z]+)\\.)?[A-Z]");
     /** A comment, or a literal that may hold what looks like one; only comments are blanked. */

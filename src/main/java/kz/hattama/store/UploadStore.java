@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 @Repository
 public class UploadStore {
 
-    public enum Origin { WEB, API, CONSUME }
+    public enum Origin { WEB, API, CONSUME, BOT }
 
     public enum BatchState { QUEUED, RUNNING, DONE, FAILED }
 

@@ -1,0 +1,68 @@
+package kz.hattama.bot;
+
+import kz.hattama.store.ProtocolStore;
+import kz.hattama.store.UploadStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Tells each chat what its files became once the upload queue has read them. The state is in the database
+ * (messenger_file.replied_at), so a reply owed before a restart is sent after it.
+ */
+public class BotReplies implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BotReplies.class);
+
+    private final BotStore store;
+    private final UploadStore uploads;
+    private final ProtocolStore protocols;
+    private final BotTexts texts;
+    private final Map<String, Messenger> messengers = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bot-replies");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public BotReplies(BotStore store, UploadStore uploads, ProtocolStore protocols, BotTexts texts, long pollMillis) {
+        this.store = store;
+        this.uploads = uploads;
+        this.protocols = protocols;
+        this.texts = texts;
+        worker.scheduleWithFixedDelay(this::sendOwed, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+    }
+
+    public void register(Messenger messenger) {
+        messengers.put(messenger.name(), messenger);
+    }
+
+    void sendOwed() {
+        try {
+            for (BotStore.Pending p : store.readAndUnreplied()) {
+                Messenger m = messengers.get(p.messenger());
+                if (m == null) {
+                    continue;
+                }
+                String lang = store.link(p.messenger(), p.chatId()).map(BotStore.Link::language).orElse(null);
+                if (lang != null) {
+                    uploads.withFiles(p.batchId()).ifPresent(b -> m.send(p.chatId(), texts.reply(lang, b, protocols::protocol)));
+                }
+                // An unlinked chat is owed nothing: the admin stopped it.
+                store.replied(p.batchId());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Replies could not be sent; they are tried again: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

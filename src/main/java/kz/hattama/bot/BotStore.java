@@ -1,0 +1,124 @@
+package kz.hattama.bot;
+
+import kz.hattama.protocol.Hashes;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/** Invitations, linked chats and the files chats sent. Codes are kept as SHA-256 hashes, as API tokens are. */
+@Repository
+public class BotStore {
+
+    private final JdbcTemplate jdbc;
+    private final SecureRandom random = new SecureRandom();
+
+    public BotStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A chat linked to a volunteer, in the language the replies take. */
+    public record Link(long userId, String language) {
+    }
+
+    /** A file whose upload has been read and whose chat has not been told yet. */
+    public record Pending(String messenger, String chatId, long batchId) {
+    }
+
+    /** A new one-time code for {@code userId}, shown once; only its hash is stored. */
+    public String invite(long userId) {
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        // Telegram's start parameter takes A-Z, a-z, 0-9, _ and - only: URL-safe Base64 without padding is that.
+        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbc.update("insert into bot_invite (code_sha256, user_id) values (?, ?)", hash(code), userId);
+        return code;
+    }
+
+    /**
+     * Uses the code, once, to link the chat to its volunteer (a chat linked before is linked anew).
+     *
+     * @return the volunteer's id; empty for an unknown or used code
+     */
+    public Optional<Long> redeem(String messenger, String chatId, String code, String language) {
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Long> user = jdbc.queryForList("""
+                update bot_invite i set used_at = now() from app_user u
+                 where i.code_sha256 = ? and i.used_at is null and u.id = i.user_id and u.enabled
+                returning i.user_id""", Long.class, hash(code.strip())).stream().findFirst();
+        user.ifPresent(id -> jdbc.update("""
+                insert into messenger_link (messenger, chat_id, user_id, language) values (?, ?, ?, ?)
+                on conflict (messenger, chat_id) do update set user_id = excluded.user_id, linked_at = now(),
+                    unlinked_at = null""", messenger, chatId, id, language));
+        return user;
+    }
+
+    /** The chat's volunteer, if the chat is linked, not unlinked, and the account enabled. */
+    public Optional<Link> link(String messenger, String chatId) {
+        return jdbc.query("""
+                select l.user_id, l.language from messenger_link l join app_user u on u.id = l.user_id
+                 where l.messenger = ? and l.chat_id = ? and l.unlinked_at is null and u.enabled""",
+                (rs, i) -> new Link(rs.getLong(1), rs.getString(2)), messenger, chatId).stream().findFirst();
+    }
+
+    /** Stops the user's chats at once. @return how many were linked */
+    public int unlink(long userId) {
+        return jdbc.update("update messenger_link set unlinked_at = now() where user_id = ? and unlinked_at is null", userId);
+    }
+
+    public void setLanguage(String messenger, String chatId, String language) {
+        jdbc.update("update messenger_link set language = ? where messenger = ? and chat_id = ?", language, messenger, chatId);
+    }
+
+    /**
+     * Claims a file for the chat before it is downloaded.
+     *
+     * @return false when the chat sent this file before (it is stored once)
+     */
+    public boolean claim(String messenger, String chatId, String uniqueId) {
+        try {
+            return jdbc.update("""
+                    insert into messenger_file (messenger, chat_id, file_unique_id) values (?, ?, ?)
+                    on conflict do nothing""", messenger, chatId, uniqueId) == 1;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** Gives a claim back when the file could not be stored, so that sending it again is not "already received". */
+    public void release(String messenger, String chatId, String uniqueId) {
+        jdbc.update("delete from messenger_file where messenger = ? and chat_id = ? and file_unique_id = ? and batch_id is null",
+                messenger, chatId, uniqueId);
+    }
+
+    public void stored(String messenger, String chatId, List<String> uniqueIds, long batchId) {
+        for (String id : uniqueIds) {
+            jdbc.update("update messenger_file set batch_id = ? where messenger = ? and chat_id = ? and file_unique_id = ?",
+                    batchId, messenger, chatId, id);
+        }
+    }
+
+    /** Uploads read to the end (or given up) whose chats wait for the reply. */
+    public List<Pending> readAndUnreplied() {
+        return jdbc.query("""
+                select distinct f.messenger, f.chat_id, f.batch_id from messenger_file f
+                  join upload_batch b on b.id = f.batch_id
+                 where f.replied_at is null and b.state in ('DONE', 'FAILED') order by f.batch_id""",
+                (rs, i) -> new Pending(rs.getString(1), rs.getString(2), rs.getLong(3)));
+    }
+
+    public void replied(long batchId) {
+        jdbc.update("update messenger_file set replied_at = now() where batch_id = ? and replied_at is null", batchId);
+    }
+
+    private static String hash(String code) {
+        return Hashes.sha256(code.getBytes(StandardCharsets.UTF_8));
+    }
+}
