@@ -63,6 +63,10 @@ public class HattamaApplication {
             // Only a worker takes partitions from the broker; digitize and serve send them.
             app.profiles(RemotePartitioning.WORKER_PROFILE);
         }
+        if (command instanceof kz.hattama.cli.BotCommand) {
+            // The bot alone still needs the upload queue that reads what it receives.
+            app.profiles(kz.hattama.upload.QueueRuns.BOT_PROFILE);
+        }
         try (ConfigurableApplicationContext context = app.run()) {
             CommandLine cli = new CommandLine(new HattamaCommand(), new SpringFactory(context));
             return cli.execute(args);

@@ -4,11 +4,14 @@ import kz.hattama.config.BotProperties;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.UploadStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import kz.hattama.upload.QueueRuns;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /** The bot runs where the upload queue runs ({@code serve}, {@code bot}) and only when a token is set. */
 @Configuration
+@Conditional(QueueRuns.class)
 public class BotConfiguration {
 
     /** How often owed replies are looked for: a reply should come within seconds of its upload being read. */

@@ -1,5 +1,7 @@
 package kz.hattama.cli;
 
+import kz.hattama.bot.BotStore;
+import kz.hattama.config.BotProperties;
 import kz.hattama.users.AppUser;
 import kz.hattama.users.Role;
 import kz.hattama.users.UserStore;
@@ -17,7 +19,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "user", mixinStandardHelpOptions = true,
         description = "Manages the people who log in to the web app (serve).",
-        subcommands = {UserCommand.Add.class, UserCommand.Passwd.class, UserCommand.ListUsers.class})
+        subcommands = {UserCommand.Add.class, UserCommand.Passwd.class, UserCommand.ListUsers.class, UserCommand.Invite.class,
+                UserCommand.Unlink.class})
 public class UserCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -78,6 +81,66 @@ public class UserCommand {
             for (AppUser u : users.all()) {
                 System.out.printf("%-24s %-10s %s%n", u.login(), u.role(), u.enabled() ? "" : "disabled");
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "invite", mixinStandardHelpOptions = true,
+            description = "Makes a one-time code that links a Telegram account to NAME (made with a random password "
+                    + "when new: set one with passwd for the web app) and prints it with its t.me link.")
+    static class Invite implements Callable<Integer> {
+
+        @Option(names = "--role", defaultValue = "VOLUNTEER", paramLabel = "VOLUNTEER|REVIEWER|ADMIN",
+                description = "The role of a new user (default VOLUNTEER); an existing user keeps theirs.")
+        Role role;
+
+        @Parameters(paramLabel = "NAME", description = "The login.")
+        String login;
+
+        @Autowired
+        private UserStore users;
+        @Autowired
+        private BotStore bot;
+        @Autowired
+        private BotProperties botProperties;
+
+        @Override
+        public Integer call() throws IOException {
+            return refusalsExit2(() -> {
+                AppUser user = users.byLogin(login).orElseGet(() -> users.add(login, randomPassword(), role));
+                String code = bot.invite(user.id());
+                return "Invitation for " + user.login() + " (" + user.role() + "), usable once:\n  code: " + code
+                        + "\n  link: https://t.me/" + botProperties.botName() + "?start=" + code;
+            });
+        }
+
+        private static String randomPassword() {
+            byte[] bytes = new byte[24];
+            new java.security.SecureRandom().nextBytes(bytes);
+            return java.util.Base64.getEncoder().encodeToString(bytes);
+        }
+    }
+
+    @Command(name = "unlink", mixinStandardHelpOptions = true,
+            description = "Unlinks NAME's messenger accounts: the bot refuses them from the next message on.")
+    static class Unlink implements Callable<Integer> {
+
+        @Parameters(paramLabel = "NAME", description = "The login.")
+        String login;
+
+        @Autowired
+        private UserStore users;
+        @Autowired
+        private BotStore bot;
+
+        @Override
+        public Integer call() {
+            AppUser user = users.byLogin(login).orElse(null);
+            if (user == null) {
+                System.err.println("No user " + login);
+                return 2;
+            }
+            System.out.println("Unlinked " + bot.unlink(user.id()) + " chat(s) of " + login);
             return 0;
         }
     }

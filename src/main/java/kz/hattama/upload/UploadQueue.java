@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
@@ -31,7 +30,7 @@ import java.util.stream.Stream;
  * when the server is back; the job itself resumes where it stopped. Runs in {@code serve} only.
  */
 @Component
-@ConditionalOnWebApplication
+@org.springframework.context.annotation.Conditional(QueueRuns.class)
 public class UploadQueue extends Poller {
 
     private static final Logger log = LoggerFactory.getLogger(UploadQueue.class);
