@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 
 /**
  * What the bot does with a message, whatever the messenger: links a chat with an invitation code, refuses chats
@@ -41,21 +40,14 @@ public class BotConversation {
     private final int perMinute;
     /** Each chat's recent messages (milliseconds), for the rate limit; unknown chats are counted too. */
     private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
-    private final LongSupplier clock;
 
     public BotConversation(BotStore store, UploadService uploads, UploadStore batches, BotTexts texts, BotProperties props) {
-        this(store, uploads, batches, texts, props, System::currentTimeMillis);
-    }
-
-    BotConversation(BotStore store, UploadService uploads, UploadStore batches, BotTexts texts, BotProperties props,
-                    LongSupplier clock) {
         this.store = store;
         this.uploads = uploads;
         this.batches = batches;
         this.texts = texts;
         this.maxBytes = props.maxFileMb() * 1024L * 1024L;
         this.perMinute = props.messagesPerMinute();
-        this.clock = clock;
     }
 
     public void handle(Messenger messenger, IncomingMessage message) {
@@ -160,7 +152,7 @@ public class BotConversation {
 
     /** Counts this message and returns how many the chat sent in the last minute, this one included. */
     private int count(String chat) {
-        long now = clock.getAsLong();
+        long now = System.currentTimeMillis();
         Deque<Long> times = recent.computeIfAbsent(chat, c -> new ArrayDeque<>());
         synchronized (times) {
             while (!times.isEmpty() && times.peekFirst() < now - MINUTE_MS) {

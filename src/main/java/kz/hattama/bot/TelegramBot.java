@@ -39,7 +39,7 @@ public class TelegramBot implements AutoCloseable {
         this(props, conversation, replies, LONG_POLL_SECONDS);
     }
 
-    TelegramBot(BotProperties props, BotConversation conversation, BotReplies replies, int longPollSeconds) {
+    public TelegramBot(BotProperties props, BotConversation conversation, BotReplies replies, int longPollSeconds) {
         this.conversation = conversation;
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(longPollSeconds + 15)).build();
         this.messenger = new TelegramMessenger(props, http);

@@ -1,0 +1,178 @@
+package kz.hattama.web;
+
+import kz.hattama.bot.BotConversation;
+import kz.hattama.bot.BotReplies;
+import kz.hattama.bot.BotStore;
+import kz.hattama.bot.TelegramBot;
+import kz.hattama.config.BotProperties;
+import kz.hattama.users.AppUser;
+import kz.hattama.users.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Telegram bot against a Bot API stand-in on 127.0.0.1: invitation, linking, a two-sided protocol sent side by
+ * side, the replies in Kazakh and Russian, and chats that are not linked. Shares the web tests' application, whose
+ * upload queue reads what the bot stores.
+ */
+class TelegramBotTest extends WebTestBase {
+
+    private static final Duration READ = Duration.ofSeconds(120);
+
+    @Autowired
+    BotStore botStore;
+    @Autowired
+    BotConversation conversation;
+    @Autowired
+    BotReplies replies;
+
+    private TelegramStandIn api;
+    private TelegramBot bot;
+
+    @BeforeEach
+    void start() {
+        api = new TelegramStandIn();
+        BotProperties props = new BotProperties(TelegramStandIn.TOKEN, api.url(), "hattama_test_bot", 20, 20);
+        bot = new TelegramBot(props, conversation, replies, 1);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        bot.close();
+        api.close();
+    }
+
+    private static byte[] fixture(String name) throws IOException {
+        try (InputStream in = TelegramBotTest.class.getResourceAsStream("/fixtures/paperwork/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Waits for a message to the chat that satisfies {@code what}, and returns it. */
+    private String awaitReply(long chat, Predicate<String> what) {
+        await().atMost(READ).pollInterval(Duration.ofMillis(100)).until(() -> api.to(chat).stream().anyMatch(what));
+        return api.to(chat).stream().filter(what).reduce((a, b) -> b).orElseThrow();
+    }
+
+    private long link(long chat, String language, String loginPrefix) {
+        AppUser observer = user(loginPrefix, Role.VOLUNTEER);
+        String code = botStore.invite(observer.id());
+        api.text(chat, language, "/start " + code);
+        return observer.id();
+    }
+
+    @Test
+    void aKazakhObserverSendsBothSidesAndIsToldWhatIsMissingThenTheJoinedProtocol() throws IOException {
+        long chat = 7001;
+        api.file("front-kk", fixture("two-sided-kk-front.jpg"));
+        api.file("back-kk", fixture("two-sided-kk-back.jpg"));
+        link(chat, "kk", "bot-kk");
+        awaitReply(chat, t -> t.contains("қосылдыңыз"));
+
+        int front = api.photo(chat, "kk", "front-kk", "uq-front-kk", 250_297);
+        String first = awaitReply(chat, t -> t.contains("Учаске"));
+        assertThat(first).contains("2-бет алынбады", "2884");
+        // Telegram's thumbnail is never fetched: the largest size is the one read.
+        assertThat(api.fileRequests).contains("front-kk").doesNotContain("front-kk-thumb");
+
+        api.photo(chat, "kk", "back-kk", "uq-back-kk", 191_649);
+        await().atMost(READ).until(() -> api.to(chat).stream().filter(t -> t.contains("Учаске")).count() == 2);
+        String joined = api.to(chat).stream().filter(t -> t.contains("Учаске")).toList().get(1);
+        assertThat(joined).contains("Учаске 898").doesNotContain("2-бет алынбады");
+
+        // The same photo again, as a new message and as the same update handed again: stored once.
+        int downloads = api.downloads.size();
+        api.photo(chat, "kk", "front-kk", "uq-front-kk", 250_297);
+        awaitReply(chat, t -> t.contains("бұрын қабылданған"));
+        api.again(front);
+        await().atMost(READ).until(() -> api.confirmedBelow.get() > front + 3);
+        assertThat(api.downloads).hasSize(downloads);
+        assertThat(jdbc.queryForObject("select count(*) from messenger_file where chat_id = ?", Integer.class,
+                Long.toString(chat))).isEqualTo(2);
+
+        api.text(chat, "kk", "/status");
+        awaitReply(chat, t -> t.startsWith("Сіз жібергендер"));
+        print("kk", chat);
+    }
+
+    @Test
+    void aRussianObserverGetsTheRepliesInRussianAndCanSwitchToKazakh() throws IOException {
+        long chat = 7002;
+        api.file("front-ru", fixture("two-sided-kk-front.jpg"));
+        link(chat, "en", "bot-ru");
+        awaitReply(chat, t -> t.contains("Вы подключены"));
+
+        api.photo(chat, "en", "front-ru", "uq-front-ru", 250_297);
+        String first = awaitReply(chat, t -> t.contains("Участок"));
+        assertThat(first).contains("Сторона 2 не получена: сфотографируйте оборот листа");
+
+        api.text(chat, "en", "/lang kk");
+        awaitReply(chat, t -> t.contains("қазақ тілінде"));
+        print("ru", chat);
+    }
+
+    @Test
+    void aChatThatIsNotLinkedGetsOneShortReplyAndNothingIsDownloadedOrStored() {
+        long stranger = 7003;
+        api.file("stranger-photo", new byte[]{1, 2, 3});
+        api.photo(stranger, "ru", "stranger-photo", "uq-stranger", 3);
+        api.photo(stranger, "ru", "stranger-photo-2", "uq-stranger-2", 3);
+        api.text(stranger, "ru", "/start not-a-code");
+        int last = api.text(stranger, "ru", "hello");
+        await().atMost(READ).until(() -> api.confirmedBelow.get() > last);
+
+        assertThat(api.to(stranger)).containsExactly(
+                "Этот бот принимает протоколы только от приглашённых наблюдателей. Попросите ссылку-приглашение у координатора.",
+                "Код приглашения неизвестен или уже использован. Попросите у координатора новую ссылку.");
+        assertThat(api.fileRequests).isEmpty();
+        assertThat(api.downloads).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from messenger_file where chat_id = ?", Integer.class,
+                Long.toString(stranger))).isZero();
+    }
+
+    @Test
+    void anInvitationLinksOnceOnlyAndAnUnlinkedObserverIsRefused() {
+        long first = 7004;
+        long second = 7005;
+        AppUser observer = user("bot-once", Role.VOLUNTEER);
+        String code = botStore.invite(observer.id());
+        api.text(first, "ru", "/start " + code);
+        awaitReply(first, t -> t.contains("Вы подключены"));
+        api.text(second, "ru", "/start " + code);
+        awaitReply(second, t -> t.contains("уже использован"));
+
+        botStore.unlink(observer.id());
+        api.file("after-unlink", new byte[]{1});
+        api.photo(first, "ru", "after-unlink", "uq-after-unlink", 1);
+        awaitReply(first, t -> t.contains("только от приглашённых"));
+        assertThat(api.fileRequests).doesNotContain("after-unlink");
+    }
+
+    @Test
+    void aFileOverTheLimitIsNotDownloaded() {
+        long chat = 7006;
+        link(chat, "ru", "bot-big");
+        awaitReply(chat, t -> t.contains("Вы подключены"));
+        api.document(chat, "ru", "huge", "uq-huge", "scan.pdf", "application/pdf", 30L * 1024 * 1024);
+        awaitReply(chat, t -> t.contains("слишком большой"));
+        assertThat(api.fileRequests).doesNotContain("huge");
+    }
+
+    /** The conversation as the stand-in recorded it, for the closing note. */
+    private void print(String language, long chat) {
+        List<String> messages = api.to(chat);
+        System.out.println("=== Telegram conversation (" + language + "), bot's side as recorded by the stand-in ===");
+        messages.forEach(m -> System.out.println("BOT: " + m.replace("\n", "\n     ")));
+    }
+}
