@@ -40,6 +40,8 @@ public class BotConversation {
     private final int perMinute;
     /** Each chat's recent messages (milliseconds), for the rate limit; unknown chats are counted too. */
     private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
+    /** Chats told they are not invited, so that each is told once, not once per message. */
+    private final Map<String, Long> refused = new ConcurrentHashMap<>();
 
     public BotConversation(BotStore store, UploadService uploads, UploadStore batches, BotTexts texts, BotProperties props) {
         this.store = store;
@@ -64,7 +66,7 @@ public class BotConversation {
         }
         Optional<BotStore.Link> link = store.link(messenger.name(), chat);
         if (link.isEmpty()) {
-            if (seen == 1) {
+            if (refused.put(messenger.name() + ":" + chat, System.currentTimeMillis()) == null) {
                 messenger.send(chat, texts.get(BotTexts.languageOf(message.language()), "bot.not_invited"));
             }
             return;
@@ -87,7 +89,15 @@ public class BotConversation {
     private void start(Messenger messenger, IncomingMessage message, String code) {
         String lang = BotTexts.languageOf(message.language());
         Optional<Long> user = store.redeem(messenger.name(), message.chatId(), code, lang);
-        messenger.send(message.chatId(), texts.get(lang, user.isPresent() ? "bot.linked" : "bot.bad_code"));
+        String key = messenger.name() + ":" + message.chatId();
+        if (user.isPresent()) {
+            refused.remove(key);
+            refused.remove(key + ":code");
+            messenger.send(message.chatId(), texts.get(lang, "bot.linked"));
+        } else if (refused.put(key + ":code", System.currentTimeMillis()) == null) {
+            // Once: a chat guessing codes learns nothing more from the second answer than from the first.
+            messenger.send(message.chatId(), texts.get(lang, "bot.bad_code"));
+        }
     }
 
     private void receive(Messenger messenger, IncomingMessage message, BotStore.Link link) {

@@ -96,7 +96,8 @@ public class BotTexts {
                 todo.add(get(language, "bot.do.side_missing"));
             } else if (kind.filter(CheckDef.SIGNATURES::equals).isPresent()) {
                 todo.add(get(language, "bot.do.not_signed"));
-            } else {
+            } else if (c.detail() == null || !c.detail().startsWith("cannot check")) {
+                // A relation between figures not read says nothing the marked figures above do not.
                 String label = form.checkLabel(c.id(), language).orElse(c.id());
                 out.append('\n').append(get(language, "bot.check_failed", label, c.detail() == null ? "" : c.detail()));
             }

@@ -53,15 +53,26 @@ class TelegramBotTest extends WebTestBase {
         api.close();
     }
 
+    /**
+     * A fixture photo made a file of its own (bytes after the JPEG's end, which readers ignore): the tests share one
+     * database, where the same file twice would be a duplicate.
+     */
     private static byte[] fixture(String name) throws IOException {
         try (InputStream in = TelegramBotTest.class.getResourceAsStream("/fixtures/paperwork/" + name)) {
-            return in.readAllBytes();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.write(in.readAllBytes());
+            out.write(java.util.UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return out.toByteArray();
         }
     }
 
     /** Waits for a message to the chat that satisfies {@code what}, and returns it. */
     private String awaitReply(long chat, Predicate<String> what) {
-        await().atMost(READ).pollInterval(Duration.ofMillis(100)).until(() -> api.to(chat).stream().anyMatch(what));
+        try {
+            await().atMost(READ).pollInterval(Duration.ofMillis(100)).until(() -> api.to(chat).stream().anyMatch(what));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no such reply to chat " + chat + "; it was sent " + api.to(chat), e);
+        }
         return api.to(chat).stream().filter(what).reduce((a, b) -> b).orElseThrow();
     }
 
@@ -94,7 +105,7 @@ class TelegramBotTest extends WebTestBase {
         // The same photo again, as a new message and as the same update handed again: stored once.
         int downloads = api.downloads.size();
         api.photo(chat, "kk", "front-kk", "uq-front-kk", 250_297);
-        awaitReply(chat, t -> t.contains("бұрын қабылданған"));
+        awaitReply(chat, t -> t.startsWith("Бұрын қабылданған"));
         api.again(front);
         await().atMost(READ).until(() -> api.confirmedBelow.get() > front + 3);
         assertThat(api.downloads).hasSize(downloads);
@@ -167,6 +178,34 @@ class TelegramBotTest extends WebTestBase {
         api.document(chat, "ru", "huge", "uq-huge", "scan.pdf", "application/pdf", 30L * 1024 * 1024);
         awaitReply(chat, t -> t.contains("слишком большой"));
         assertThat(api.fileRequests).doesNotContain("huge");
+    }
+
+    @Test
+    void aFloodFromUnknownChatsNeitherStoresNorDelaysAnInvitedObserver() throws IOException {
+        long observer = 7007;
+        api.file("front-flood", fixture("two-sided-kk-front.jpg"));
+        link(observer, "ru", "bot-flood");
+        awaitReply(observer, t -> t.contains("Вы подключены"));
+        int last = 0;
+        for (int i = 0; i < 1000; i++) {
+            long chat = 900_000 + i % 200;
+            last = i % 2 == 0 ? api.photo(chat, "ru", "flood-" + i, "uq-flood-" + i, 50_000)
+                    : api.text(chat, "ru", "/start guess-" + i);
+            if (i == 500) {
+                api.photo(observer, "ru", "front-flood", "uq-front-flood", 250_297);
+            }
+        }
+        int lastFlood = last;
+        assertThat(awaitReply(observer, t -> t.contains("Участок"))).contains("Сторона 2 не получена");
+        await().atMost(READ).until(() -> api.confirmedBelow.get() > lastFlood);
+
+        assertThat(api.fileRequests).noneMatch(id -> id.startsWith("flood-"));
+        assertThat(jdbc.queryForObject("select count(*) from messenger_file where chat_id like '9000%'", Integer.class)).isZero();
+        for (long chat = 900_000; chat < 900_200; chat++) {
+            // Each unknown chat is told once that it is not invited, or that its code is wrong, however often it asks.
+            assertThat(api.to(chat)).hasSize(1).first().asString()
+                    .contains(chat % 2 == 0 ? "только от приглашённых" : "уже использован");
+        }
     }
 
     /** The conversation as the stand-in recorded it, for the closing note. */
