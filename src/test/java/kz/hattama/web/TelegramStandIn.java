@@ -34,6 +34,7 @@ final class TelegramStandIn implements AutoCloseable {
 
     private final HttpServer server;
     private final List<JsonNode> updates = new ArrayList<>();
+    private final List<JsonNode> replays = new ArrayList<>();
     private final AtomicInteger nextUpdate = new AtomicInteger(1000);
     private final AtomicLong messageIds = new AtomicLong(1);
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
@@ -87,10 +88,10 @@ final class TelegramStandIn implements AutoCloseable {
         return push(m);
     }
 
-    /** Hands the same update again, as Telegram does for one that was not confirmed. */
+    /** Hands the same update once more with the next getUpdates, whatever the offset: a delivery twice. */
     synchronized void again(int updateId) {
-        JsonNode u = updates.stream().filter(x -> x.get("update_id").asInt() == updateId).findFirst().orElseThrow();
-        updates.add(u);
+        replays.add(updates.stream().filter(x -> x.get("update_id").asInt() == updateId).findFirst().orElseThrow());
+        notifyAll();
     }
 
     List<String> to(long chat) {
@@ -123,6 +124,8 @@ final class TelegramStandIn implements AutoCloseable {
         long until = System.currentTimeMillis() + waitMillis;
         while (true) {
             ArrayNode out = JSON.createArrayNode();
+            replays.forEach(out::add);
+            replays.clear();
             updates.stream().filter(u -> u.get("update_id").asLong() >= offset).limit(100).forEach(out::add);
             long left = until - System.currentTimeMillis();
             if (!out.isEmpty() || left <= 0) {
