@@ -52,6 +52,25 @@ class SidesLayoutTest {
     }
 
     @Test
+    void aWholeFormWhoseTableIsNotFoundIsNoFirstSideAlone() {
+        // The table's upright rules wiped out, as a blurred or folded photo loses them: the page still goes on with
+        // the party names and lines 6 and 7 under line 4, so nobody is sent after a second side that does not exist.
+        Mat scan = page("scan-typed-ru.png").clone();
+        Mat ink = new Mat();
+        org.opencv.imgproc.Imgproc.threshold(scan, ink, 128, 255, org.opencv.imgproc.Imgproc.THRESH_BINARY_INV);
+        Mat upright = new Mat();
+        org.opencv.imgproc.Imgproc.morphologyEx(ink, upright, org.opencv.imgproc.Imgproc.MORPH_OPEN,
+                org.opencv.imgproc.Imgproc.getStructuringElement(org.opencv.imgproc.Imgproc.MORPH_RECT,
+                        new org.opencv.core.Size(1, 60)));
+        org.opencv.imgproc.Imgproc.dilate(upright, upright, org.opencv.imgproc.Imgproc.getStructuringElement(
+                org.opencv.imgproc.Imgproc.MORPH_RECT, new org.opencv.core.Size(7, 7)));
+        scan.setTo(new org.opencv.core.Scalar(255), upright);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> finder.find(scan, form))
+                .isInstanceOf(NotAProtocolException.class).hasMessageContaining("print goes on");
+    }
+
+    @Test
     void aOneSidedPageShowsBothSidesAndItsUnsignedLinesAreEmpty() {
         // The dev set's protocols print names beside the signature lines but bear no signature.
         Mat scan = page("scan-typed-ru.png");
