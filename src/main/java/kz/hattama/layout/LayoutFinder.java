@@ -56,6 +56,8 @@ public final class LayoutFinder {
      * on with its table's text on more than this share of the rows.
      */
     private static final double SIDE_END_BLANK = 0.3;
+    /** The commission's signature rules are printed this close to one another's ends. */
+    private static final double SIGNATURE_RULE_ALIGN = 20;
     /** A signature dips this far under its rule, into the space over the next signature line. */
     private static final double SIGNATURE_DIP = 10;
     /** The first line of a party's name under the row's top rule. */
@@ -193,6 +195,12 @@ public final class LayoutFinder {
         return (double) inked / profile.length;
     }
 
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
     private static List<Integer> allSides(LayoutDef layout) {
         List<Integer> all = new ArrayList<>();
         for (int i = 1; i <= layout.sides().size(); i++) {
@@ -216,6 +224,13 @@ public final class LayoutFinder {
             }
         }
         candidates.sort(java.util.Comparator.comparingDouble(Rule::minAcross));
+        // The printed rules start and end alike; a long flat signature stroke found as a rule does not.
+        if (!candidates.isEmpty()) {
+            double start = median(candidates.stream().mapToDouble(Rule::start).toArray());
+            double end = median(candidates.stream().mapToDouble(Rule::end).toArray());
+            double tolerance = SIGNATURE_RULE_ALIGN * zones.unit;
+            candidates.removeIf(r -> Math.abs(r.start() - start) > tolerance || Math.abs(r.end() - end) > tolerance);
+        }
         if (candidates.size() < Math.min(3, expected)) {
             return List.of();
         }

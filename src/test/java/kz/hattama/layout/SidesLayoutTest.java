@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Which sides of the sheet a page shows, told by what is printed on it, and where its signature lines are: the two
- * photos of a protocol printed on both sides (generator paperwork seed 9102) and a one-sided scan.
+ * photos of a protocol printed on both sides (generator paperwork seed 9102), a back in a hand never trained on, and a
+ * one-sided scan.
  */
 class SidesLayoutTest {
 
@@ -49,6 +50,17 @@ class SidesLayoutTest {
             assertThat(layout.signatures().get(i).y).isGreaterThan(layout.signatures().get(i - 1).y
                     + layout.signatures().get(i - 1).height / 2);
         }
+    }
+
+    @Test
+    void aLongFlatSignatureFoundAsARuleTakesNoRolesLine() {
+        // The secretary signed with a long flat stroke (a held-out hand, generator paperwork seed 7006): it is found
+        // as a rule too, but the printed rules all start and end alike, and it does not.
+        Mat back = page("paperwork/back-flat-signature-held-out-hand.jpg");
+        Layout layout = finder.find(back, form);
+
+        assertThat(layout.signatures()).hasSize(6);
+        assertThat(layout.signatures()).allSatisfy(zone -> assertThat(signatures.signed(back, zone)).isTrue());
     }
 
     @Test
