@@ -4,20 +4,20 @@ import kz.hattama.batch.RemotePartitioning.RemoteRecognition;
 import kz.hattama.config.BrokerProperties;
 import kz.hattama.config.HattamaProperties;
 import kz.hattama.config.IntakeProperties;
+import kz.hattama.form.FormDefinition;
 import kz.hattama.ingest.IncomingFile;
 import kz.hattama.ingest.InputWalker;
 import kz.hattama.ingest.IntakeCheck;
 import kz.hattama.ingest.IntakeItem;
 import kz.hattama.ingest.PageDecoder;
+import kz.hattama.protocol.SideGroup;
 import kz.hattama.recognize.PageRecognizer;
+import kz.hattama.reconcile.Reconciler;
+import kz.hattama.reconcile.SideJoiner;
 import kz.hattama.store.IntakeStore;
 import kz.hattama.store.OutcomeStore.PendingSource;
 import kz.hattama.store.OutcomeStore;
 import kz.hattama.store.SideStore;
-import kz.hattama.form.FormDefinition;
-import kz.hattama.protocol.SideGroup;
-import kz.hattama.reconcile.Reconciler;
-import kz.hattama.reconcile.SideJoiner;
 import kz.hattama.store.StoreProperties;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -44,7 +44,8 @@ import java.util.Map;
 
 /**
  * The digitize job: {@code intake} stores every uploaded file once and rejects what cannot be a
- * scan; {@code recognize} reads the stored files in parallel partitions and writes their protocols.
+ * scan; {@code recognize} reads the stored files in parallel partitions and writes their protocols (a page that
+ * shows one side of a two-sided protocol, its readings); {@code joinSides} makes one protocol of each sheet's sides.
  * Step names are stable: the job repository finds a killed run's progress by them.
  */
 @Configuration

@@ -51,6 +51,13 @@ public final class LayoutFinder {
     /** Labels start a little left of the digits rule; this width holds their first 25-30 letters. */
     private static final double LABEL_LEFT = 30;
     private static final double LABEL_WIDTH = 420;
+    /**
+     * Under the last line of a first side printed alone the sheet is blank but for a fold or a seal; a whole form goes
+     * on with its table's text on more than this share of the rows.
+     */
+    private static final double SIDE_END_BLANK = 0.3;
+    /** The commission's signature rules are printed this close to one another's ends. */
+    private static final double SIGNATURE_RULE_ALIGN = 20;
     /** A signature dips this far under its rule, into the space over the next signature line. */
     private static final double SIGNATURE_DIP = 10;
     /** The first line of a party's name under the row's top rule. */
@@ -131,6 +138,14 @@ public final class LayoutFinder {
         List<Slot> afterSlots = anchors.lines(blocks.after(), below, false);
         if (table == null && !blocks.table().isEmpty()) {
             if (afterSlots.stream().noneMatch(sl -> sl != null && sl.anchored())) {
+                ValueLine last = beforeSlots.stream().filter(java.util.Objects::nonNull).map(Slot::line)
+                        .reduce((a, b) -> b).orElse(null);
+                if (last != null && printedBelow(ink, zones.bottomOf(last), unit) > SIDE_END_BLANK) {
+                    // The page goes on under the first side's lines: a whole form whose table was not found (blur, a
+                    // fold), not a first side alone, whose missing second side a volunteer would be sent after.
+                    throw new NotAProtocolException("no ruled table with " + blocks.table().size() + " rows, as form "
+                            + form.id() + " has, though print goes on under its first side's lines");
+                }
                 afterSlots = java.util.Collections.nCopies(blocks.after().size(), null);
                 sides = List.of(layout.sideOf(blocks.before().get(0).key()));
             }
@@ -166,6 +181,26 @@ public final class LayoutFinder {
         return new Layout(header, fields, sides, signatures);
     }
 
+    /** The share of the rows from {@code top} down to the bottom margin that hold ink across the page. */
+    private static double printedBelow(Mat ink, double top, double unit) {
+        int width = ink.cols();
+        int y0 = (int) Math.max(0, Math.min(ink.rows(), top));
+        int y1 = (int) Math.max(y0, ink.rows() - BORDER_MARGIN * ink.rows() - 40 * unit);
+        if (y1 <= y0) {
+            return 0;
+        }
+        int[] profile = InkMask.rowProfile(ink, (int) (0.05 * width), (int) (0.95 * width), y0, y1);
+        int minInk = Math.max(4, (int) (0.003 * width));
+        long inked = java.util.Arrays.stream(profile).filter(c -> c >= minInk).count();
+        return (double) inked / profile.length;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
     private static List<Integer> allSides(LayoutDef layout) {
         List<Integer> all = new ArrayList<>();
         for (int i = 1; i <= layout.sides().size(); i++) {
@@ -189,6 +224,13 @@ public final class LayoutFinder {
             }
         }
         candidates.sort(java.util.Comparator.comparingDouble(Rule::minAcross));
+        // The printed rules start and end alike; a long flat signature stroke found as a rule does not.
+        if (!candidates.isEmpty()) {
+            double start = median(candidates.stream().mapToDouble(Rule::start).toArray());
+            double end = median(candidates.stream().mapToDouble(Rule::end).toArray());
+            double tolerance = SIGNATURE_RULE_ALIGN * zones.unit;
+            candidates.removeIf(r -> Math.abs(r.start() - start) > tolerance || Math.abs(r.end() - end) > tolerance);
+        }
         if (candidates.size() < Math.min(3, expected)) {
             return List.of();
         }

@@ -1,6 +1,7 @@
 package kz.hattama.reconcile;
 
 import kz.hattama.form.FormDefinition;
+import kz.hattama.protocol.Box;
 import kz.hattama.protocol.FieldReading;
 import kz.hattama.protocol.PageReading;
 import kz.hattama.protocol.PrecinctLook;
@@ -119,13 +120,14 @@ public final class SideJoiner {
         TreeSet<Integer> sides = new TreeSet<>();
         String lang = null, address = null;
         List<Boolean> signatures = null;
-        kz.hattama.protocol.Box signatureBox = null;
+        Box signatureBox = null;
         int signatureSide = form.layout().signatureSide();
         for (PageReading r : readings) {
             sides.addAll(r.sides());
             looks.addAll(r.precinct());
+            // The header's language, else the running head's.
             if (lang == null || r.covers(1)) {
-                lang = r.covers(1) || lang == null ? r.lang() : lang;
+                lang = r.lang();
             }
             if (r.covers(1) && r.address() != null) {
                 address = r.address();
