@@ -78,15 +78,18 @@ public class BotStore {
     }
 
     /**
-     * Claims a file for the chat before it is downloaded.
+     * Claims a file for the chat before it is downloaded. A claim that never became an upload (the bot was killed
+     * between download and store) is claimed again, so that the update handed again is stored, not "already received".
+     * One polling thread handles a messenger's updates, so no two claims of one file race.
      *
-     * @return false when the chat sent this file before (it is stored once)
+     * @return false when the chat sent this file before and it was stored (it is stored once)
      */
     public boolean claim(String messenger, String chatId, String uniqueId) {
         try {
             return jdbc.update("""
                     insert into messenger_file (messenger, chat_id, file_unique_id) values (?, ?, ?)
-                    on conflict do nothing""", messenger, chatId, uniqueId) == 1;
+                    on conflict (messenger, chat_id, file_unique_id) do update set received_at = now()
+                     where messenger_file.batch_id is null""", messenger, chatId, uniqueId) == 1;
         } catch (DuplicateKeyException e) {
             return false;
         }

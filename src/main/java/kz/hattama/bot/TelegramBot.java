@@ -79,7 +79,7 @@ public class TelegramBot implements AutoCloseable {
         }
     }
 
-    static IncomingMessage incoming(Message m) {
+    public static IncomingMessage incoming(Message m) {
         String lang = m.getFrom() == null ? null : m.getFrom().getLanguageCode();
         List<IncomingMessage.Attachment> files = List.of();
         if (m.hasPhoto()) {

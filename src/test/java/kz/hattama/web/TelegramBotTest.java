@@ -207,6 +207,43 @@ class TelegramBotTest extends WebTestBase {
         }
     }
 
+    @Test
+    void aFileClaimedByABotKilledBeforeStoringItIsStoredWhenItsUpdateComesAgain() throws IOException {
+        long chat = 7008;
+        api.file("killed", fixture("two-sided-kk-front.jpg"));
+        link(chat, "ru", "bot-killed");
+        awaitReply(chat, t -> t.contains("Вы подключены"));
+        // What a bot killed between download and store leaves: the claim, without an upload.
+        jdbc.update("insert into messenger_file (messenger, chat_id, file_unique_id) values ('telegram', ?, 'uq-killed')",
+                Long.toString(chat));
+
+        api.photo(chat, "ru", "killed", "uq-killed", 250_297);
+        awaitReply(chat, t -> t.startsWith("Получено"));
+        assertThat(jdbc.queryForObject("select batch_id from messenger_file where chat_id = ? and file_unique_id = 'uq-killed'",
+                Long.class, Long.toString(chat))).isNotNull();
+        assertThat(api.to(chat)).noneMatch(t -> t.startsWith("Уже получено"));
+    }
+
+    @Test
+    void theLargestPhotoSizeIsTakenAndOnlyImagesPdfsAndZipsAsFiles() {
+        var m = new org.telegram.telegrambots.meta.api.objects.message.Message();
+        m.setChat(new org.telegram.telegrambots.meta.api.objects.chat.Chat(42L, "private"));
+        m.setPhoto(List.of(
+                new org.telegram.telegrambots.meta.api.objects.photo.PhotoSize("small", "u-small", 90, 67, 1200, null),
+                new org.telegram.telegrambots.meta.api.objects.photo.PhotoSize("big", "u-big", 1280, 960, 180_000, null)));
+        assertThat(TelegramBot.incoming(m).files()).singleElement()
+                .satisfies(a -> assertThat(a.fileId()).isEqualTo("big"));
+
+        var doc = new org.telegram.telegrambots.meta.api.objects.message.Message();
+        doc.setChat(new org.telegram.telegrambots.meta.api.objects.chat.Chat(42L, "private"));
+        doc.setDocument(org.telegram.telegrambots.meta.api.objects.Document.builder().fileId("exe").fileUniqueId("u-exe")
+                .fileName("setup.exe").mimeType("application/x-msdownload").fileSize(10L).build());
+        assertThat(TelegramBot.incoming(doc).files()).isEmpty();
+        doc.setDocument(org.telegram.telegrambots.meta.api.objects.Document.builder().fileId("pdf").fileUniqueId("u-pdf")
+                .fileName("scan.pdf").mimeType("application/pdf").fileSize(10L).build());
+        assertThat(TelegramBot.incoming(doc).files()).extracting(a -> a.name()).containsExactly("scan.pdf");
+    }
+
     /** The conversation as the stand-in recorded it, for the closing note. */
     private void print(String language, long chat) {
         List<String> messages = api.to(chat);
