@@ -43,6 +43,10 @@ public class BotReplies implements AutoCloseable {
     }
 
     void sendOwed() {
+        if (messengers.isEmpty()) {
+            // serve without a bot token: nobody to tell, so the database is not asked
+            return;
+        }
         try {
             for (BotStore.Pending p : store.readAndUnreplied()) {
                 Messenger m = messengers.get(p.messenger());
