@@ -12,6 +12,8 @@ import kz.hattama.ingest.IntakeItem;
 import kz.hattama.ingest.PageDecoder;
 import kz.hattama.protocol.SideGroup;
 import kz.hattama.recognize.PageRecognizer;
+import kz.hattama.recognize.StageClock;
+import kz.hattama.recognize.StageClock.Stage;
 import kz.hattama.reconcile.Reconciler;
 import kz.hattama.reconcile.SideJoiner;
 import kz.hattama.store.IntakeStore;
@@ -78,7 +80,7 @@ public class DigitizeJobConfiguration {
         return new StepBuilder(INTAKE, repository)
                 .<IncomingFile, IntakeItem>chunk(new IntakeChunkPolicy(INTAKE_CHUNK, INTAKE_CHUNK_BYTES, intakeReader), tx)
                 .reader(intakeReader)
-                .processor(check::check)
+                .processor(item -> StageClock.time(Stage.INTAKE, () -> check.check(item)))
                 .writer(intakeWriter)
                 // The reader turns unreadable files into rejections itself; only a database hiccup
                 // is worth another try, and nothing here is skipped silently.
@@ -195,7 +197,8 @@ public class DigitizeJobConfiguration {
                 .<SideGroup, JoinedSides>chunk(1, tx)
                 .reader(sideGroupReader)
                 .processor(new JoinSidesProcessor(joiner, reconciler))
-                .writer(items -> items.forEach(j -> sides.save(j.group(), j.protocol(), j.pageOf(), j.signaturePage())))
+                .writer(items -> StageClock.time(Stage.JOIN,
+                        () -> items.forEach(j -> sides.save(j.group(), j.protocol(), j.pageOf(), j.signaturePage()))))
                 // Only the database can fail here, and it is waited for; a side is never skipped, or it would be lost.
                 .faultTolerant()
                 .retryPolicy(DatabaseRetry.policy(storeProperties.db().outageWait()))

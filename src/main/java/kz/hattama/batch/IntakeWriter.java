@@ -4,6 +4,8 @@ import kz.hattama.ingest.IncomingFile;
 import kz.hattama.ingest.IntakeItem;
 import kz.hattama.store.IntakeStore;
 import kz.hattama.store.OutcomeStore;
+import kz.hattama.recognize.StageClock;
+import kz.hattama.recognize.StageClock.Stage;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
 
@@ -22,6 +24,10 @@ public class IntakeWriter implements ItemWriter<IntakeItem> {
 
     @Override
     public void write(Chunk<? extends IntakeItem> items) {
+        StageClock.time(Stage.INTAKE, () -> store(items));
+    }
+
+    private void store(Chunk<? extends IntakeItem> items) {
         for (IntakeItem item : items) {
             IncomingFile file = item.file();
             if (file.bytes() == null) {

@@ -1,6 +1,8 @@
 package kz.hattama.batch;
 
 import kz.hattama.protocol.SideGroup;
+import kz.hattama.recognize.StageClock;
+import kz.hattama.recognize.StageClock.Stage;
 import kz.hattama.reconcile.Reconciler;
 import kz.hattama.reconcile.SideJoiner;
 import org.springframework.batch.item.ItemProcessor;
@@ -18,7 +20,7 @@ public class JoinSidesProcessor implements ItemProcessor<SideGroup, JoinedSides>
 
     @Override
     public JoinedSides process(SideGroup group) {
-        return new JoinedSides(group, reconciler.reconcile(joiner.join(group.readings())), joiner.pageOf(group.readings()),
-                joiner.signaturePage(group.readings()));
+        return StageClock.time(Stage.JOIN, () -> new JoinedSides(group, reconciler.reconcile(joiner.join(group.readings())),
+                joiner.pageOf(group.readings()), joiner.signaturePage(group.readings())));
     }
 }

@@ -1,5 +1,7 @@
 package kz.hattama.batch;
 
+import kz.hattama.recognize.StageClock;
+import kz.hattama.recognize.StageClock.Stage;
 import kz.hattama.store.OutcomeStore;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
@@ -14,8 +16,6 @@ public class OutcomeWriter implements ItemWriter<SourceOutcome> {
 
     @Override
     public void write(Chunk<? extends SourceOutcome> items) {
-        for (SourceOutcome item : items) {
-            store.saveOutcome(item.sourceId(), item.pages());
-        }
+        StageClock.time(Stage.STORE, () -> items.forEach(item -> store.saveOutcome(item.sourceId(), item.pages())));
     }
 }

@@ -5,6 +5,8 @@ import kz.hattama.protocol.PageOutcome;
 import kz.hattama.protocol.Rejection;
 import kz.hattama.protocol.RejectionCode;
 import kz.hattama.recognize.PageRecognizer;
+import kz.hattama.recognize.StageClock;
+import kz.hattama.recognize.StageClock.Stage;
 import kz.hattama.store.OutcomeStore.PendingSource;
 import org.opencv.core.Mat;
 import org.slf4j.Logger;
@@ -43,7 +45,7 @@ public class RecognizeProcessor implements ItemProcessor<PendingSource, SourceOu
     }
 
     private SourceOutcome read(PendingSource source) {
-        PageDecoder.Pages pages = decoder.decode(source.bytes(), source.mediaType());
+        PageDecoder.Pages pages = StageClock.time(Stage.DECODE, () -> decoder.decode(source.bytes(), source.mediaType()));
         if (pages.rejection() != null) {
             return new SourceOutcome(source.id(), List.of(PageOutcome.rejected(0, pages.rejection())));
         }

@@ -6,6 +6,7 @@ import kz.hattama.export.ExportRecord;
 import kz.hattama.export.ExportSource;
 import kz.hattama.export.JsonlExporter;
 import kz.hattama.export.Scorer;
+import kz.hattama.recognize.StageClock;
 import kz.hattama.store.JobSummaries;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,6 +80,7 @@ public class BenchmarkCommand implements Callable<Integer> {
             return 2;
         }
         ProgressRun.Result result;
+        StageClock.reset();
         if (repeat == null) {
             result = ProgressRun.run(launcher, jobs, List.of(folder));
             ProgressRun.print(result, System.out);
@@ -103,6 +105,8 @@ public class BenchmarkCommand implements Callable<Integer> {
         System.out.println();
         System.out.print(Scorer.scoreRecords(source.form(), truthFile, records).report());
         System.out.printf(Locale.ROOT, "%-20s %.3f%n", "protocols_per_s", result.protocolsPerSecond());
+        System.out.println();
+        StageClock.print(System.out, result.summary().protocols());
         if (export != null) {
             System.out.println("Wrote " + jsonl.write(ExportFilter.all(), export) + " protocols to " + export);
         }

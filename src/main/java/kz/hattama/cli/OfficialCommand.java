@@ -22,17 +22,7 @@ import java.util.concurrent.Callable;
 @Command(name = "official", mixinStandardHelpOptions = true,
         description = "The election commission's published results beside the protocols observers received.",
         subcommands = {OfficialCommand.Import.class, OfficialCommand.Compare.class})
-public class OfficialCommand implements Callable<Integer> {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    /** Without a subcommand there is nothing to do but say which there are. */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(System.err);
-        return 2;
-    }
+public class OfficialCommand extends CommandGroup {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Replaces the official results with FILE: CSV, one line per precinct, a header row naming "

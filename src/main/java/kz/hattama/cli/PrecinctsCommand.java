@@ -27,17 +27,7 @@ import java.util.concurrent.Callable;
 @Command(name = "precincts", mixinStandardHelpOptions = true,
         description = "The official precinct list: where each precinct is, so that results roll up region → district → precinct.",
         subcommands = {PrecinctsCommand.Import.class, PrecinctsCommand.Check.class})
-public class PrecinctsCommand implements Callable<Integer> {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    /** Without a subcommand there is nothing to do but say which there are. */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(System.err);
-        return 2;
-    }
+public class PrecinctsCommand extends CommandGroup {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Replaces the precinct list with FILE: CSV with precinct number, region, district, city, "

@@ -3,14 +3,12 @@ package kz.hattama.official;
 import kz.hattama.form.FieldDef;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.precinct.Precinct;
-import org.apache.commons.csv.CSVFormat;
+import kz.hattama.precinct.SpreadsheetCsv;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,21 +41,11 @@ public final class OfficialCsvReader {
     }
 
     public static Result read(Reader reader, FormDefinition form) throws IOException {
-        StringWriter all = new StringWriter();
-        reader.transferTo(all);
-        String text = all.toString();
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        String firstLine = text.lines().findFirst().orElse("");
-        char delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
-                .setTrim(true).get();
         List<OfficialLine> lines = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         Map<String, Integer> seenAt = new HashMap<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        try (CSVParser parser = SpreadsheetCsv.parse(reader)) {
             Integer precinctColumn = null;
             Map<String, Integer> columns = null;
             for (CSVRecord row : parser) {
@@ -171,7 +159,4 @@ public final class OfficialCsvReader {
         return v.isEmpty() ? null : v;
     }
 
-    private static long count(String s, char c) {
-        return s.chars().filter(x -> x == c).count();
-    }
 }

@@ -1,12 +1,10 @@
 package kz.hattama.precinct;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,20 +46,10 @@ public final class PrecinctListReader {
     }
 
     public static Result read(Reader reader) throws IOException {
-        java.io.StringWriter all = new java.io.StringWriter();
-        reader.transferTo(all);
-        String text = all.toString();
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        String firstLine = text.lines().findFirst().orElse("");
-        char delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
-                .setTrim(true).get();
         List<Precinct> precincts = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         Map<String, Long> seenAt = new HashMap<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        try (CSVParser parser = SpreadsheetCsv.parse(reader)) {
             Map<Column, Integer> columns = null;
             for (CSVRecord row : parser) {
                 long line = row.getRecordNumber();
@@ -141,7 +129,4 @@ public final class PrecinctListReader {
         return v.isEmpty() ? null : v;
     }
 
-    private static long count(String s, char c) {
-        return s.chars().filter(x -> x == c).count();
-    }
 }

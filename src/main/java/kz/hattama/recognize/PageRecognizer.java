@@ -25,6 +25,7 @@ import kz.hattama.protocol.PrecinctLook;
 import kz.hattama.protocol.Rejection;
 import kz.hattama.protocol.RejectionCode;
 import kz.hattama.reconcile.Reconciler;
+import kz.hattama.recognize.StageClock.Stage;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
@@ -78,7 +79,8 @@ public final class PageRecognizer implements AutoCloseable {
         if (!reading.page().sides().isEmpty()) {
             return PageOutcome.side(pageNo, reading.page(), reading.pageImage(), reading.turn());
         }
-        return PageOutcome.read(pageNo, reconciler.reconcile(reading.page()), reading.pageImage(), reading.turn());
+        return PageOutcome.read(pageNo, StageClock.time(Stage.RECONCILE, () -> reconciler.reconcile(reading.page())),
+                reading.pageImage(), reading.turn());
     }
 
     /**
@@ -147,19 +149,19 @@ public final class PageRecognizer implements AutoCloseable {
     private Reading readAsIs(Mat picture) {
         Mat page;
         try {
-            page = normalizer.normalize(picture).image();
+            page = StageClock.time(Stage.NORMALIZE, () -> normalizer.normalize(picture).image());
         } catch (PageNotFoundException e) {
             return new Reading(null, null, Rejection.of(RejectionCode.UNREADABLE));
         }
         OcrToolkit ocr = toolkit();
         Layout layout;
         try {
-            layout = layoutFinder.find(page, form, ocr.labels());
+            layout = StageClock.time(Stage.LAYOUT, () -> layoutFinder.find(page, form, ocr.labels()));
         } catch (NotAProtocolException e) {
             return new Reading(null, null, Rejection.of(RejectionCode.NOT_A_PROTOCOL));
         }
         Mat headerZone = page.submat(layout.header());
-        OcrBlock headerBlock = ocr.tesseract().readBlock(headerZone, "rus+kaz");
+        OcrBlock headerBlock = StageClock.time(Stage.HEADER, () -> ocr.tesseract().readBlock(headerZone, "rus+kaz"));
         HeaderReading header = headerParser.parse(headerBlock.text());
         // A later side alone is headed by its running head, which repeats the precinct number but not the address.
         boolean headed = layout.sides().contains(1);
@@ -173,8 +175,9 @@ public final class PageRecognizer implements AutoCloseable {
                 fields.put(field.key(), new FieldReading(field.key(), List.of(), List.of(), "", "", null));
                 continue;
             }
-            DigitsZoneReader.Reading digits = ocr.digits().read(page.submat(zones.digits()));
-            WordsZoneReader.Reading words = ocr.words().read(page.submat(zones.words()), header.lang());
+            DigitsZoneReader.Reading digits = StageClock.time(Stage.DIGITS, () -> ocr.digits().read(page.submat(zones.digits())));
+            WordsZoneReader.Reading words = StageClock.time(Stage.WORDS,
+                    () -> ocr.words().read(page.submat(zones.words()), header.lang()));
             if (!digits.candidates().isEmpty() || !words.candidates().isEmpty()) {
                 readable++;
             }
@@ -185,16 +188,19 @@ public final class PageRecognizer implements AutoCloseable {
         if (readable == 0) {
             return new Reading(null, null, Rejection.of(RejectionCode.UNREADABLE));
         }
-        List<PrecinctLook> precinct = headed ? ocr.precinct().read(headerZone, headerBlock, header.lang())
+        List<PrecinctLook> precinct = StageClock.time(Stage.PRECINCT, () -> headed
+                ? ocr.precinct().read(headerZone, headerBlock, header.lang())
                 : ocr.precinct().read(headerZone, headerBlock, header.lang(), runningHead.get(header.lang().code())).stream()
                 .map(l -> new PrecinctLook(PrecinctLook.Origin.RUNNING_HEAD, l.reader(), l.value(), l.confidence(),
-                        l.anchored(), l.clear())).toList();
+                        l.anchored(), l.clear())).toList());
         int signatureSide = form.layout().signatureSide();
         List<Boolean> signed = signatureSide > 0 && layout.sides().contains(signatureSide)
-                ? layout.signatures().stream().map(zone -> signatures.signed(page, zone)).toList() : null;
+                ? StageClock.time(Stage.SIGNATURES, () -> layout.signatures().stream().map(zone -> signatures.signed(page, zone)).toList())
+                : null;
         List<Integer> sides = layout.sides().size() == form.layout().sides().size() ? List.of() : layout.sides();
         return new Reading(new PageReading(header.lang().code(), precinct, headed ? header.address() : null, fields,
-                sides, signed, signatureBlock(layout.signatures(), page.cols())), jpeg(page), null);
+                sides, signed, signatureBlock(layout.signatures(), page.cols())),
+                StageClock.time(Stage.ENCODE, () -> jpeg(page)), null);
     }
 
     /** The signature lines with the roles printed left of them and the names right of them. */

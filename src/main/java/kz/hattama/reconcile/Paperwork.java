@@ -44,10 +44,8 @@ final class Paperwork {
                 missing.add(Integer.toString(side));
             }
         }
-        int total = layout.sides().size();
         if (missing.isEmpty()) {
-            return new CheckResult(c.id(), true, page.sides().isEmpty() || total == 1 ? "all on one page"
-                    : "sides " + page.sides() + " of " + total);
+            return new CheckResult(c.id(), true, layout.sides().size() == 1 ? "one side" : "every side arrived");
         }
         return new CheckResult(c.id(), false, (missing.size() == 1 ? "side " : "sides ") + String.join(", ", missing)
                 + " missing");

@@ -1,5 +1,7 @@
 package kz.hattama.web;
 
+import kz.hattama.form.CheckDef;
+import kz.hattama.form.FormDefinition;
 import kz.hattama.protocol.ProtocolStatus;
 import kz.hattama.store.ProtocolStore;
 import kz.hattama.store.StoredProtocol;
@@ -43,9 +45,10 @@ public class ReviewApi {
     private final UploadStore uploads;
     private final UploadViews uploadViews;
     private final ProtocolStore protocols;
+    private final FormDefinition form;
 
     public ReviewApi(ReviewStore reviews, ReviewService service, ReviewViews views, UploadService uploadService,
-                     UploadStore uploads, UploadViews uploadViews, ProtocolStore protocols) {
+                     UploadStore uploads, UploadViews uploadViews, ProtocolStore protocols, FormDefinition form) {
         this.reviews = reviews;
         this.service = service;
         this.views = views;
@@ -53,6 +56,7 @@ public class ReviewApi {
         this.uploads = uploads;
         this.uploadViews = uploadViews;
         this.protocols = protocols;
+        this.form = form;
     }
 
     @Operation(summary = "Attach the missing side of a protocol",
@@ -65,8 +69,9 @@ public class ReviewApi {
                                  @RequestPart(name = "file") MultipartFile file) {
         StoredProtocol p = protocols.protocol(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no protocol " + id));
+        String sidesCheck = form.checkOfKind(CheckDef.SIDES).map(CheckDef::id).orElse(null);
         boolean incomplete = p.status() == ProtocolStatus.NEEDS_REVIEW && p.checks().stream()
-                .anyMatch(c -> c.id().equals(PAGES_COMPLETE) && !c.passed());
+                .anyMatch(c -> c.id().equals(sidesCheck) && !c.passed());
         if (!incomplete) {
             throw new ApiErrors.Refusal(HttpStatus.CONFLICT, "NOT_INCOMPLETE",
                     "protocol " + id + " is not waiting for a side");
@@ -76,7 +81,7 @@ public class ReviewApi {
         return uploadViews.of(uploads.withFiles(batch.id()).orElseThrow(), user);
     }
 
-    private static final String PAGES_COMPLETE = "pages_complete";
+
 
     @Operation(summary = "Protocols that need review, most problems first, and the count of protocols per status")
     @GetMapping("/queue")

@@ -1,6 +1,7 @@
 package kz.hattama.web;
 
 import kz.hattama.export.ExportRecord;
+import kz.hattama.form.CheckDef;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.protocol.FieldResult;
 import kz.hattama.protocol.FieldStatus;
@@ -56,7 +57,8 @@ public class ReviewViews {
                 p.address(), p.sourceId(), p.sourceName(), p.pageNo(), page, "/api/sources/" + p.sourceId() + "/scan",
                 p.signatureBox() == null ? null : "/api/protocols/" + p.id() + "/signatures.jpg",
                 p.status() == kz.hattama.protocol.ProtocolStatus.NEEDS_REVIEW
-                        && p.checks().stream().anyMatch(c -> c.id().equals("pages_complete") && !c.passed()),
+                        && p.checks().stream().anyMatch(c -> !c.passed() && form.checkOfKind(CheckDef.SIDES)
+                        .map(CheckDef::id).filter(c.id()::equals).isPresent()),
                 fields, checks, form.relations(), flags, form.flags(), reviews.reviewsOf(java.util.List.of(p.id())).get(p.id()));
     }
 

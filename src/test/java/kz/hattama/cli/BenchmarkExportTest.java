@@ -61,6 +61,13 @@ class BenchmarkExportTest {
         String printed = captured.toString(StandardCharsets.UTF_8);
         assertThat(rc).as(printed).isZero();
         assertThat(printed).contains("field_accuracy").contains("Wrote 1 protocols to " + export);
+        // Where the time went: every reading stage took some, and the shares are of the whole.
+        assertThat(printed).contains("CPU time by stage");
+        for (String stage : List.of("image (page, perspective, deskew, light)", "layout (rulings, labels)",
+                "digits readers", "words readers", "store")) {
+            assertThat(printed).containsPattern(java.util.regex.Pattern.quote(stage) + " +[0-9.]+ s +[0-9.]+ %");
+        }
+        assertThat(printed).doesNotContainPattern("digits readers +0\\.0 s");
         List<String> lines = Files.readAllLines(export);
         assertThat(lines).hasSize(1);
         JsonNode record = Json.MAPPER.readTree(lines.get(0));

@@ -17,17 +17,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
@@ -56,13 +52,12 @@ class BrowserEndToEndTest extends WebTestBase {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SAMPLES = Path.of("sample-scans").toAbsolutePath();
-    private static final Path SHOTS = Path.of("target/screenshots");
     /** Reading a handwritten phone photo takes a few seconds a core; a loaded CI machine may be much slower. */
     private static final Duration READING = Duration.ofMinutes(5);
 
     private WebDriver driver;
     private Path profile;
-    private int keystrokes;
+    private final Browser browser = new Browser(() -> driver);
 
     @BeforeAll
     static void aBrowserIsInstalled() {
@@ -82,7 +77,6 @@ class BrowserEndToEndTest extends WebTestBase {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
-        Files.createDirectories(SHOTS);
     }
 
     @AfterEach
@@ -104,7 +98,7 @@ class BrowserEndToEndTest extends WebTestBase {
         driver.findElement(By.cssSelector(".langs a[hreflang=ru]")).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Загрузка протоколов");
         WebElement picker = driver.findElement(By.id("files"));
-        js("arguments[0].hidden = false;", picker);
+        browser.js("arguments[0].hidden = false;", picker);
         picker.sendKeys(String.join("\n", SAMPLES.resolve("p2021-014.png").toString(),
                 SAMPLES.resolve("p2021-001.jpg").toString(), SAMPLES.resolve("bad-input/notes.txt").toString()));
 
@@ -120,9 +114,9 @@ class BrowserEndToEndTest extends WebTestBase {
         drop(SAMPLES.resolve("p2021-014.png"), "again/p2021-014 (copy).png");
         assertThat(finalStatus("again/p2021-014 (copy).png")).isEqualTo("DUPLICATE");
         String copy = "#uploads tr[data-name=\"again/p2021-014 (copy).png\"] a.duplicate-of";
-        assertThat(js("return document.querySelector(arguments[0]).textContent;", copy)).isEqualTo("p2021-014.png");
-        screenshot("upload-page");
-        js("document.querySelector(arguments[0]).click();", copy);
+        assertThat(browser.js("return document.querySelector(arguments[0]).textContent;", copy)).isEqualTo("p2021-014.png");
+        browser.screenshot("upload-page");
+        browser.js("document.querySelector(arguments[0]).click();", copy);
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/sources/"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("p2021-014.png");
         logout();
@@ -130,7 +124,7 @@ class BrowserEndToEndTest extends WebTestBase {
         // --- the reviewer, from the queue, keyboard only ---
         login(reviewer);
         driver.get(url("/review"));
-        screenshot("review-queue");
+        browser.screenshot("review-queue");
         driver.findElement(By.xpath("//table[contains(@class,'queue')]//a[starts-with(normalize-space(.), 'p2021-001.jpg')]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches(".*/review/\\d+$"));
         long protocolId = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/", ""));
@@ -146,7 +140,7 @@ class BrowserEndToEndTest extends WebTestBase {
         // The cursor starts there; typing replaces it and the checks follow at once.
         assertThat(focusedKey()).isEqualTo(first);
         int corrected = read.get(first) + 1;
-        type(String.valueOf(corrected));
+        browser.type(String.valueOf(corrected));
         Map<String, Integer> now = new LinkedHashMap<>(read);
         now.put(first, corrected);
         List<CheckResult> expected = new Relations(Protocols.FORM).checks(now);
@@ -155,25 +149,25 @@ class BrowserEndToEndTest extends WebTestBase {
             assertThat(shown.findElement(By.cssSelector(".detail")).getText()).isEqualTo(c.detail());
             assertThat(shown.getAttribute("class")).isEqualTo(c.passed() ? "pass" : "fail");
         }
-        screenshot("review-page");
+        browser.screenshot("review-page");
         // Enter confirms and moves to the next uncertain figure (none left: it stays); Shift+Tab goes back one.
-        press(Keys.ENTER);
+        browser.press(Keys.ENTER);
         String next = uncertain.size() > 1 ? uncertain.get(1) : first;
         assertThat(focusedKey()).isEqualTo(next);
-        chord(Keys.SHIFT, Keys.TAB);
+        browser.chord(Keys.SHIFT, Keys.TAB);
         String above = fieldBefore(next);
         assertThat(focusedKey()).isEqualTo(above);
         if (!above.equals("precinct")) {
             assertThat(driver.switchTo().activeElement().getAttribute("value")).isEqualTo(String.valueOf(now.get(above)));
         }
-        press(Keys.ENTER);
+        browser.press(Keys.ENTER);
         if (uncertain.size() > 1) {
             assertThat(focusedKey()).isEqualTo(uncertain.get(1));
         }
         for (int i = 1; i < uncertain.size(); i++) {
-            press(Keys.ENTER);
+            browser.press(Keys.ENTER);
         }
-        chord(Keys.CONTROL, Keys.ENTER);
+        browser.chord(Keys.CONTROL, Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().endsWith("/review/" + protocolId));
 
         // --- what the dataset and the history now hold ---
@@ -207,7 +201,7 @@ class BrowserEndToEndTest extends WebTestBase {
         assertThat(driver.findElement(By.cssSelector("canvas#scatter-all")).getAttribute("data-rendered-points"))
                 .isNotIn(null, "0");
         assertThat(driver.findElement(By.cssSelector("header.top nav a.here")).getText()).isEqualTo("Results");
-        screenshot("results-page");
+        browser.screenshot("results-page");
         driver.findElement(By.cssSelector(".stats-report a[href='/review/" + id + "']")).click();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches(".*/review/" + id + "$"));
         waitForPage();
@@ -261,7 +255,7 @@ class BrowserEndToEndTest extends WebTestBase {
             assertThat(sideBySide.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText).toList())
                     .containsExactly("", "Observed: protocols", "Observed: official results", "Not observed: official results");
             assertThat(Integer.parseInt(tableRows(sideBySide).get("Precincts").get(2))).isGreaterThanOrEqualTo(1);
-            screenshot("results-official");
+            browser.screenshot("results-official");
 
             driver.get(url("/stats?lang=kk"));
             assertThat(driver.findElement(By.cssSelector(".stats-report #observers h3")).getText())
@@ -299,19 +293,19 @@ class BrowserEndToEndTest extends WebTestBase {
         login(user("kim", Role.REVIEWER));
         driver.get(url("/review/" + id));
         waitForPage();
-        keystrokes = 0;
+        browser.keystrokes = 0;
 
         assertThat(focusedKey()).isEqualTo("voted_outside");
-        press(Keys.ENTER);
+        browser.press(Keys.ENTER);
         assertThat(focusedKey()).isEqualTo("party_1");
-        type("100");
+        browser.type("100");
         WebElement votes = driver.findElement(By.cssSelector("#checks li[data-check='votes_balance']"));
         assertThat(votes.getAttribute("class")).isEqualTo("pass");
         assertThat(votes.findElement(By.cssSelector(".detail")).getText()).isEqualTo("1490 (100 + 900 + 200 + 150 + 120 + 20) = 1490");
-        chord(Keys.CONTROL, Keys.ENTER);
+        browser.chord(Keys.CONTROL, Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().endsWith("/review/" + id));
 
-        assertThat(keystrokes).isEqualTo(5);
+        assertThat(browser.keystrokes).isEqualTo(5);
         assertThat(jdbc.queryForMap("select status, version from protocol where id = ?", id))
                 .containsEntry("status", "REVIEWED").containsEntry("version", 1);
         assertThat(jdbc.queryForList("select key, value, status from protocol_field where protocol_id = ?"
@@ -322,7 +316,7 @@ class BrowserEndToEndTest extends WebTestBase {
 
     /**
      * A clean protocol whose precinct number the looks disagreed on: the cursor starts on the number, with the reason
-     * shown; typing the right one and Ctrl+Enter corrects it (4 keystrokes), and the history keeps the change.
+     * shown; typing the right one and Ctrl+Enter corrects it (4 browser.keystrokes), and the history keeps the change.
      */
     @Test
     void aReviewerCorrectsAnUnsurePrecinctNumberByKeyboard() {
@@ -334,16 +328,16 @@ class BrowserEndToEndTest extends WebTestBase {
         login(user("lee", Role.REVIEWER));
         driver.get(url("/review/" + id));
         waitForPage();
-        keystrokes = 0;
+        browser.keystrokes = 0;
 
         assertThat(focusedKey()).isEqualTo("precinct");
         assertThat(driver.findElement(By.cssSelector("tr.field[data-key='precinct'] .reason")).getText())
                 .isEqualTo("the readings of the precinct number disagree: 29 ≠ 463 (number-model)");
-        type("463");
-        chord(Keys.CONTROL, Keys.ENTER);
+        browser.type("463");
+        browser.chord(Keys.CONTROL, Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().endsWith("/review/" + id));
 
-        assertThat(keystrokes).isEqualTo(4);
+        assertThat(browser.keystrokes).isEqualTo(4);
         assertThat(jdbc.queryForMap("select status, precinct, precinct_status from protocol where id = ?", id))
                 .containsEntry("status", "REVIEWED").containsEntry("precinct", "463").containsEntry("precinct_status", "REVIEWED");
         assertThat(jdbc.queryForList("select field, from_value, to_value from review_change where protocol_id = ?", id))
@@ -388,7 +382,7 @@ class BrowserEndToEndTest extends WebTestBase {
 
     /** Read in one go: the list is redrawn while files are read, which would leave a found element stale. */
     private String rowText(String name) {
-        return (String) js("return document.querySelector('#uploads tr[data-name=\"' + arguments[0] + '\"]').innerText;", name);
+        return (String) browser.js("return document.querySelector('#uploads tr[data-name=\"' + arguments[0] + '\"]').innerText;", name);
     }
 
     /** Waits until the file's row shows an outcome, not a progress, and returns the outcome's status. */
@@ -406,7 +400,7 @@ class BrowserEndToEndTest extends WebTestBase {
 
     /** Drops a file on the page as a file manager would, through the page's own drop handler. */
     private void drop(Path file, String name) throws IOException {
-        js("""
+        browser.js("""
                 const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
                 const dt = new DataTransfer();
                 dt.items.add(new File([bytes], arguments[1], {type: 'image/png'}));
@@ -423,7 +417,7 @@ class BrowserEndToEndTest extends WebTestBase {
     @SuppressWarnings("unchecked")
     private Map<String, Integer> figures() {
         Map<String, Integer> out = new LinkedHashMap<>();
-        for (Map<String, Object> f : (List<Map<String, Object>>) js("return HATTAMA.protocol.fields;")) {
+        for (Map<String, Object> f : (List<Map<String, Object>>) browser.js("return HATTAMA.protocol.fields;")) {
             out.put((String) f.get("key"), f.get("value") == null ? null : ((Number) f.get("value")).intValue());
         }
         return out;
@@ -431,13 +425,13 @@ class BrowserEndToEndTest extends WebTestBase {
 
     @SuppressWarnings("unchecked")
     private List<String> needsReviewKeys() {
-        return (List<String>) js("return HATTAMA.protocol.fields.filter(f => f.status === 'NEEDS_REVIEW').map(f => f.key);");
+        return (List<String>) browser.js("return HATTAMA.protocol.fields.filter(f => f.status === 'NEEDS_REVIEW').map(f => f.key);");
     }
 
     @SuppressWarnings("unchecked")
     private List<String> uncertainKeys() {
         // A figure read surely, against which only a failed check stands, is not asked about.
-        return (List<String>) js("return HATTAMA.protocol.fields.filter(f => f.status === 'NEEDS_REVIEW' && !f.sure).map(f => f.key);");
+        return (List<String>) browser.js("return HATTAMA.protocol.fields.filter(f => f.status === 'NEEDS_REVIEW' && !f.sure).map(f => f.key);");
     }
 
     /** The row above a figure's: the figure before it, or the precinct number above the first. */
@@ -452,30 +446,10 @@ class BrowserEndToEndTest extends WebTestBase {
         return focused.findElement(By.xpath("ancestor::tr[1]")).getAttribute("data-key");
     }
 
-    /** One keystroke per character, to the focused element. */
-    private void type(String text) {
-        new Actions(driver).sendKeys(text).perform();
-        keystrokes += text.length();
-    }
 
-    private void press(Keys key) {
-        new Actions(driver).sendKeys(key).perform();
-        keystrokes++;
-    }
 
-    /** A modifier held with a key: one keystroke, as a person counts it. */
-    private void chord(Keys modifier, Keys key) {
-        new Actions(driver).keyDown(modifier).sendKeys(key).keyUp(modifier).perform();
-        keystrokes++;
-    }
 
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
 
-    private void screenshot(String name) throws IOException {
-        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-    }
 
     private static JsonNode exportRecordOf(Session admin, long protocolId) throws IOException {
         String uid = admin.get("/api/protocols/" + protocolId).body();

@@ -22,14 +22,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
@@ -66,7 +63,6 @@ class PagesInUseBrowserTest extends WebTestBase {
 
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SHOTS = Path.of("target/screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
     /** Line fields are a label over a digits rule and a words rule; the party rows are a table. */
     private static final Set<String> TABLE = Set.of("party_1", "party_2", "party_3", "party_4", "party_5");
@@ -85,7 +81,7 @@ class PagesInUseBrowserTest extends WebTestBase {
 
     private static WebDriver driver;
     private static Path profile;
-    private int keystrokes;
+    private final Browser browser = new Browser(() -> driver);
 
     @BeforeAll
     static void browser() throws IOException {
@@ -100,7 +96,6 @@ class PagesInUseBrowserTest extends WebTestBase {
                 "--user-data-dir=" + profile, "--window-size=1440,1000", "--lang=en-US", "--hide-scrollbars");
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build(), options);
-        Files.createDirectories(SHOTS);
     }
 
     @AfterAll
@@ -117,7 +112,7 @@ class PagesInUseBrowserTest extends WebTestBase {
     void freshSession() {
         driver.get(url("/login"));
         driver.manage().deleteAllCookies();
-        keystrokes = 0;
+        browser.keystrokes = 0;
     }
 
     // ---- phone ----
@@ -132,9 +127,9 @@ class PagesInUseBrowserTest extends WebTestBase {
         driver.get(url("/review/" + id));
         waitForReview();
         assertFitsTheWindow();
-        screenshot("review-" + screen.name().toLowerCase());
-        js("window.scrollTo(0, 0);");
-        screenshot("review-top-" + screen.name().toLowerCase());
+        browser.screenshot("review-" + screen.name().toLowerCase());
+        browser.js("window.scrollTo(0, 0);");
+        browser.screenshot("review-top-" + screen.name().toLowerCase());
         if (screen == Screen.PHONE) {
             // One column: the page image as wide as the screen, the figures under it.
             WebElement image = driver.findElement(By.id("page"));
@@ -149,18 +144,18 @@ class PagesInUseBrowserTest extends WebTestBase {
 
         driver.get(url("/upload"));
         assertFitsTheWindow();
-        screenshot("upload-" + screen.name().toLowerCase());
+        browser.screenshot("upload-" + screen.name().toLowerCase());
     }
 
     /** Nothing wider than the window, and the header's last items (language links, Log out) inside it. */
     private void assertFitsTheWindow() {
-        long inner = (Long) js("return window.innerWidth;");
-        Object wide = js("""
+        long inner = (Long) browser.js("return window.innerWidth;");
+        Object wide = browser.js("""
                 return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
                   .slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ');""");
-        assertThat((Long) js("return document.documentElement.scrollWidth;")).as("page width; wider: " + wide).isLessThanOrEqualTo(inner);
+        assertThat((Long) browser.js("return document.documentElement.scrollWidth;")).as("page width; wider: " + wide).isLessThanOrEqualTo(inner);
         for (String item : List.of(".top .langs a:last-child", "form.logout button")) {
-            Number right = (Number) js("return document.querySelector(arguments[0]).getBoundingClientRect().right;", item);
+            Number right = (Number) browser.js("return document.querySelector(arguments[0]).getBoundingClientRect().right;", item);
             assertThat(right.doubleValue()).as(item).isLessThanOrEqualTo(inner);
         }
     }
@@ -179,19 +174,19 @@ class PagesInUseBrowserTest extends WebTestBase {
 
         // Ctrl+Enter confirms the figure under the cursor, but one more is unconfirmed: refused, and the reason is in
         // the window, not 3600 px below.
-        chord(Keys.CONTROL, Keys.ENTER);
+        browser.chord(Keys.CONTROL, Keys.ENTER);
         assertThat(barInSight("Confirm every uncertain figure first")).contains("1 left");
-        type("12a");
-        press(Keys.ENTER);
+        browser.type("12a");
+        browser.press(Keys.ENTER);
         barInSight("Digits only");
-        press(Keys.ESCAPE);
-        press(Keys.ENTER);
+        browser.press(Keys.ESCAPE);
+        browser.press(Keys.ENTER);
         barInSight("Every uncertain figure is confirmed");
         // Nothing left to ask: the cursor stays, and Shift+Tab still goes back a figure.
         assertThat(focusedKey()).isEqualTo("ballots_unused");
-        chord(Keys.SHIFT, Keys.TAB);
+        browser.chord(Keys.SHIFT, Keys.TAB);
         assertThat(focusedKey()).isEqualTo("ballots_invalid");
-        chord(Keys.CONTROL, Keys.ENTER);
+        browser.chord(Keys.CONTROL, Keys.ENTER);
         new WebDriverWait(driver, WAIT).until(d -> !d.getCurrentUrl().endsWith("/review/" + id));
         barInSight("Saved: Precinct № 238.");
     }
@@ -210,7 +205,7 @@ class PagesInUseBrowserTest extends WebTestBase {
         @SuppressWarnings("unchecked")
         Map<String, Object> bar = new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> {
-                    Map<String, Object> b = (Map<String, Object>) js("""
+                    Map<String, Object> b = (Map<String, Object>) browser.js("""
                             const bar = document.querySelector('#bar:not([hidden])');
                             if (!bar) return null;
                             const r = bar.getBoundingClientRect();
@@ -247,13 +242,13 @@ class PagesInUseBrowserTest extends WebTestBase {
             assertThat(Integer.parseInt(words.getAttribute("data-source-width"))).isLessThan(box.width());
         }
         int before = crop("voters_total", "digits").getRect().getHeight();
-        press(Keys.chord("+"));
+        browser.press(Keys.chord("+"));
         assertThat(crop("voters_total", "digits").getRect().getHeight()).isGreaterThan(before);
-        press(Keys.chord("-"));
-        press(Keys.chord("-"));
+        browser.press(Keys.chord("-"));
+        browser.press(Keys.chord("-"));
         assertThat(crop("voters_total", "digits").getRect().getHeight()).isLessThan(before);
         assertThat(driver.switchTo().activeElement().getAttribute("value")).as("zoom keys are not typed").isEqualTo("40");
-        assertThat((Long) js("return document.documentElement.scrollWidth;")).isLessThanOrEqualTo((Long) js("return window.innerWidth;"));
+        assertThat((Long) browser.js("return document.documentElement.scrollWidth;")).isLessThanOrEqualTo((Long) browser.js("return window.innerWidth;"));
     }
 
     private WebElement crop(String key, String zone) {
@@ -265,7 +260,7 @@ class PagesInUseBrowserTest extends WebTestBase {
     /**
      * votes_balance fails because party_1 was misread (180 in digits, «сто» in words); the six other figures of the
      * check were read surely. The reviewer is asked about party_1 only, sees what would balance the check, types 100
-     * and signs off: 4 keystrokes (it was 10: Enter on each of the seven figures, 100, Ctrl+Enter). Every figure
+     * and signs off: 4 browser.keystrokes (it was 10: Enter on each of the seven figures, 100, Ctrl+Enter). Every figure
      * still ends REVIEWED.
      */
     @ParameterizedTest
@@ -275,7 +270,7 @@ class PagesInUseBrowserTest extends WebTestBase {
         login(user("fay", Role.REVIEWER), screen);
         driver.get(url("/review/" + id));
         waitForReview();
-        keystrokes = 0;
+        browser.keystrokes = 0;
 
         assertThat(focusedKey()).isEqualTo("party_1");
         assertThat(driver.findElements(By.cssSelector("tr.field.sure"))).hasSize(6);
@@ -283,12 +278,12 @@ class PagesInUseBrowserTest extends WebTestBase {
         assertThat(driver.findElement(By.cssSelector("tr.field[data-key='party_1'] .hint")).getText())
                 .startsWith("100 would make it hold");
         assertThat(driver.findElement(By.cssSelector("#checks li[data-check='votes_balance']")).getText()).contains("off by 80");
-        type("100");
+        browser.type("100");
         assertThat(driver.findElement(By.cssSelector("#checks li[data-check='votes_balance']")).getAttribute("class")).isEqualTo("pass");
-        chord(Keys.CONTROL, Keys.ENTER);
+        browser.chord(Keys.CONTROL, Keys.ENTER);
         new WebDriverWait(driver, WAIT).until(d -> !d.getCurrentUrl().endsWith("/review/" + id));
 
-        assertThat(keystrokes).isEqualTo(4);
+        assertThat(browser.keystrokes).isEqualTo(4);
         assertThat(jdbc.queryForObject("select status from protocol where id = ?", String.class, id)).isEqualTo("REVIEWED");
         assertThat(jdbc.queryForList("select key from protocol_field where protocol_id = ? and status <> 'REVIEWED'"
                 + " and key in ('voters_participated', 'party_1', 'party_2', 'party_3', 'party_4', 'party_5', 'ballots_invalid')",
@@ -311,10 +306,10 @@ class PagesInUseBrowserTest extends WebTestBase {
         assertThat(flag.getText()).startsWith("Явка выше 70 %").contains("1490 / 1600 = 93.1").doesNotContain("turnout");
 
         assertThat(focusedKey()).isEqualTo("voters_total");
-        type("2170");
+        browser.type("2170");
         assertThat(driver.findElements(By.cssSelector("#flags li[data-flag='turnout_over_70']"))).as("68.7 %: no flag").isEmpty();
-        press(Keys.ENTER);
-        chord(Keys.CONTROL, Keys.ENTER);
+        browser.press(Keys.ENTER);
+        browser.chord(Keys.CONTROL, Keys.ENTER);
         new WebDriverWait(driver, WAIT).until(d -> !d.getCurrentUrl().contains("/review/" + id));
 
         driver.get(url("/review/" + id));
@@ -346,13 +341,13 @@ class PagesInUseBrowserTest extends WebTestBase {
                 .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-charts-ready")));
 
         @SuppressWarnings("unchecked")
-        Map<String, Number> axes = (Map<String, Number>) js("""
+        Map<String, Number> axes = (Map<String, Number>) browser.js("""
                 const s = Chart.getChart(document.getElementById('scatter-all')).scales;
                 return {x: s.x.max, y: s.y.max};""");
         assertThat(axes.get("x").doubleValue()).isEqualTo(100);
         assertThat(axes.get("y").doubleValue()).isEqualTo(100);
         assertThat(driver.findElements(By.cssSelector("#scope-all a[href='/review/" + id + "']"))).isNotEmpty();
-        String report = (String) js("return document.querySelector('.stats-report').textContent;");
+        String report = (String) browser.js("return document.querySelector('.stats-report').textContent;");
         assertThat(report).contains("Невозможные цифры").contains("496.67")
                 .contains("Актобе").doesNotContain("| Ақтөбе")
                 .contains("Выдано бюллетеней ≤ избирателей в списке")
@@ -404,20 +399,20 @@ class PagesInUseBrowserTest extends WebTestBase {
         // The upload page: counts without "(s)", a size on one line, the state said once, a favicon.
         driver.get(url("/upload"));
         new WebDriverWait(driver, WAIT).until(d -> !d.findElements(By.cssSelector("#uploads tr[data-name='mine.jpg'] .badge")).isEmpty());
-        String row = (String) js("return document.querySelector('#uploads tr[data-name=\"mine.jpg\"]').innerText;");
+        String row = (String) browser.js("return document.querySelector('#uploads tr[data-name=\"mine.jpg\"]').innerText;");
         assertThat(row).contains("figures a reviewer will check: 7").doesNotContain("(s)");
-        Number lines = (Number) js("""
+        Number lines = (Number) browser.js("""
                 const cell = document.querySelector('#uploads tr[data-name="mine.jpg"] td.num');
                 const range = document.createRange(); range.selectNodeContents(cell);
                 return new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top))).size;""");
         assertThat(lines.intValue()).as("the size on one line").isEqualTo(1);
         assertThat(row).contains("2.3\u00a0MB");
-        String sending = (String) js("""
+        String sending = (String) browser.js("""
                 const dt = new DataTransfer();
                 dt.items.add(new File([new Uint8Array(3 * 1024 * 1024)], 'big-blank.jpg', {type: 'image/jpeg'}));
                 document.body.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
                 return document.querySelector('#sending tr[data-name="big-blank.jpg"]').innerText;""");
-        screenshot("upload-files-" + screen.name().toLowerCase());
+        browser.screenshot("upload-files-" + screen.name().toLowerCase());
         assertThat(sending).contains("Uploading").doesNotContain("Uploading Uploading").contains("MB").doesNotContain(" MB");
         String icon = driver.findElement(By.cssSelector("link[rel=icon]")).getAttribute("href");
         JsonNode favicon = fetch(URI.create(icon).getPath());
@@ -572,26 +567,8 @@ class PagesInUseBrowserTest extends WebTestBase {
         return driver.switchTo().activeElement().findElement(By.xpath("ancestor::tr[1]")).getAttribute("data-key");
     }
 
-    private void type(String text) {
-        new Actions(driver).sendKeys(text).perform();
-        keystrokes += text.length();
-    }
 
-    private void press(CharSequence key) {
-        new Actions(driver).sendKeys(key).perform();
-        keystrokes++;
-    }
 
-    private void chord(Keys modifier, Keys key) {
-        new Actions(driver).keyDown(modifier).sendKeys(key).keyUp(modifier).perform();
-        keystrokes++;
-    }
 
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
 
-    private void screenshot(String name) throws IOException {
-        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-    }
 }
