@@ -66,4 +66,28 @@ class UserCommandTest {
         assertThat(run("short\n", "user", "add", "bea")).isEqualTo(2);
         assertThat(schema.jdbc().queryForObject("select count(*) from app_user", Long.class)).isOne();
     }
+
+    @Test
+    void anInvitationIsPrintedWithItsLinkAndStoredAsAHashOnly() {
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            set("hattama.telegram.bot-name", "observers_bot");
+            exit = run("", "user", "invite", "--role", "VOLUNTEER", "aigerim");
+        } finally {
+            System.setOut(out);
+        }
+        assertThat(exit).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("https://t\\.me/observers_bot\\?start=([A-Za-z0-9_-]{20,64})")
+                .matcher(printed.toString(StandardCharsets.UTF_8));
+        assertThat(m.find()).as(printed.toString(StandardCharsets.UTF_8)).isTrue();
+        assertThat(schema.jdbc().queryForObject("select role from app_user where login = 'aigerim'", String.class))
+                .isEqualTo("VOLUNTEER");
+        assertThat(schema.jdbc().queryForObject("select count(*) from bot_invite where code_sha256 = ?", Long.class,
+                kz.hattama.protocol.Hashes.sha256(m.group(1).getBytes(StandardCharsets.UTF_8)))).isOne();
+        assertThat(schema.jdbc().queryForObject("select count(*) from bot_invite where code_sha256 = ?", Long.class,
+                m.group(1))).isZero();
+    }
 }
