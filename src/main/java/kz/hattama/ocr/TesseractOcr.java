@@ -60,11 +60,18 @@ public final class TesseractOcr implements AutoCloseable {
                 api -> new OcrBlock(utf8(api.GetUTF8Text()).strip(), words(api)));
     }
 
+    /** Narrower or lower than this, an image holds no character Tesseract can read. */
+    private static final int MIN_SIDE = 4;
+
     /** Runs Tesseract on the image with the thread's handle for the mode, and hands the result to {@code result}. */
     private <T> T recognize(Mat gray, OcrMode mode, String languages, T empty,
                             java.util.function.Function<TessBaseAPI, T> result) {
         if (gray.empty() || gray.type() != CvType.CV_8UC1) {
             throw new IllegalArgumentException("expected a non-empty 8-bit grayscale image");
+        }
+        if (gray.cols() < MIN_SIDE || gray.rows() < MIN_SIDE) {
+            // Tesseract refuses it anyway ("Image too small to scale"); its LSTM is not handed a sliver at all.
+            return empty;
         }
         TessBaseAPI api = handle(mode, languages);
         byte[] pixels = new byte[(int) gray.total()];
