@@ -38,6 +38,12 @@ record Table(String title, List<String> header, List<List<String>> rows, int lab
         List<String> header = new ArrayList<>(List.of(""));
         scope.cities().forEach(a -> header.add(name(a.name(), texts.get("column.city_unknown"))));
         header.add(texts.get("column.total"));
+        List<List<String>> rows = turnoutAndShares(stats, columns, texts);
+        return new Table(texts.get("table.by_city"), header, rows, 1);
+    }
+
+    /** Precincts, voters, participants, turnout and each party's share: a row each, a column per area. */
+    private static List<List<String>> turnoutAndShares(Statistics stats, List<Statistics.Area> columns, ReportTexts texts) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(row(texts.get("row.precincts"), columns, a -> Integer.toString(a.precincts())));
         rows.add(row(texts.get("row.voters"), columns, a -> Long.toString(a.votersTotal())));
@@ -47,7 +53,7 @@ record Table(String title, List<String> header, List<List<String>> rows, int lab
             int party = i;
             rows.add(row(stats.parties().get(i).name() + ", %", columns, a -> percent(a.share(party))));
         }
-        return new Table(texts.get("table.by_city"), header, rows, 1);
+        return rows;
     }
 
     /**
@@ -80,15 +86,7 @@ record Table(String title, List<String> header, List<List<String>> rows, int lab
                 official.notObserved());
         List<String> header = List.of("", texts.get("column.observed_protocols"), texts.get("column.observed_official"),
                 texts.get("column.not_observed_official"));
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(row(texts.get("row.precincts"), columns, a -> Integer.toString(a.precincts())));
-        rows.add(row(texts.get("row.voters"), columns, a -> Long.toString(a.votersTotal())));
-        rows.add(row(texts.get("row.took_part"), columns, a -> Long.toString(a.participated())));
-        rows.add(row(texts.get("row.turnout"), columns, a -> percent(a.turnout())));
-        for (int i = 0; i < stats.parties().size(); i++) {
-            int party = i;
-            rows.add(row(stats.parties().get(i).name() + ", %", columns, a -> percent(a.share(party))));
-        }
+        List<List<String>> rows = turnoutAndShares(stats, columns, texts);
         return new Table(texts.get("table.observed"), header, rows, 1);
     }
 
