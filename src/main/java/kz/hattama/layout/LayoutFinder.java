@@ -23,8 +23,8 @@ import java.util.Map;
 public final class LayoutFinder {
 
     /** Distances below are in pixels of a page {@link PageNormalizer#PAGE_WIDTH} wide. */
-    private static final double RULE_MIN_LENGTH = 100;
-    private static final double RULE_BRIDGE = 20;
+    static final double RULE_MIN_LENGTH = 100;
+    static final double RULE_BRIDGE = 20;
     /** Handwriting stands this tall over its rule; printed labels start just above. */
     private static final double WRITING_ABOVE = 55;
     /** Handwriting sits on the rule and dips a little below it; the printed hint starts lower. */
@@ -77,7 +77,32 @@ public final class LayoutFinder {
      */
     public Layout find(Mat page, FormDefinition form, LabelReader labels) {
         double unit = (double) page.cols() / PageNormalizer.PAGE_WIDTH;
-        Mat ink = InkMask.of(page, unit);
+        Layout sharp;
+        try {
+            sharp = find(page, form, labels, unit, InkMask.SHARP);
+        } catch (NotAProtocolException e) {
+            // A shaken photo's rules are pale bands the sharp threshold drops, the table's first; its handwriting is
+            // still legible. Its labels are not, so nothing found this way is anchored on print.
+            try {
+                return find(page, form, labels, unit, InkMask.FAINT);
+            } catch (NotAProtocolException faint) {
+                throw e;
+            }
+        }
+        if (sharp.sides().size() == form.layout().sides().size()) {
+            return sharp;
+        }
+        // One side alone by the sharp threshold may be a whole form whose table and print below went pale.
+        try {
+            Layout faint = find(page, form, labels, unit, InkMask.FAINT);
+            return faint.sides().size() > sharp.sides().size() ? faint : sharp;
+        } catch (NotAProtocolException e) {
+            return sharp;
+        }
+    }
+
+    private Layout find(Mat page, FormDefinition form, LabelReader labels, double unit, int contrast) {
+        Mat ink = InkMask.of(page, unit, contrast);
         try {
             return find(page, ink, form, labels, unit);
         } finally {

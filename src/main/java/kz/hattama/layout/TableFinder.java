@@ -13,6 +13,8 @@ final class TableFinder {
 
     /** Title rows a table may have above its field rows; more rules than that is another grid. */
     private static final int MAX_TITLE_ROWS = 2;
+    /** Pieces of one broken row rule lie this close in height (a photo's slight tilt over their gap). */
+    private static final double PIECE_ALIGNMENT = 8;
 
     private final double unit;
 
@@ -31,23 +33,85 @@ final class TableFinder {
         double bottom = median(frame.stream().mapToDouble(Rule::end).toArray());
         double left = columns[0], right = columns[columns.length - 1];
         double tol = 20 * unit;
+        List<Rule> inside = horizontal.stream()
+                .filter(h -> h.middle() >= top - tol && h.middle() <= bottom + tol && h.covers(left, right) > 0).toList();
         List<Rule> spanning = new ArrayList<>();
-        for (Rule h : horizontal) {
-            double y = h.at((left + right) / 2);
-            if (h.covers(left, right) >= 0.6 && y >= top - tol && y <= bottom + tol) {
-                spanning.add(h);
+        for (List<Rule> pieces : collinear(inside, PIECE_ALIGNMENT * unit)) {
+            double covered = pieces.stream().mapToDouble(h -> h.covers(left, right)).sum();
+            if (covered >= 0.6) {
+                spanning.add(pieces.stream().reduce(Rule::joinedWith).orElseThrow());
             }
         }
         List<Rule> rowRules = mergeCloseRules(spanning, 15 * unit);
         if (rowRules.size() > rows + 1 + MAX_TITLE_ROWS) {
             return Optional.empty();
         } else if (rowRules.size() > rows + 1) {
-            // Extra rules above are taken for a column-title row, which forms often have.
-            rowRules = rowRules.subList(rowRules.size() - rows - 1, rowRules.size());
+            rowRules = evenest(rowRules, rows + 1);
         } else if (rowRules.size() < rows + 1) {
             rowRules = evenRows(rowRules, rows, top, bottom, tol);
         }
         return rowRules == null ? Optional.empty() : Optional.of(new TableGrid(List.copyOf(rowRules), columns));
+    }
+
+    /**
+     * Pieces of horizontal rule at the same height, left to right. Inside a table nothing else is ruled across, so
+     * pieces in line are one row's rule, broken where a figure is written across it or a blurred photo lost it.
+     */
+    private static List<List<Rule>> collinear(List<Rule> rules, double alignment) {
+        List<Rule> sorted = new ArrayList<>(rules);
+        sorted.sort(Comparator.comparingDouble(Rule::middle));
+        List<List<Rule>> rows = new ArrayList<>();
+        for (Rule r : sorted) {
+            List<Rule> row = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+            if (row != null && r.middle() - row.get(row.size() - 1).middle() <= alignment
+                    && row.stream().noneMatch(o -> o.covers(r.start(), r.end()) > 0)) {
+                row.add(r);
+            } else {
+                rows.add(new ArrayList<>(List.of(r)));
+            }
+        }
+        rows.forEach(row -> row.sort(Comparator.comparingDouble(Rule::start)));
+        return rows;
+    }
+
+    /**
+     * The {@code count} rules, the bottom one among them, whose rows are the most even. An extra rule is mostly a
+     * column-title row above the field rows, but can be a fold crease across a row, which must not shift every row
+     * below it by one; on a tie the rules above are the ones dropped.
+     */
+    private static List<Rule> evenest(List<Rule> rules, int count) {
+        List<Rule> best = rules.subList(rules.size() - count, rules.size());
+        double bestSpread = spread(best);
+        int extra = rules.size() - count;
+        for (int mask = 0; mask < 1 << (rules.size() - 1); mask++) {
+            if (Integer.bitCount(mask) != extra) {
+                continue;
+            }
+            List<Rule> kept = new ArrayList<>();
+            for (int i = 0; i < rules.size(); i++) {
+                if (i == rules.size() - 1 || (mask & 1 << i) == 0) {
+                    kept.add(rules.get(i));
+                }
+            }
+            double spread = spread(kept);
+            if (spread < bestSpread - 0.05) {
+                best = kept;
+                bestSpread = spread;
+            }
+        }
+        return List.copyOf(best);
+    }
+
+    /** How uneven the rows between rules are: (tallest - lowest) / mean height. */
+    private static double spread(List<Rule> rules) {
+        double min = Double.MAX_VALUE, max = 0;
+        for (int i = 1; i < rules.size(); i++) {
+            double h = rules.get(i).middle() - rules.get(i - 1).middle();
+            min = Math.min(min, h);
+            max = Math.max(max, h);
+        }
+        double mean = (rules.get(rules.size() - 1).middle() - rules.get(0).middle()) / (rules.size() - 1);
+        return (max - min) / mean;
     }
 
     /** Vertical rules of one table start and end together; the biggest such set is the table. */

@@ -11,6 +11,12 @@ import java.util.Optional;
  */
 final class ValueLineFinder {
 
+    /**
+     * Farthest apart a value line's two rules may be found. Printed, the gap is about 50; a thick pen or a shaken
+     * photo can lose the words rule under the writing all the way to its last stretch, past half the page.
+     */
+    private static final double MAX_GAP = 1000;
+
     private final double unit;
 
     ValueLineFinder(double unit) {
@@ -38,7 +44,30 @@ final class ValueLineFinder {
         }
         lines.addAll(bridged);
         lines.sort(Comparator.comparingDouble(ValueLine::y));
-        return lines;
+        return lines.stream().map(l -> reachLikeOthers(l, lines)).toList();
+    }
+
+    /**
+     * The value lines of a form start where one another start. Where a thick pen or a shaken photo's halo darkens
+     * the paper around a rule, the ink mask loses the rule under the writing, mostly at its left, where writing
+     * starts; such a rule is drawn out to where the other lines ending with it start, never shortened.
+     */
+    private ValueLine reachLikeOthers(ValueLine line, List<ValueLine> lines) {
+        double tol = 25 * unit;
+        double digitsStart = lines.stream().filter(o -> Math.abs(o.digits().end() - line.digits().end()) < tol)
+                .mapToDouble(o -> o.digits().start()).min().orElse(line.digits().start());
+        double wordsStart = lines.stream().filter(o -> Math.abs(o.words().end() - line.words().end()) < tol)
+                .mapToDouble(o -> o.words().start()).min().orElse(line.words().start());
+        wordsStart = Math.max(wordsStart, line.digits().end() + 1);
+        return new ValueLine(drawnOutTo(line.digits(), digitsStart), drawnOutTo(line.words(), wordsStart));
+    }
+
+    private static Rule drawnOutTo(Rule r, double start) {
+        if (start >= r.start()) {
+            return r;
+        }
+        // Level as the rule runs: a short piece's own slope is mostly noise.
+        return new Rule(start, r.end(), r.atStart(), r.atEnd());
     }
 
     /**
@@ -69,7 +98,7 @@ final class ValueLineFinder {
             for (List<Rule> c : chains) {
                 Rule last = c.get(c.size() - 1);
                 double gap = r.start() - last.end();
-                if (gap > 0 && gap < 250 * unit && Math.abs(r.atStart() - last.atEnd()) < 10 * unit) {
+                if (gap > 0 && gap < MAX_GAP * unit && Math.abs(r.atStart() - last.atEnd()) < 10 * unit) {
                     host = c;
                     break;
                 }

@@ -161,6 +161,92 @@ class LayoutFinderTest {
         assertThat(layout.fields().get("voters_total").box().y).isGreaterThanOrEqualTo(header.height - 10);
     }
 
+    /** A fold down the sheet crosses every printed line; the header still reaches down to the first label. */
+    @Test
+    void aVerticalCreaseDoesNotCutTheHeaderShort() {
+        Mat page = page("scan-typed-ru.png").clone();
+        Rect clean = finder.find(page, form).header();
+        int x = (int) (0.45 * page.cols());
+        // Thresholded, a crease is a thin line broken every few pixels.
+        for (int y = 0; y < page.rows(); y += 14) {
+            Imgproc.line(page, new org.opencv.core.Point(x, y), new org.opencv.core.Point(x + 1, y + 10),
+                    new org.opencv.core.Scalar(70), 5);
+        }
+
+        Rect header = finder.find(page, form).header();
+
+        assertThat(header.height).isCloseTo(clean.height, org.assertj.core.data.Offset.offset(12));
+    }
+
+    /**
+     * A shaken photo: every rule a pale band, print past reading, handwriting still legible. Its fields are placed by
+     * the rulings, and none is anchored on a label nobody could read.
+     */
+    @Test
+    void aShakenPhotoIsReadAsAProtocolNotRefused() {
+        Mat sharp = page("photo-handwritten-ru.jpg");
+        Layout clean = finder.find(sharp, form);
+        Mat shaken = new Mat();
+        // The hand moved 11 px along a slant while the shutter was open, as hard-set photos are drawn.
+        Mat kernel = Mat.zeros(11, 11, org.opencv.core.CvType.CV_32F);
+        for (int i = 0; i < 11; i++) {
+            kernel.put(i, 3 + i / 2, 1.0 / 11);
+        }
+        Imgproc.filter2D(sharp, shaken, -1, kernel);
+        shaken.convertTo(shaken, -1, 0.75, 60);
+
+        Layout layout = finder.find(shaken, form, labels());
+
+        assertThat(layout.fields().keySet()).containsExactlyElementsOf(form.keys());
+        for (String key : form.keys()) {
+            Rect was = clean.fields().get(key).box(), is = layout.fields().get(key).box();
+            assertThat(Math.abs(is.y + is.height / 2 - (was.y + was.height / 2))).as(key).isLessThan(25);
+        }
+    }
+
+    /** A crease across a table row is one rule too many; it must not push every row below it down by one. */
+    @Test
+    void aCreaseAcrossTheTableDoesNotShiftItsRows() {
+        Mat page = page("scan-typed-ru.png").clone();
+        Layout clean = finder.find(page, form);
+        FieldZones third = clean.fields().get(form.tableFields().get(2).key());
+        int y = third.box().y + third.box().height / 3;
+        Imgproc.line(page, new org.opencv.core.Point(0, y), new org.opencv.core.Point(page.cols(), y),
+                new org.opencv.core.Scalar(60), 2);
+
+        Layout layout = finder.find(page, form);
+
+        for (FieldDef party : form.tableFields()) {
+            assertThat(layout.fields().get(party.key()).digits()).as(party.key())
+                    .isEqualTo(clean.fields().get(party.key()).digits());
+        }
+    }
+
+    /** Figures written across a table's row rules break each into pieces too short to span the table alone. */
+    @Test
+    void rowRulesBrokenIntoPiecesStillMakeTheTable() {
+        Mat page = page("scan-typed-ru.png").clone();
+        Layout clean = finder.find(page, form);
+        List<FieldDef> parties = form.tableFields();
+        Rect last = clean.fields().get(parties.get(parties.size() - 1).key()).box();
+        List<Integer> rules = new ArrayList<>(parties.subList(1, parties.size()).stream()
+                .map(p -> clean.fields().get(p.key()).box().y).toList());
+        rules.add(last.y + last.height);
+        for (int y : rules) {
+            for (int x0 : new int[]{last.x + last.width / 3, last.x + 2 * last.width / 3}) {
+                Imgproc.rectangle(page, new org.opencv.core.Point(x0 - 130, y - 12),
+                        new org.opencv.core.Point(x0 + 130, y + 12), new org.opencv.core.Scalar(255), -1);
+            }
+        }
+
+        Layout layout = finder.find(page, form);
+
+        for (FieldDef party : form.tableFields()) {
+            Rect was = clean.fields().get(party.key()).box(), is = layout.fields().get(party.key()).box();
+            assertThat(Math.abs(is.y - was.y)).as(party.key()).isLessThan(8);
+        }
+    }
+
     @Test
     void separatesRulesThatHandwritingWeldedTogether() {
         Mat page = page("photo-handwritten-ru.jpg").clone();

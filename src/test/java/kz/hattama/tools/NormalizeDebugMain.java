@@ -33,6 +33,13 @@ public final class NormalizeDebugMain {
             Mat small = new Mat();
             Imgproc.resize(page.image(), small, new Size(), 0.4, 0.4, Imgproc.INTER_AREA);
             Imgcodecs.imwrite(out.resolve(f.getFileName() + ".png").toString(), small);
+            if (System.getProperty("ink") != null) {
+                // The ink mask the layout sees, at the contrast given: -Dink=20 (sharp) or -Dink=10 (faint).
+                Mat ink = kz.hattama.layout.InkMask.of(page.image(), page.image().cols() / 1654.0,
+                        Integer.parseInt(System.getProperty("ink")));
+                Imgproc.resize(ink, ink, new Size(), 0.5, 0.5, Imgproc.INTER_AREA);
+                Imgcodecs.imwrite(out.resolve(f.getFileName() + ".ink.png").toString(), ink);
+            }
         }
     }
 
