@@ -26,7 +26,7 @@ public final class LayoutFinder {
     static final double RULE_MIN_LENGTH = 100;
     static final double RULE_BRIDGE = 20;
     /** Handwriting stands this tall over its rule; printed labels start just above. */
-    private static final double WRITING_ABOVE = 55;
+    static final double WRITING_ABOVE = 55;
     /** Handwriting sits on the rule and dips a little below it; the printed hint starts lower. */
     private static final double WRITING_BELOW = 6;
     private static final double SIDE_PAD = 10;
@@ -185,6 +185,18 @@ public final class LayoutFinder {
             throw new NotAProtocolException("found " + lines.size() + " value lines where form " + form.id()
                     + " has " + blocks.before().size() + " before its table and " + blocks.after().size() + " after");
         }
+        Map<String, ValueLine> placedLines = new HashMap<>();
+        for (int i = 0; i < beforeSlots.size(); i++) {
+            if (beforeSlots.get(i) != null && found.containsKey(blocks.before().get(i).key())) {
+                placedLines.put(blocks.before().get(i).key(), beforeSlots.get(i).line());
+            }
+        }
+        for (int i = 0; i < afterSlots.size(); i++) {
+            if (afterSlots.get(i) != null) {
+                placedLines.put(blocks.after().get(i).key(), afterSlots.get(i).line());
+            }
+        }
+        WritingBands.follow(ink, placedLines, found, zones);
         Map<String, FieldZones> fields = new LinkedHashMap<>();
         for (FieldDef f : form.fields()) {
             if (found.containsKey(f.key())) {
@@ -532,7 +544,7 @@ public final class LayoutFinder {
     }
 
     /** Turns found rulings into crop rectangles, clipped to the page. */
-    private static final class Zones {
+    static final class Zones {
         final double unit;
         final int width;
         private final int height;
@@ -612,6 +624,12 @@ public final class LayoutFinder {
 
         Rect header(Mat ink, double firstFieldTop, double labelGap) {
             return rect(0, 0, width, labelTop(ink, firstFieldTop, labelGap));
+        }
+
+        /** The zone over a rule with its writing between {@code up} above and {@code down} below it (page units). */
+        Rect band(Rule r, double up, double down) {
+            return rect(r.start() - SIDE_PAD * unit, r.minAcross() - up * unit, r.end() + SIDE_PAD * unit,
+                    r.maxAcross() + down * unit);
         }
 
         private Rect above(Rule r) {

@@ -247,6 +247,55 @@ class LayoutFinderTest {
         }
     }
 
+    /** Figures and words written under their rule, over the printed hint: the zones go down to them. */
+    @Test
+    void zonesFollowWritingUnderTheRule() {
+        Mat page = page("photo-handwritten-ru.jpg").clone();
+        Layout clean = finder.find(page, form);
+        FieldZones line = clean.fields().get("ballots_issued");
+        for (Rect zone : List.of(line.digits(), line.words())) {
+            int rule = zone.y + zone.height - 6;
+            Rect writing = new Rect(zone.x, rule - 50, zone.width, 44);
+            Mat moved = page.submat(writing).clone();
+            page.submat(writing).setTo(new org.opencv.core.Scalar(235));
+            // Ink over the print of the hint: the darker of the two.
+            Mat under = page.submat(new Rect(zone.x, rule + 6, zone.width, 44));
+            Core.min(under, moved, under);
+        }
+
+        Layout layout = finder.find(page, form);
+
+        FieldZones after = layout.fields().get("ballots_issued");
+        for (Rect[] z : new Rect[][]{{line.digits(), after.digits()}, {line.words(), after.words()}}) {
+            int rule = z[0].y + z[0].height - 6;
+            assertThat(z[1].y + z[1].height).as("bottom").isGreaterThanOrEqualTo(rule + 45);
+            assertThat(z[1].y).as("top").isGreaterThan(rule - 30);
+        }
+        for (String key : form.keys()) {
+            if (!key.equals("ballots_issued")) {
+                assertThat(layout.fields().get(key).digits()).as(key).isEqualTo(clean.fields().get(key).digits());
+                assertThat(layout.fields().get(key).words()).as(key).isEqualTo(clean.fields().get(key).words());
+            }
+        }
+    }
+
+    /** A fold crease just under a rule is not writing: the zones stay over the rule. */
+    @Test
+    void aCreaseUnderARuleIsNotWritingUnderIt() {
+        Mat page = page("photo-handwritten-ru.jpg").clone();
+        Layout clean = finder.find(page, form);
+        Rect digits = clean.fields().get("voters_participated").digits();
+        int y = digits.y + digits.height + 14;
+        Imgproc.line(page, new org.opencv.core.Point(0, y), new org.opencv.core.Point(page.cols(), y + 3),
+                new org.opencv.core.Scalar(90), 3);
+
+        Layout layout = finder.find(page, form);
+
+        for (String key : form.keys()) {
+            assertThat(layout.fields().get(key).digits()).as(key).isEqualTo(clean.fields().get(key).digits());
+        }
+    }
+
     @Test
     void separatesRulesThatHandwritingWeldedTogether() {
         Mat page = page("photo-handwritten-ru.jpg").clone();
