@@ -18,6 +18,9 @@ public final class OpenCv {
         synchronized (OpenCv.class) {
             if (!loaded) {
                 nu.pattern.OpenCV.loadLocally();
+                // Hattama runs one page per worker thread, as many workers as cores; OpenCV's own pool on top of that
+                // makes two threads fight for each core in every filter and every network pass.
+                org.opencv.core.Core.setNumThreads(1);
                 loaded = true;
             }
         }

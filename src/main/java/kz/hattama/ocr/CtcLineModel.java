@@ -42,10 +42,40 @@ final class CtcLineModel {
         this.classes = classes;
     }
 
+    /** Farther than the network sees (its receptive field is 73 columns wide), with room to spare. */
+    static final int MARGIN = 64;
+    /** Input widths are rounded up to this, so that OpenCV re-plans the network for a few widths only. */
+    static final int WIDTH_STEP = 128;
+
+    /**
+     * How much of the zero-padded input the network is run on: the text and a margin of paper wider than any column
+     * of the network can see. The network is all convolutions, so every column it outputs over the text is the same as
+     * on the full width, and the columns past it are blanks either way; a short word is read at a fraction of the
+     * cost of the full line.
+     */
+    static int inputWidth(float[] input, int fullWidth) {
+        int last = -1;
+        for (int i = 0; i < input.length; i++) {
+            if (input[i] != 0f) {
+                last = Math.max(last, i % fullWidth);
+            }
+        }
+        int wanted = (last + 1 + MARGIN + WIDTH_STEP - 1) / WIDTH_STEP * WIDTH_STEP;
+        return Math.min(fullWidth, wanted);
+    }
+
     /** Per-column log-probabilities, [column][class], class 0 = blank. */
     float[][] logProbs(Mat crop) {
-        float[] input = pre.apply(crop);
-        Mat blob = new Mat(new int[] {1, 1, LinePreprocessor.HEIGHT, pre.width()}, CvType.CV_32F);
+        float[] padded = pre.apply(crop);
+        int width = inputWidth(padded, pre.width());
+        float[] input = padded;
+        if (width < pre.width()) {
+            input = new float[LinePreprocessor.HEIGHT * width];
+            for (int y = 0; y < LinePreprocessor.HEIGHT; y++) {
+                System.arraycopy(padded, y * pre.width(), input, y * width, width);
+            }
+        }
+        Mat blob = new Mat(new int[] {1, 1, LinePreprocessor.HEIGHT, width}, CvType.CV_32F);
         blob.put(new int[] {0, 0, 0, 0}, input);
         net.setInput(blob);
         Mat out = net.forward();

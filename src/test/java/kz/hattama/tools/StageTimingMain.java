@@ -28,7 +28,9 @@ public final class StageTimingMain {
         TesseractOcr ocr = new TesseractOcr(Path.of("tessdata"));
         TesseractDigitsReader digits = new TesseractDigitsReader(ocr, form.maxDigits());
         TesseractWordsReader words = new TesseractWordsReader(ocr);
-        long[] t = new long[6];
+        kz.hattama.ocr.ModelDigitsReader modelDigits = new kz.hattama.ocr.ModelDigitsReader(new kz.hattama.ocr.DigitReader(), form.maxDigits());
+        kz.hattama.ocr.ModelWordsReader modelWords = new kz.hattama.ocr.ModelWordsReader(new kz.hattama.ocr.WordsReader());
+        long[] t = new long[8];
         for (int round = 0; round < 2; round++) {
             java.util.Arrays.fill(t, 0);
             for (String a : args) {
@@ -49,8 +51,14 @@ public final class StageTimingMain {
                     digits.read(page.submat(layout.fields().get(f.key()).digits()));
                     long a1 = System.nanoTime();
                     words.read(page.submat(layout.fields().get(f.key()).words()), Lang.RU);
+                    long a2 = System.nanoTime();
+                    modelDigits.read(page.submat(layout.fields().get(f.key()).digits()));
+                    long a3 = System.nanoTime();
+                    modelWords.read(page.submat(layout.fields().get(f.key()).words()), Lang.RU);
                     td += a1 - a0;
-                    tw += System.nanoTime() - a1;
+                    tw += a2 - a1;
+                    t[6] += a3 - a2;
+                    t[7] += System.nanoTime() - a3;
                 }
                 t[0] += t1 - t0;
                 t[1] += t2 - t1;
@@ -59,9 +67,9 @@ public final class StageTimingMain {
                 t[4] += td;
                 t[5] += tw;
             }
-            String[] names = {"decode", "normalize", "layout", "header", "digits", "words"};
+            String[] names = {"decode", "normalize", "layout", "header", "tess-digits", "tess-words", "model-digits", "model-words"};
             StringBuilder sb = new StringBuilder("round " + round + " ms/page:");
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < 8; i++) {
                 sb.append(' ').append(names[i]).append('=').append(t[i] / 1_000_000 / args.length);
             }
             System.out.println(sb);
