@@ -1,5 +1,6 @@
 package kz.hattama.ingest;
 
+import kz.hattama.image.Mats;
 import kz.hattama.protocol.Rejection;
 import kz.hattama.protocol.RejectionCode;
 import org.apache.pdfbox.Loader;
@@ -75,7 +76,13 @@ public final class PageDecoder {
         if (size != null && size[0] * size[1] > maxPixels) {
             return tooManyPixels(size[0] * size[1]);
         }
-        Mat picture = Imgcodecs.imdecode(new MatOfByte(bytes), Imgcodecs.IMREAD_COLOR);
+        MatOfByte encoded = new MatOfByte(bytes);
+        Mat picture;
+        try {
+            picture = Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_COLOR);
+        } finally {
+            Mats.release(encoded);
+        }
         if (picture.empty()) {
             return rejected(RejectionCode.CORRUPT_FILE);
         }
