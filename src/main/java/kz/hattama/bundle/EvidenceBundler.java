@@ -6,6 +6,7 @@ import kz.hattama.export.ExportRecord;
 import kz.hattama.export.ExportSource;
 import kz.hattama.export.Json;
 import kz.hattama.form.FormDefinition;
+import kz.hattama.ingest.Mats;
 import kz.hattama.image.OpenCv;
 import kz.hattama.image.PageNormalizer;
 import kz.hattama.image.PageTurns;
@@ -115,15 +116,25 @@ public class EvidenceBundler {
         files.put("scan/" + safeName(p.sourceName()), scan);
         Map<String, String> crops = new LinkedHashMap<>();
         if (page != null) {
-            files.put("page.png", png(withBoxes(page, p.fields())));
-            int n = 1;
-            for (FieldResult f : p.fields()) {
-                String name = String.format("crops/%02d-%s.png", n++, f.key());
-                Rect r = clamp(f.box(), page);
-                if (r != null) {
-                    files.put(name, png(page.submat(r)));
-                    crops.put(f.key(), name);
+            Mat boxed = withBoxes(page, p.fields());
+            try {
+                files.put("page.png", png(boxed));
+                int n = 1;
+                for (FieldResult f : p.fields()) {
+                    String name = String.format("crops/%02d-%s.png", n++, f.key());
+                    Rect r = clamp(f.box(), page);
+                    if (r != null) {
+                        Mat crop = page.submat(r);
+                        try {
+                            files.put(name, png(crop));
+                        } finally {
+                            Mats.release(crop);
+                        }
+                        crops.put(f.key(), name);
+                    }
                 }
+            } finally {
+                Mats.release(boxed, page);
             }
         }
         files.put("boxes.json", Json.PRETTY.writeValueAsBytes(boxes(p)));
@@ -172,11 +183,15 @@ public class EvidenceBundler {
         if (pages.rejection() != null || p.pageNo() < 1 || p.pageNo() > pages.pages().size()) {
             return null;
         }
+        Mat picture = pages.pages().get(p.pageNo() - 1), turned = PageTurns.apply(p.turn(), picture);
         try {
             // turned as the job turned it, or the stored boxes would fall on the wrong part of the page
-            return new PageNormalizer().normalize(PageTurns.apply(p.turn(), pages.pages().get(p.pageNo() - 1))).image();
+            return new PageNormalizer().normalize(turned).image();
         } catch (RuntimeException e) {
             return null;
+        } finally {
+            Mats.release(turned);
+            pages.pages().forEach(Mats::release);
         }
     }
 
@@ -209,10 +224,14 @@ public class EvidenceBundler {
 
     private static byte[] png(Mat image) {
         MatOfByte out = new MatOfByte();
-        if (!Imgcodecs.imencode(".png", image, out)) {
-            throw new IllegalStateException("PNG encoding failed");
+        try {
+            if (!Imgcodecs.imencode(".png", image, out)) {
+                throw new IllegalStateException("PNG encoding failed");
+            }
+            return out.toArray();
+        } finally {
+            Mats.release(out);
         }
-        return out.toArray();
     }
 
     private static Map<String, Object> boxes(StoredProtocol p) {

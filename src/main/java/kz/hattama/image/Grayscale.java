@@ -1,5 +1,6 @@
 package kz.hattama.image;
 
+import kz.hattama.ingest.Mats;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
@@ -20,12 +21,18 @@ public final class Grayscale {
             // 16-bit PNG/TIFF scans: keep the top byte.
             picture.convertTo(src, CvType.CV_8U, picture.depth() == CvType.CV_16U ? 1.0 / 256 : 1.0);
         }
-        return switch (src.channels()) {
-            case 1 -> src;
-            case 3 -> convert(src, Imgproc.COLOR_BGR2GRAY);
-            case 4 -> convert(src, Imgproc.COLOR_BGRA2GRAY);
-            default -> throw new PageNotFoundException("unsupported picture with " + src.channels() + " channels");
-        };
+        if (src.channels() == 1) {
+            return src;
+        }
+        try {
+            return switch (src.channels()) {
+                case 3 -> convert(src, Imgproc.COLOR_BGR2GRAY);
+                case 4 -> convert(src, Imgproc.COLOR_BGRA2GRAY);
+                default -> throw new PageNotFoundException("unsupported picture with " + src.channels() + " channels");
+            };
+        } finally {
+            Mats.release(src == picture ? null : src);
+        }
     }
 
     private static Mat convert(Mat src, int code) {

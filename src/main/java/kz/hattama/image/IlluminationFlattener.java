@@ -1,5 +1,6 @@
 package kz.hattama.image;
 
+import kz.hattama.ingest.Mats;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
@@ -17,22 +18,21 @@ public final class IlluminationFlattener {
     private static final int INK_CLEARANCE = 60;
 
     public Mat flatten(Mat gray) {
-        Mat small = new Mat();
-        Imgproc.resize(gray, small, new Size(), WORK_SCALE, WORK_SCALE, Imgproc.INTER_AREA);
-        int k = (int) Math.round(INK_CLEARANCE * WORK_SCALE) | 1;
-        Mat paper = new Mat();
-        Imgproc.morphologyEx(small, paper, Imgproc.MORPH_CLOSE,
-                Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(k, k)));
-        Imgproc.GaussianBlur(paper, paper, new Size(0, 0), k / 2.0);
-        Mat paperFull = new Mat();
-        Imgproc.resize(paper, paperFull, gray.size(), 0, 0, Imgproc.INTER_LINEAR);
-        // Guards against dividing by black in a corner the page does not reach.
-        Core.max(paperFull, new org.opencv.core.Scalar(16), paperFull);
-        Mat out = new Mat();
-        Core.divide(gray, paperFull, out, 255.0);
-        small.release();
-        paper.release();
-        paperFull.release();
-        return out;
+        Mat small = new Mat(), paper = new Mat(), paperFull = new Mat(), kernel = null;
+        try {
+            Imgproc.resize(gray, small, new Size(), WORK_SCALE, WORK_SCALE, Imgproc.INTER_AREA);
+            int k = (int) Math.round(INK_CLEARANCE * WORK_SCALE) | 1;
+            kernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(k, k));
+            Imgproc.morphologyEx(small, paper, Imgproc.MORPH_CLOSE, kernel);
+            Imgproc.GaussianBlur(paper, paper, new Size(0, 0), k / 2.0);
+            Imgproc.resize(paper, paperFull, gray.size(), 0, 0, Imgproc.INTER_LINEAR);
+            // Guards against dividing by black in a corner the page does not reach.
+            Core.max(paperFull, new org.opencv.core.Scalar(16), paperFull);
+            Mat out = new Mat();
+            Core.divide(gray, paperFull, out, 255.0);
+            return out;
+        } finally {
+            Mats.release(small, paper, paperFull, kernel);
+        }
     }
 }

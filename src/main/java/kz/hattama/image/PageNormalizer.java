@@ -1,5 +1,6 @@
 package kz.hattama.image;
 
+import kz.hattama.ingest.Mats;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -39,64 +40,64 @@ public final class PageNormalizer {
 
     public NormalizedPage normalize(Mat picture) {
         Mat gray = Grayscale.of(picture);
-        requireUsable(gray);
-        Optional<Quad> outline = quadFinder.find(gray);
-        Quad source = outline.orElseGet(() -> wholeFrame(gray));
-        double aspect = outline.map(PageNormalizer::pageAspect).orElse((double) gray.rows() / gray.cols());
-        Size pageSize = new Size(PAGE_WIDTH, Math.round(PAGE_WIDTH * aspect));
-
-        // Large photos are reduced by area averaging first: bilinear warping alone would skip
-        // pixels and break 2-px rulings into dashes.
-        double shrink = Math.min(1.0, 1.25 * PAGE_WIDTH / source.width());
-        Mat src = gray;
-        if (shrink < 1.0) {
-            src = new Mat();
-            Imgproc.resize(gray, src, new Size(), shrink, shrink, Imgproc.INTER_AREA);
-            source = source.scaled(shrink);
+        Mat src = gray, toPage = null, corners = null, pageCorners = null, levelled = null, noShift = new Mat(),
+                transform = new Mat(), page = new Mat();
+        try {
+            requireUsable(gray);
+            Optional<Quad> outline = quadFinder.find(gray);
+            Quad source = outline.orElseGet(() -> wholeFrame(gray));
+            double aspect = outline.map(PageNormalizer::pageAspect).orElse((double) gray.rows() / gray.cols());
+            Size pageSize = new Size(PAGE_WIDTH, Math.round(PAGE_WIDTH * aspect));
+            // Large photos are reduced by area averaging first: bilinear warping alone would skip
+            // pixels and break 2-px rulings into dashes.
+            double shrink = Math.min(1.0, 1.25 * PAGE_WIDTH / source.width());
+            if (shrink < 1.0) {
+                src = new Mat();
+                Imgproc.resize(gray, src, new Size(), shrink, shrink, Imgproc.INTER_AREA);
+                source = source.scaled(shrink);
+            }
+            corners = source.toMat();
+            pageCorners = new Quad(new Point(0, 0), new Point(pageSize.width, 0),
+                    new Point(pageSize.width, pageSize.height), new Point(0, pageSize.height)).toMat();
+            toPage = Imgproc.getPerspectiveTransform(corners, pageCorners);
+            double skew = measureSkew(src, toPage, pageSize);
+            levelled = rotation(skew, pageSize);
+            Core.gemm(levelled, toPage, 1, noShift, 0, transform);
+            Imgproc.warpPerspective(src, page, transform, pageSize, Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
+            return new NormalizedPage(flattener.flatten(page), outline.orElse(null), skew);
+        } finally {
+            // Native pixels are invisible to the garbage collector: a batch of photos would pile up
+            // hundreds of MB before a collection, so the big intermediates go now.
+            Mats.release(page, src == gray ? null : src, gray == picture ? null : gray, toPage, corners, pageCorners,
+                    levelled, noShift, transform);
         }
-        Mat toPage = Imgproc.getPerspectiveTransform(source.toMat(), new Quad(
-                new Point(0, 0), new Point(pageSize.width, 0),
-                new Point(pageSize.width, pageSize.height), new Point(0, pageSize.height)).toMat());
-
-        double skew = measureSkew(src, toPage, pageSize);
-        Mat levelled = rotation(skew, pageSize);
-        Mat transform = new Mat();
-        Core.gemm(levelled, toPage, 1, new Mat(), 0, transform);
-        Mat page = new Mat();
-        Imgproc.warpPerspective(src, page, transform, pageSize, Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
-        Mat flat = flattener.flatten(page);
-        // Native pixels are invisible to the garbage collector: a batch of photos would pile up
-        // hundreds of MB before a collection, so the big intermediates go now.
-        page.release();
-        if (src != gray) {
-            src.release();
-        }
-        if (gray != picture) {
-            gray.release();
-        }
-        return new NormalizedPage(flat, outline.orElse(null), skew);
     }
 
     private double measureSkew(Mat src, Mat toPage, Size pageSize) {
-        Mat scale = Mat.eye(3, 3, CvType.CV_64F);
-        scale.put(0, 0, PREVIEW_SCALE);
-        scale.put(1, 1, PREVIEW_SCALE);
-        Mat toPreview = new Mat();
-        Core.gemm(scale, toPage, 1, new Mat(), 0, toPreview);
-        Mat preview = new Mat();
-        Imgproc.warpPerspective(src, preview, toPreview,
-                new Size(Math.round(pageSize.width * PREVIEW_SCALE), Math.round(pageSize.height * PREVIEW_SCALE)),
-                Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
-        double skew = skewEstimator.estimate(preview);
-        preview.release();
-        return skew;
+        Mat scale = Mat.eye(3, 3, CvType.CV_64F), noShift = new Mat(), toPreview = new Mat(), preview = new Mat();
+        try {
+            scale.put(0, 0, PREVIEW_SCALE);
+            scale.put(1, 1, PREVIEW_SCALE);
+            Core.gemm(scale, toPage, 1, noShift, 0, toPreview);
+            Imgproc.warpPerspective(src, preview, toPreview,
+                    new Size(Math.round(pageSize.width * PREVIEW_SCALE), Math.round(pageSize.height * PREVIEW_SCALE)),
+                    Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
+            return skewEstimator.estimate(preview);
+        } finally {
+            Mats.release(scale, noShift, toPreview, preview);
+        }
     }
 
     private static Mat rotation(double degrees, Size size) {
         Mat affine = Imgproc.getRotationMatrix2D(new Point(size.width / 2, size.height / 2), degrees, 1.0);
         Mat m = Mat.eye(3, 3, CvType.CV_64F);
-        affine.copyTo(m.rowRange(0, 2));
-        return m;
+        Mat top = m.rowRange(0, 2);
+        try {
+            affine.copyTo(top);
+            return m;
+        } finally {
+            Mats.release(affine, top);
+        }
     }
 
     private static Quad wholeFrame(Mat gray) {
@@ -122,11 +123,15 @@ public final class PageNormalizer {
                     + " pixels; a page needs at least " + MIN_SIDE + " on its short side");
         }
         Mat small = new Mat();
-        Imgproc.resize(gray, small, new Size(200, 200), 0, 0, Imgproc.INTER_AREA);
         MatOfDouble mean = new MatOfDouble(), dev = new MatOfDouble();
-        Core.meanStdDev(small, mean, dev);
-        if (dev.get(0, 0)[0] < MIN_CONTRAST) {
-            throw new PageNotFoundException("the picture is blank (one flat tone), there is no page to read");
+        try {
+            Imgproc.resize(gray, small, new Size(200, 200), 0, 0, Imgproc.INTER_AREA);
+            Core.meanStdDev(small, mean, dev);
+            if (dev.get(0, 0)[0] < MIN_CONTRAST) {
+                throw new PageNotFoundException("the picture is blank (one flat tone), there is no page to read");
+            }
+        } finally {
+            Mats.release(small, mean, dev);
         }
     }
 }

@@ -1,5 +1,6 @@
 package kz.hattama.image;
 
+import kz.hattama.ingest.Mats;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfInt;
 import org.opencv.core.MatOfPoint;
@@ -31,31 +32,40 @@ public final class PageQuadFinder {
 
     public Optional<Quad> find(Mat gray) {
         double f = Math.min(1.0, WORK_SIDE / Math.max(gray.cols(), gray.rows()));
-        Mat small = new Mat();
-        Imgproc.resize(gray, small, new Size(), f, f, Imgproc.INTER_AREA);
-        Imgproc.GaussianBlur(small, small, new Size(5, 5), 0);
-        Mat bright = new Mat();
-        Imgproc.threshold(small, bright, 0, 255, Imgproc.THRESH_BINARY | Imgproc.THRESH_OTSU);
-
-        MatOfPoint contour = largestOuterContour(bright);
-        if (contour == null || Imgproc.contourArea(contour) < MIN_PAGE_FRACTION * small.total()) {
-            return Optional.empty();
-        }
-        MatOfPoint2f hull = hull(contour);
-        Point[] contourPts = contour.toArray();
-        // A coarser outline is tried when a fine one has too few long sides (a ragged shadow edge).
-        for (double eps = 0.01; eps <= 0.05; eps += 0.01) {
-            Optional<Quad> quad = cornersFromSides(simplify(hull, eps), contourPts, small.cols(), small.rows());
-            if (quad.isPresent()) {
-                return quad.map(q -> q.scaled(1 / f));
+        Mat small = new Mat(), bright = new Mat();
+        MatOfPoint contour = null;
+        MatOfPoint2f hull = null;
+        try {
+            Imgproc.resize(gray, small, new Size(), f, f, Imgproc.INTER_AREA);
+            Imgproc.GaussianBlur(small, small, new Size(5, 5), 0);
+            Imgproc.threshold(small, bright, 0, 255, Imgproc.THRESH_BINARY | Imgproc.THRESH_OTSU);
+            contour = largestOuterContour(bright);
+            if (contour == null || Imgproc.contourArea(contour) < MIN_PAGE_FRACTION * small.total()) {
+                return Optional.empty();
             }
+            hull = hull(contour);
+            Point[] contourPts = contour.toArray();
+            // A coarser outline is tried when a fine one has too few long sides (a ragged shadow edge).
+            for (double eps = 0.01; eps <= 0.05; eps += 0.01) {
+                Optional<Quad> quad = cornersFromSides(simplify(hull, eps), contourPts, small.cols(), small.rows());
+                if (quad.isPresent()) {
+                    return quad.map(q -> q.scaled(1 / f));
+                }
+            }
+            return Optional.empty();
+        } finally {
+            Mats.release(small, bright, contour, hull);
         }
-        return Optional.empty();
     }
 
     private static MatOfPoint largestOuterContour(Mat mask) {
         List<MatOfPoint> contours = new ArrayList<>();
-        Imgproc.findContours(mask, contours, new Mat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_NONE);
+        Mat hierarchy = new Mat();
+        try {
+            Imgproc.findContours(mask, contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_NONE);
+        } finally {
+            Mats.release(hierarchy);
+        }
         return contours.stream().max(Comparator.comparingDouble(Imgproc::contourArea)).orElse(null);
     }
 
@@ -168,8 +178,13 @@ public final class PageQuadFinder {
             return new double[]{(b.x - a.x) / len, (b.y - a.y) / len, a.x, a.y};
         }
         Mat line = new Mat();
-        Imgproc.fitLine(new MatOfPoint2f(near.toArray(new Point[0])), line, Imgproc.DIST_HUBER, 0, 0.01, 0.01);
-        return new double[]{line.get(0, 0)[0], line.get(1, 0)[0], line.get(2, 0)[0], line.get(3, 0)[0]};
+        MatOfPoint2f points = new MatOfPoint2f(near.toArray(new Point[0]));
+        try {
+            Imgproc.fitLine(points, line, Imgproc.DIST_HUBER, 0, 0.01, 0.01);
+            return new double[]{line.get(0, 0)[0], line.get(1, 0)[0], line.get(2, 0)[0], line.get(3, 0)[0]};
+        } finally {
+            Mats.release(line, points);
+        }
     }
 
     /** Lines as (vx, vy, x0, y0); null when nearly parallel. */
@@ -207,9 +222,14 @@ public final class PageQuadFinder {
 
     private static MatOfPoint2f hull(MatOfPoint contour) {
         MatOfInt idx = new MatOfInt();
-        Imgproc.convexHull(contour, idx);
+        int[] ids;
+        try {
+            Imgproc.convexHull(contour, idx);
+            ids = idx.toArray();
+        } finally {
+            Mats.release(idx);
+        }
         Point[] pts = contour.toArray();
-        int[] ids = idx.toArray();
         Point[] out = new Point[ids.length];
         for (int i = 0; i < ids.length; i++) {
             out[i] = pts[ids[i]];
@@ -219,8 +239,12 @@ public final class PageQuadFinder {
 
     private static Point[] simplify(MatOfPoint2f closed, double relEpsilon) {
         MatOfPoint2f out = new MatOfPoint2f();
-        Imgproc.approxPolyDP(closed, out, relEpsilon * Imgproc.arcLength(closed, true), true);
-        return out.toArray();
+        try {
+            Imgproc.approxPolyDP(closed, out, relEpsilon * Imgproc.arcLength(closed, true), true);
+            return out.toArray();
+        } finally {
+            Mats.release(out);
+        }
     }
 
     private static double dist(Point a, Point b) {

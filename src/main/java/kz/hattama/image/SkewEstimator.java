@@ -1,5 +1,6 @@
 package kz.hattama.image;
 
+import kz.hattama.ingest.Mats;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint;
 import org.opencv.imgproc.Imgproc;
@@ -75,14 +76,18 @@ public final class SkewEstimator {
 
     private static int[] inkPixels(Mat gray) {
         Mat ink = new Mat();
-        Imgproc.adaptiveThreshold(gray, ink, 255, Imgproc.ADAPTIVE_THRESH_MEAN_C, Imgproc.THRESH_BINARY_INV, 25, 20);
         MatOfPoint pts = new MatOfPoint();
-        org.opencv.core.Core.findNonZero(ink, pts);
-        if (pts.empty()) {
-            return new int[0];
+        try {
+            Imgproc.adaptiveThreshold(gray, ink, 255, Imgproc.ADAPTIVE_THRESH_MEAN_C, Imgproc.THRESH_BINARY_INV, 25, 20);
+            org.opencv.core.Core.findNonZero(ink, pts);
+            if (pts.empty()) {
+                return new int[0];
+            }
+            int[] xy = new int[(int) pts.total() * 2];
+            pts.get(0, 0, xy);
+            return xy;
+        } finally {
+            Mats.release(ink, pts);
         }
-        int[] xy = new int[(int) pts.total() * 2];
-        pts.get(0, 0, xy);
-        return xy;
     }
 }

@@ -75,7 +75,13 @@ public final class PageDecoder {
         if (size != null && size[0] * size[1] > maxPixels) {
             return tooManyPixels(size[0] * size[1]);
         }
-        Mat picture = Imgcodecs.imdecode(new MatOfByte(bytes), Imgcodecs.IMREAD_COLOR);
+        MatOfByte encoded = new MatOfByte(bytes);
+        Mat picture;
+        try {
+            picture = Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_COLOR);
+        } finally {
+            Mats.release(encoded);
+        }
         if (picture.empty()) {
             return rejected(RejectionCode.CORRUPT_FILE);
         }

@@ -1,5 +1,6 @@
 package kz.hattama.layout;
 
+import kz.hattama.ingest.Mats;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
@@ -65,11 +66,7 @@ public final class InkMask {
             }
             return profile;
         } finally {
-            region.release();
-            vertical.release();
-            rest.release();
-            bridge.release();
-            kernel.release();
+            Mats.release(region, vertical, rest, bridge, kernel);
         }
     }
 }

@@ -3,6 +3,7 @@ package kz.hattama.layout;
 import kz.hattama.form.FieldDef;
 import kz.hattama.form.FormDefinition;
 import kz.hattama.form.LayoutDef;
+import kz.hattama.ingest.Mats;
 import kz.hattama.image.PageNormalizer;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
@@ -106,7 +107,7 @@ public final class LayoutFinder {
         try {
             return find(page, ink, form, labels, unit);
         } finally {
-            ink.release();
+            Mats.release(ink);
         }
     }
 
@@ -361,8 +362,12 @@ public final class LayoutFinder {
                 return s;
             }
             Mat crop = page.submat(band);
-            if (score(labels.read(crop), defs, tableRows, s) < LabelMatcher.CONFIRMED) {
-                score(labels.reread(crop), defs, tableRows, s);
+            try {
+                if (score(labels.read(crop), defs, tableRows, s) < LabelMatcher.CONFIRMED) {
+                    score(labels.reread(crop), defs, tableRows, s);
+                }
+            } finally {
+                Mats.release(crop);
             }
             return s;
         }
@@ -397,7 +402,12 @@ public final class LayoutFinder {
                 anchored[i] = match[i] == i;
                 Rect number = zones.numberCell(table, i);
                 if (!anchored[i] && number.area() > 0) {
-                    anchored[i] = LabelMatcher.isNumber(labels.readNumber(page.submat(number)), defs.get(i));
+                    Mat cell = page.submat(number);
+                    try {
+                        anchored[i] = LabelMatcher.isNumber(labels.readNumber(cell), defs.get(i));
+                    } finally {
+                        Mats.release(cell);
+                    }
                 }
             }
             return anchored;

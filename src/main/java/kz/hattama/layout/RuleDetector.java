@@ -1,5 +1,6 @@
 package kz.hattama.layout;
 
+import kz.hattama.ingest.Mats;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint;
@@ -34,30 +35,36 @@ final class RuleDetector {
     /** Vertical rules are found as horizontal ones in the transposed mask. */
     List<Rule> vertical(Mat ink) {
         Mat t = new Mat();
-        Core.transpose(ink, t);
-        List<Rule> rules = detect(t);
-        t.release();
-        return rules;
+        try {
+            Core.transpose(ink, t);
+            return detect(t);
+        } finally {
+            Mats.release(t);
+        }
     }
 
     private List<Rule> detect(Mat ink) {
-        Mat lines = new Mat();
-        Imgproc.morphologyEx(ink, lines, Imgproc.MORPH_OPEN,
-                Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(minLength, 1)));
-        Imgproc.morphologyEx(lines, lines, Imgproc.MORPH_CLOSE,
-                Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(bridge, 3)));
-        List<MatOfPoint> outlines = new ArrayList<>();
-        Imgproc.findContours(lines, outlines, new Mat(), Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_NONE);
-        List<Rule> rules = new ArrayList<>();
-        for (MatOfPoint outline : outlines) {
-            Rect box = Imgproc.boundingRect(outline);
-            if (box.width >= minLength) {
-                rules.add(measure(outline, box));
+        Mat lines = new Mat(), hierarchy = new Mat(), open = null, close = null;
+        try {
+            open = Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(minLength, 1));
+            Imgproc.morphologyEx(ink, lines, Imgproc.MORPH_OPEN, open);
+            close = Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(bridge, 3));
+            Imgproc.morphologyEx(lines, lines, Imgproc.MORPH_CLOSE, close);
+            List<MatOfPoint> outlines = new ArrayList<>();
+            Imgproc.findContours(lines, outlines, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_NONE);
+            List<Rule> rules = new ArrayList<>();
+            for (MatOfPoint outline : outlines) {
+                Rect box = Imgproc.boundingRect(outline);
+                if (box.width >= minLength) {
+                    rules.add(measure(outline, box));
+                }
+                Mats.release(outline);
             }
+            rules.sort(Comparator.comparingDouble(Rule::middle));
+            return rules;
+        } finally {
+            Mats.release(lines, hierarchy, open, close);
         }
-        lines.release();
-        rules.sort(Comparator.comparingDouble(Rule::middle));
-        return rules;
     }
 
     /**

@@ -1,5 +1,6 @@
 package kz.hattama.layout;
 
+import kz.hattama.ingest.Mats;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
@@ -150,11 +151,7 @@ final class WritingBands {
             columns[ink.cols()] = Core.countNonZero(along);
             return columns;
         } finally {
-            band.release();
-            along.release();
-            rest.release();
-            perColumn.release();
-            kernel.release();
+            Mats.release(band, along, rest, perColumn, kernel);
         }
     }
 }

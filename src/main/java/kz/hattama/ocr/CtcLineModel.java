@@ -3,6 +3,7 @@ package kz.hattama.ocr;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import kz.hattama.ingest.Mats;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
@@ -33,8 +34,13 @@ final class CtcLineModel {
             throw new UncheckedIOException(e);
         }
         // The ONNX importer is not documented as thread-safe; workers build their nets one at a time.
-        synchronized (CtcLineModel.class) {
-            this.net = Dnn.readNetFromONNX(new MatOfByte(bytes));
+        MatOfByte onnx = new MatOfByte(bytes);
+        try {
+            synchronized (CtcLineModel.class) {
+                this.net = Dnn.readNetFromONNX(onnx);
+            }
+        } finally {
+            Mats.release(onnx);
         }
         this.net.setPreferableBackend(Dnn.DNN_BACKEND_OPENCV);
         this.net.setPreferableTarget(Dnn.DNN_TARGET_CPU);
@@ -75,13 +81,19 @@ final class CtcLineModel {
                 System.arraycopy(padded, y * pre.width(), input, y * width, width);
             }
         }
-        Mat blob = new Mat(new int[] {1, 1, LinePreprocessor.HEIGHT, width}, CvType.CV_32F);
-        blob.put(new int[] {0, 0, 0, 0}, input);
-        net.setInput(blob);
-        Mat out = net.forward();
-        int t = (int) (out.total() / classes);
-        float[] flat = new float[(int) out.total()];
-        out.reshape(1, 1).get(0, 0, flat);
+        Mat blob = new Mat(new int[] {1, 1, LinePreprocessor.HEIGHT, width}, CvType.CV_32F), out = null, row = null;
+        float[] flat;
+        try {
+            blob.put(new int[] {0, 0, 0, 0}, input);
+            net.setInput(blob);
+            out = net.forward();
+            flat = new float[(int) out.total()];
+            row = out.reshape(1, 1);
+            row.get(0, 0, flat);
+        } finally {
+            Mats.release(blob, out, row);
+        }
+        int t = flat.length / classes;
         float[][] lp = new float[t][classes];
         for (int c = 0; c < classes; c++) {
             for (int i = 0; i < t; i++) {

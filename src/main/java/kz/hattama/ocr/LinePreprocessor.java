@@ -1,5 +1,6 @@
 package kz.hattama.ocr;
 
+import kz.hattama.ingest.Mats;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -30,15 +31,20 @@ public final class LinePreprocessor {
 
     /** Row-major HEIGHT x width values in [0, 1], quantised to 1/255 as in training. */
     public float[] apply(Mat crop) {
-        Mat g = grey(crop);
-        int[] band = textBand(g);
-        int y0 = band[0], y1 = band[1], x0 = band[2], x1 = band[3], bg = band[4];
-        Mat sub = g.submat(y0, y1, x0, x1).clone();
-        int h = sub.rows(), w = sub.cols();
-        int nw = Math.min(width, Math.max(1, rnd(w * (double) HEIGHT / h)));
-        Mat r = new Mat();
-        Imgproc.resize(sub, r, new Size(nw, HEIGHT), 0, 0, Imgproc.INTER_AREA);
-        byte[] px = bytes(r);
+        Mat g = grey(crop), sub = null, r = new Mat();
+        int[] band;
+        int nw;
+        byte[] px;
+        try {
+            band = textBand(g);
+            sub = g.submat(band[0], band[1], band[2], band[3]);
+            nw = Math.min(width, Math.max(1, rnd(sub.cols() * (double) HEIGHT / sub.rows())));
+            Imgproc.resize(sub, r, new Size(nw, HEIGHT), 0, 0, Imgproc.INTER_AREA);
+            px = bytes(r);
+        } finally {
+            Mats.release(g == crop ? null : g, sub, r);
+        }
+        int bg = band[4];
         int lo = quantile(histogram(px), px.length, 0.01);
         int hi = bg;
         if (hi - lo < 32) {
@@ -56,22 +62,23 @@ public final class LinePreprocessor {
     }
 
     static Mat grey(Mat crop) {
-        Mat g;
-        if (crop.channels() == 3) {
+        Mat g = crop;
+        if (crop.channels() == 3 || crop.channels() == 4) {
             g = new Mat();
-            Imgproc.cvtColor(crop, g, Imgproc.COLOR_BGR2GRAY);
-        } else if (crop.channels() == 4) {
-            g = new Mat();
-            Imgproc.cvtColor(crop, g, Imgproc.COLOR_BGRA2GRAY);
-        } else {
-            g = crop;
+            Imgproc.cvtColor(crop, g, crop.channels() == 3 ? Imgproc.COLOR_BGR2GRAY : Imgproc.COLOR_BGRA2GRAY);
         }
         if (g.type() != CvType.CV_8UC1) {
             Mat c = new Mat();
             g.convertTo(c, CvType.CV_8UC1);
+            Mats.release(g == crop ? null : g);
             g = c;
         }
-        return g.isContinuous() ? g : g.clone();
+        if (g.isContinuous()) {
+            return g;
+        }
+        Mat c = g.clone();
+        Mats.release(g == crop ? null : g);
+        return c;
     }
 
     /** {y0, y1, x0, x1, background}; see preprocess.text_band for the reasoning. */
@@ -89,19 +96,25 @@ public final class LinePreprocessor {
         for (int i = 0; i < px.length; i++) {
             m[i] = (px[i] & 0xff) < thr ? (byte) 255 : 0;
         }
-        Mat mask = new Mat(H, W, CvType.CV_8UC1);
-        mask.put(0, 0, m);
         int kh = Math.max(30, rnd(0.6 * H));
         int kv = Math.max(24, rnd(0.7 * H));
-        Mat linesH = new Mat(), linesV = new Mat(), lines = new Mat(), text = new Mat();
-        Imgproc.morphologyEx(mask, linesH, Imgproc.MORPH_OPEN,
-                Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(kh, 1)));
-        Imgproc.morphologyEx(mask, linesV, Imgproc.MORPH_OPEN,
-                Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(1, kv)));
-        Core.max(linesH, linesV, lines);
-        Imgproc.dilate(lines, lines, Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
-        Core.subtract(mask, lines, text);
-        byte[] t = bytes(text);
+        Mat mask = new Mat(H, W, CvType.CV_8UC1), linesH = new Mat(), linesV = new Mat(), lines = new Mat(), text = new Mat(),
+                alongRows = null, alongCols = null, widen = null;
+        byte[] t;
+        try {
+            mask.put(0, 0, m);
+            alongRows = Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(kh, 1));
+            Imgproc.morphologyEx(mask, linesH, Imgproc.MORPH_OPEN, alongRows);
+            alongCols = Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(1, kv));
+            Imgproc.morphologyEx(mask, linesV, Imgproc.MORPH_OPEN, alongCols);
+            Core.max(linesH, linesV, lines);
+            widen = Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3));
+            Imgproc.dilate(lines, lines, widen);
+            Core.subtract(mask, lines, text);
+            t = bytes(text);
+        } finally {
+            Mats.release(mask, linesH, linesV, lines, text, alongRows, alongCols, widen);
+        }
         int margin = W / 25;
         int[] rows = new int[H];
         for (int y = 0; y < H; y++) {
@@ -182,9 +195,13 @@ public final class LinePreprocessor {
 
     static byte[] bytes(Mat m) {
         Mat c = m.isContinuous() ? m : m.clone();
-        byte[] b = new byte[(int) c.total()];
-        c.get(0, 0, b);
-        return b;
+        try {
+            byte[] b = new byte[(int) c.total()];
+            c.get(0, 0, b);
+            return b;
+        } finally {
+            Mats.release(c == m ? null : c);
+        }
     }
 
     static int[] histogram(byte[] px) {

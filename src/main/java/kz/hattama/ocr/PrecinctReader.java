@@ -5,6 +5,7 @@ import kz.hattama.form.Lang;
 import kz.hattama.protocol.NumberCandidate;
 import kz.hattama.protocol.PrecinctLook.Origin;
 import kz.hattama.protocol.PrecinctLook;
+import kz.hattama.ingest.Mats;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
@@ -93,8 +94,12 @@ public final class PrecinctReader {
                 clear));
         looks.add(lineLook(header, f.line(), pattern, lang, clear));
         Mat crop = header.submat(place);
-        looks.add(tesseractLook(crop, f.match().anchored(), clear));
-        looks.add(digitsLook(NUMBER_MODEL, model.read(crop), f.match().anchored(), clear));
+        try {
+            looks.add(tesseractLook(crop, f.match().anchored(), clear));
+            looks.add(digitsLook(NUMBER_MODEL, model.read(crop), f.match().anchored(), clear));
+        } finally {
+            Mats.release(crop);
+        }
         return looks;
     }
 
@@ -133,7 +138,7 @@ public final class PrecinctReader {
                             Math.min(MAX_TESSERACT, read.confidence() / 100.0), m.anchored(), clear))
                     .orElse(nothing(LINE));
         } finally {
-            big.release();
+            Mats.release(crop, big);
         }
     }
 
@@ -166,9 +171,14 @@ public final class PrecinctReader {
      */
     static double stain(Mat header, Rect place, OcrBlock.Word figure) {
         Mat crop = header.submat(place);
+        int rows = crop.rows(), cols = crop.cols();
         byte[] px = new byte[(int) crop.total()];
         Mat continuous = crop.isContinuous() ? crop : crop.clone();
-        continuous.get(0, 0, px);
+        try {
+            continuous.get(0, 0, px);
+        } finally {
+            Mats.release(crop, continuous);
+        }
         int[] sorted = new int[px.length];
         for (int i = 0; i < px.length; i++) {
             sorted[i] = px[i] & 0xff;
@@ -178,13 +188,13 @@ public final class PrecinctReader {
         int x0 = figure.x() - 2 - place.x, x1 = figure.right() + 2 - place.x;
         int y0 = figure.y() - 2 - place.y, y1 = figure.y() + figure.height() + 2 - place.y;
         int outside = 0, inked = 0;
-        for (int y = 0; y < crop.rows(); y++) {
-            for (int x = 0; x < crop.cols(); x++) {
+        for (int y = 0; y < rows; y++) {
+            for (int x = 0; x < cols; x++) {
                 if (x >= x0 && x < x1 && y >= y0 && y < y1) {
                     continue;
                 }
                 outside++;
-                inked += (px[y * crop.cols() + x] & 0xff) < paper - INK_CONTRAST ? 1 : 0;
+                inked += (px[y * cols + x] & 0xff) < paper - INK_CONTRAST ? 1 : 0;
             }
         }
         return outside == 0 ? 0 : (double) inked / outside;
@@ -219,8 +229,7 @@ public final class PrecinctReader {
             return new PrecinctLook(Origin.HEADER, NUMBER_TESSERACT, digits, Math.min(MAX_TESSERACT, confidence / 100.0),
                     anchored, clear);
         } finally {
-            big.release();
-            framed.release();
+            Mats.release(big, framed);
         }
     }
 

@@ -1,5 +1,6 @@
 package kz.hattama.ocr;
 
+import kz.hattama.ingest.Mats;
 import kz.hattama.image.PageNormalizer;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
@@ -37,13 +38,13 @@ public final class SignatureReader {
         double unit = (double) page.cols() / PageNormalizer.PAGE_WIDTH;
         // A signature is often a light, thin stroke: a lower bar than for print, which the spread test below keeps
         // from counting paper grain or JPEG blocks.
-        Mat ink = new Mat();
+        Mat ink = new Mat(), crop = page.submat(zone);
         int block = ((int) Math.round(31 * unit)) | 1;
-        Imgproc.adaptiveThreshold(page.submat(zone), ink, 255, Imgproc.ADAPTIVE_THRESH_MEAN_C, Imgproc.THRESH_BINARY_INV,
-                block, FAINT_INK);
         List<MatOfPoint> contours = new ArrayList<>();
         Mat hierarchy = new Mat();
         try {
+            Imgproc.adaptiveThreshold(crop, ink, 255, Imgproc.ADAPTIVE_THRESH_MEAN_C, Imgproc.THRESH_BINARY_INV,
+                    block, FAINT_INK);
             eraseRule(ink, (int) Math.max(1, Math.round(RULE_HALF_WIDTH * unit)));
             Imgproc.findContours(ink, contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_NONE);
             int left = Integer.MAX_VALUE, right = -1;
@@ -53,12 +54,11 @@ public final class SignatureReader {
                     left = Math.min(left, r.x);
                     right = Math.max(right, r.x + r.width);
                 }
-                c.release();
+                Mats.release(c);
             }
             return right > left && right - left >= MIN_SPREAD * zone.width;
         } finally {
-            ink.release();
-            hierarchy.release();
+            Mats.release(ink, crop, hierarchy);
         }
     }
 
@@ -85,7 +85,12 @@ public final class SignatureReader {
                 near = y + d >= 0 && y + d < rows && rule[y + d];
             }
             if (near) {
-                ink.row(y).setTo(new org.opencv.core.Scalar(0));
+                Mat line = ink.row(y);
+                try {
+                    line.setTo(new org.opencv.core.Scalar(0));
+                } finally {
+                    Mats.release(line);
+                }
             }
         }
     }

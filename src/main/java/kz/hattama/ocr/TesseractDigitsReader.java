@@ -1,6 +1,7 @@
 package kz.hattama.ocr;
 
 import kz.hattama.protocol.NumberCandidate;
+import kz.hattama.ingest.Mats;
 import org.opencv.core.Mat;
 
 import java.util.ArrayList;
@@ -40,7 +41,12 @@ public final class TesseractDigitsReader implements DigitsZoneReader {
         if (cleaned.isBlank()) {
             return Reading.NONE;
         }
-        OcrLine line = ocr.read(cleaned.image(), OcrMode.DIGITS, "eng");
+        OcrLine line;
+        try {
+            line = ocr.read(cleaned.image(), OcrMode.DIGITS, "eng");
+        } finally {
+            Mats.release(cleaned.image());
+        }
         String text = line.text().replaceAll("\\s+", "");
         if (text.isEmpty() || text.length() > maxDigits) {
             return new Reading(text, List.of());

@@ -1,6 +1,7 @@
 package kz.hattama.ocr;
 
 import kz.hattama.layout.LabelReader;
+import kz.hattama.ingest.Mats;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
@@ -29,7 +30,7 @@ public final class TesseractLabelReader implements LabelReader {
             Imgproc.resize(band, small, new Size(), SCALE, SCALE, Imgproc.INTER_AREA);
             return small.empty() ? "" : tesseract.read(small, OcrMode.LABEL, LANGUAGE).text();
         } finally {
-            small.release();
+            Mats.release(small);
         }
     }
 
@@ -42,23 +43,30 @@ public final class TesseractLabelReader implements LabelReader {
         if (cell.empty()) {
             return "";
         }
-        Mat continuous = cell.isContinuous() ? cell : cell.clone();
-        String digits = tesseract.read(continuous, OcrMode.DIGITS, "eng").text();
-        if (!digits.isBlank()) {
-            return digits;
-        }
-        Mat large = new Mat();
+        Mat continuous = cell.isContinuous() ? cell : cell.clone(), large = new Mat();
         try {
+            String digits = tesseract.read(continuous, OcrMode.DIGITS, "eng").text();
+            if (!digits.isBlank()) {
+                return digits;
+            }
             Imgproc.resize(continuous, large, new Size(), 2, 2, Imgproc.INTER_CUBIC);
             return tesseract.read(large, OcrMode.DIGITS, "eng").text();
         } finally {
-            large.release();
+            Mats.release(continuous == cell ? null : continuous, large);
         }
     }
 
     /** At the page's own scale: the party names' small type on a shrunk picture needs every pixel. */
     @Override
     public String reread(Mat band) {
-        return band.empty() ? "" : tesseract.read(band.isContinuous() ? band : band.clone(), OcrMode.LABEL, LANGUAGE).text();
+        if (band.empty()) {
+            return "";
+        }
+        Mat continuous = band.isContinuous() ? band : band.clone();
+        try {
+            return tesseract.read(continuous, OcrMode.LABEL, LANGUAGE).text();
+        } finally {
+            Mats.release(continuous == band ? null : continuous);
+        }
     }
 }

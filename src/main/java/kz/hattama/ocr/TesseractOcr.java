@@ -1,5 +1,6 @@
 package kz.hattama.ocr;
 
+import kz.hattama.ingest.Mats;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.tesseract.StringVector;
@@ -22,6 +23,8 @@ import static org.bytedeco.tesseract.global.tesseract.PSM_SINGLE_LINE;
 import static org.bytedeco.tesseract.global.tesseract.RIL_SYMBOL;
 import static org.bytedeco.tesseract.global.tesseract.RIL_TEXTLINE;
 import static org.bytedeco.tesseract.global.tesseract.RIL_WORD;
+import static org.bytedeco.tesseract.global.tesseract.TessDeleteText;
+import static org.bytedeco.tesseract.global.tesseract.TessResultIteratorDelete;
 
 /**
  * Tesseract handles for one worker thread. A handle is not thread-safe and initialising one costs
@@ -76,7 +79,11 @@ public final class TesseractOcr implements AutoCloseable {
         TessBaseAPI api = handle(mode, languages);
         byte[] pixels = new byte[(int) gray.total()];
         Mat continuous = gray.isContinuous() ? gray : gray.clone();
-        continuous.get(0, 0, pixels);
+        try {
+            continuous.get(0, 0, pixels);
+        } finally {
+            Mats.release(continuous == gray ? null : continuous);
+        }
         api.SetImage(pixels, gray.cols(), gray.rows(), 1, gray.cols());
         try {
             return api.Recognize(null) != 0 ? empty : result.apply(api);
@@ -117,7 +124,8 @@ public final class TesseractOcr implements AutoCloseable {
                 word.addTo(out);
             }
         } finally {
-            it.deallocate();
+            // Tesseract made it; JavaCPP does not own it, so deallocate() would leave it allocated.
+            TessResultIteratorDelete(it);
         }
         return out;
     }
@@ -162,7 +170,9 @@ public final class TesseractOcr implements AutoCloseable {
                 ChoiceIterator choices = new ChoiceIterator(it);
                 try {
                     do {
-                        String alt = utf8(choices.GetUTF8Text());
+                        // Tesseract's own string, not a copy: read, not freed.
+                        BytePointer choice = choices.GetUTF8Text();
+                        String alt = choice == null ? null : choice.getString(StandardCharsets.UTF_8);
                         if (alt != null && !alt.equals(best) && alternatives.stream().noneMatch(a -> a.text().equals(alt))) {
                             alternatives.add(new SymbolChoice(alt, choices.Confidence()));
                         }
@@ -173,7 +183,8 @@ public final class TesseractOcr implements AutoCloseable {
                 out.add(alternatives);
             } while (it.Next(RIL_SYMBOL));
         } finally {
-            it.deallocate();
+            // Tesseract made it; JavaCPP does not own it, so deallocate() would leave it allocated.
+            TessResultIteratorDelete(it);
         }
         return out;
     }
@@ -201,8 +212,17 @@ public final class TesseractOcr implements AutoCloseable {
         // stage does that job with the grammar of numbers instead. They can only be set at Init.
         StringVector names = new StringVector("load_system_dawg", "load_freq_dawg");
         StringVector values = new StringVector("0", "0");
-        int rc = api.Init(new BytePointer(tessdata.toString()), new BytePointer(languages), OEM_LSTM_ONLY,
-                (PointerPointer<?>) null, 0, names, values, false);
+        BytePointer path = new BytePointer(tessdata.toString()), language = new BytePointer(languages);
+        int rc;
+        try {
+            rc = api.Init(path, language, OEM_LSTM_ONLY, (PointerPointer<?>) null, 0, names, values, false);
+        } finally {
+            // JavaCPP frees what it allocated once the Java object is collected: not before Init has returned.
+            names.close();
+            values.close();
+            path.close();
+            language.close();
+        }
         if (rc != 0) {
             api.close();
             throw new IllegalStateException("Tesseract cannot load language data '" + languages + "' from " + tessdata
@@ -218,6 +238,7 @@ public final class TesseractOcr implements AutoCloseable {
         return api;
     }
 
+    /** A text Tesseract made (new[]), as a String; the text is freed with Tesseract's own function. */
     private static String utf8(BytePointer p) {
         if (p == null) {
             return null;
@@ -225,7 +246,8 @@ public final class TesseractOcr implements AutoCloseable {
         try {
             return p.getString(StandardCharsets.UTF_8);
         } finally {
-            p.deallocate();
+            // JavaCPP does not own a returned char*: deallocate() would do nothing, and free() would not match new[].
+            TessDeleteText(p);
         }
     }
 

@@ -2,6 +2,7 @@ package kz.hattama.ocr;
 
 import kz.hattama.form.Lang;
 import kz.hattama.protocol.NumberCandidate;
+import kz.hattama.ingest.Mats;
 import org.opencv.core.Mat;
 
 import java.util.List;
@@ -26,7 +27,12 @@ public final class TesseractWordsReader implements WordsZoneReader {
         if (cleaned.isBlank()) {
             return Reading.NONE;
         }
-        OcrLine line = ocr.read(cleaned.image(), OcrMode.WORDS, lang == Lang.KK ? "kaz+rus" : "rus");
+        OcrLine line;
+        try {
+            line = ocr.read(cleaned.image(), OcrMode.WORDS, lang == Lang.KK ? "kaz+rus" : "rus");
+        } finally {
+            Mats.release(cleaned.image());
+        }
         double ocrTrust = Math.min(1.0, 0.5 + line.confidence() / 200.0);
         List<NumberCandidate> out = WordsCandidates.of(line.text(), lang, ocrTrust);
         return new Reading(line.text(), out);

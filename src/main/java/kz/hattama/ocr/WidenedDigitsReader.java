@@ -1,5 +1,6 @@
 package kz.hattama.ocr;
 
+import kz.hattama.ingest.Mats;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
@@ -30,7 +31,7 @@ public final class WidenedDigitsReader implements DigitsZoneReader {
             Imgproc.resize(zone, wide, new Size(Math.round(zone.cols() * factor), zone.rows()), 0, 0, Imgproc.INTER_CUBIC);
             return reader.read(wide);
         } finally {
-            wide.release();
+            Mats.release(wide);
         }
     }
 }

@@ -2,6 +2,7 @@ package kz.hattama.recognize;
 
 import kz.hattama.form.FieldDef;
 import kz.hattama.form.FormDefinition;
+import kz.hattama.ingest.Mats;
 import kz.hattama.image.PageNormalizer;
 import kz.hattama.image.PageNotFoundException;
 import kz.hattama.image.PageTurns;
@@ -125,7 +126,7 @@ public final class PageRecognizer implements AutoCloseable {
                     best = r;
                 }
             } finally {
-                turned.release();
+                Mats.release(turned);
             }
         }
         return best;
@@ -153,7 +154,15 @@ public final class PageRecognizer implements AutoCloseable {
         } catch (PageNotFoundException e) {
             return new Reading(null, null, Rejection.of(RejectionCode.UNREADABLE));
         }
-        OcrToolkit ocr = toolkit();
+        try {
+            return readNormalized(page, toolkit());
+        } finally {
+            Mats.release(page);
+        }
+    }
+
+    /** The readings of a normalized page. */
+    private Reading readNormalized(Mat page, OcrToolkit ocr) {
         Layout layout;
         try {
             layout = StageClock.time(Stage.LAYOUT, () -> layoutFinder.find(page, form, ocr.labels()));
@@ -161,46 +170,56 @@ public final class PageRecognizer implements AutoCloseable {
             return new Reading(null, null, Rejection.of(RejectionCode.NOT_A_PROTOCOL));
         }
         Mat headerZone = page.submat(layout.header());
-        OcrBlock headerBlock = StageClock.time(Stage.HEADER, () -> ocr.tesseract().readBlock(headerZone, "rus+kaz"));
-        HeaderReading header = headerParser.parse(headerBlock.text());
-        // A later side alone is headed by its running head, which repeats the precinct number but not the address.
-        boolean headed = layout.sides().contains(1);
-        Map<String, String> runningHead = headed ? null : form.layout().sides().get(layout.sides().get(0) - 1).head();
-        Map<String, FieldReading> fields = new LinkedHashMap<>();
-        int readable = 0;
-        for (FieldDef field : form.fields()) {
-            FieldZones zones = layout.fields().get(field.key());
-            if (zones == null) {
-                // Its rulings were not found (torn, folded, covered): the field is left for a person.
-                fields.put(field.key(), new FieldReading(field.key(), List.of(), List.of(), "", "", null));
-                continue;
+        try {
+            OcrBlock headerBlock = StageClock.time(Stage.HEADER, () -> ocr.tesseract().readBlock(headerZone, "rus+kaz"));
+            HeaderReading header = headerParser.parse(headerBlock.text());
+            // A later side alone is headed by its running head, which repeats the precinct number but not the address.
+            boolean headed = layout.sides().contains(1);
+            Map<String, String> runningHead = headed ? null : form.layout().sides().get(layout.sides().get(0) - 1).head();
+            Map<String, FieldReading> fields = new LinkedHashMap<>();
+            int readable = 0;
+            for (FieldDef field : form.fields()) {
+                FieldZones zones = layout.fields().get(field.key());
+                if (zones == null) {
+                    // Its rulings were not found (torn, folded, covered): the field is left for a person.
+                    fields.put(field.key(), new FieldReading(field.key(), List.of(), List.of(), "", "", null));
+                    continue;
+                }
+                Mat digitsZone = page.submat(zones.digits()), wordsZone = page.submat(zones.words());
+                DigitsZoneReader.Reading digits;
+                WordsZoneReader.Reading words;
+                try {
+                    digits = StageClock.time(Stage.DIGITS, () -> ocr.digits().read(digitsZone));
+                    words = StageClock.time(Stage.WORDS, () -> ocr.words().read(wordsZone, header.lang()));
+                } finally {
+                    Mats.release(digitsZone, wordsZone);
+                }
+                if (!digits.candidates().isEmpty() || !words.candidates().isEmpty()) {
+                    readable++;
+                }
+                fields.put(field.key(), new FieldReading(field.key(), digits.candidates(), words.candidates(),
+                        digits.text(), words.text(), box(zones.box()),
+                        WordsCheck.of(words.evidence(), digits.candidates(), words.candidates(), form.maxValue()), zones.anchored()));
             }
-            DigitsZoneReader.Reading digits = StageClock.time(Stage.DIGITS, () -> ocr.digits().read(page.submat(zones.digits())));
-            WordsZoneReader.Reading words = StageClock.time(Stage.WORDS,
-                    () -> ocr.words().read(page.submat(zones.words()), header.lang()));
-            if (!digits.candidates().isEmpty() || !words.candidates().isEmpty()) {
-                readable++;
+            if (readable == 0) {
+                return new Reading(null, null, Rejection.of(RejectionCode.UNREADABLE));
             }
-            fields.put(field.key(), new FieldReading(field.key(), digits.candidates(), words.candidates(),
-                    digits.text(), words.text(), box(zones.box()),
-                    WordsCheck.of(words.evidence(), digits.candidates(), words.candidates(), form.maxValue()), zones.anchored()));
+            List<PrecinctLook> precinct = StageClock.time(Stage.PRECINCT, () -> headed
+                    ? ocr.precinct().read(headerZone, headerBlock, header.lang())
+                    : ocr.precinct().read(headerZone, headerBlock, header.lang(), runningHead.get(header.lang().code())).stream()
+                    .map(l -> new PrecinctLook(PrecinctLook.Origin.RUNNING_HEAD, l.reader(), l.value(), l.confidence(),
+                            l.anchored(), l.clear())).toList());
+            int signatureSide = form.layout().signatureSide();
+            List<Boolean> signed = signatureSide > 0 && layout.sides().contains(signatureSide)
+                    ? StageClock.time(Stage.SIGNATURES, () -> layout.signatures().stream().map(zone -> signatures.signed(page, zone)).toList())
+                    : null;
+            List<Integer> sides = layout.sides().size() == form.layout().sides().size() ? List.of() : layout.sides();
+            return new Reading(new PageReading(header.lang().code(), precinct, headed ? header.address() : null, fields,
+                    sides, signed, signatureBlock(layout.signatures(), page.cols())),
+                    StageClock.time(Stage.ENCODE, () -> jpeg(page)), null);
+        } finally {
+            Mats.release(headerZone);
         }
-        if (readable == 0) {
-            return new Reading(null, null, Rejection.of(RejectionCode.UNREADABLE));
-        }
-        List<PrecinctLook> precinct = StageClock.time(Stage.PRECINCT, () -> headed
-                ? ocr.precinct().read(headerZone, headerBlock, header.lang())
-                : ocr.precinct().read(headerZone, headerBlock, header.lang(), runningHead.get(header.lang().code())).stream()
-                .map(l -> new PrecinctLook(PrecinctLook.Origin.RUNNING_HEAD, l.reader(), l.value(), l.confidence(),
-                        l.anchored(), l.clear())).toList());
-        int signatureSide = form.layout().signatureSide();
-        List<Boolean> signed = signatureSide > 0 && layout.sides().contains(signatureSide)
-                ? StageClock.time(Stage.SIGNATURES, () -> layout.signatures().stream().map(zone -> signatures.signed(page, zone)).toList())
-                : null;
-        List<Integer> sides = layout.sides().size() == form.layout().sides().size() ? List.of() : layout.sides();
-        return new Reading(new PageReading(header.lang().code(), precinct, headed ? header.address() : null, fields,
-                sides, signed, signatureBlock(layout.signatures(), page.cols())),
-                StageClock.time(Stage.ENCODE, () -> jpeg(page)), null);
     }
 
     /** The signature lines with the roles printed left of them and the names right of them. */
@@ -220,13 +239,14 @@ public final class PageRecognizer implements AutoCloseable {
      */
     private static byte[] jpeg(Mat page) {
         MatOfByte out = new MatOfByte();
+        MatOfInt params = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, JPEG_QUALITY);
         try {
-            if (!Imgcodecs.imencode(".jpg", page, out, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, JPEG_QUALITY))) {
+            if (!Imgcodecs.imencode(".jpg", page, out, params)) {
                 throw new IllegalStateException("cannot encode the normalized page as JPEG");
             }
             return out.toArray();
         } finally {
-            out.release();
+            Mats.release(out, params);
         }
     }
 

@@ -1,5 +1,6 @@
 package kz.hattama.tools;
 
+import kz.hattama.ingest.Mats;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
@@ -23,7 +24,12 @@ public final class DevImages {
 
     public static Mat read(Path file) throws IOException {
         byte[] bytes = file.toString().toLowerCase().endsWith(".pdf") ? renderFirstPage(file) : Files.readAllBytes(file);
-        return Imgcodecs.imdecode(new MatOfByte(bytes), Imgcodecs.IMREAD_COLOR);
+        MatOfByte encoded = new MatOfByte(bytes);
+        try {
+            return Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_COLOR);
+        } finally {
+            Mats.release(encoded);
+        }
     }
 
     private static byte[] renderFirstPage(Path pdf) throws IOException {
