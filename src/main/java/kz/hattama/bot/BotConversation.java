@@ -1,6 +1,7 @@
 package kz.hattama.bot;
 
 import kz.hattama.config.BotProperties;
+import kz.hattama.store.StoreProperties;
 import kz.hattama.store.UploadStore;
 import kz.hattama.upload.UploadException;
 import kz.hattama.upload.UploadService;
@@ -42,9 +43,15 @@ public class BotConversation {
     private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
     /** Chats told they are not invited, so that each is told once, not once per message. */
     private final Map<String, Long> refused = new ConcurrentHashMap<>();
+    /** Where the parts of albums wait, one folder per album, until the album becomes one upload. */
+    private final Path albums;
+    /** Keeping a part and making an upload of its album never run at once, so that no part falls between them. */
+    private final Object albumLock = new Object();
 
-    public BotConversation(BotStore store, UploadService uploads, UploadStore batches, BotTexts texts, BotProperties props) {
+    public BotConversation(BotStore store, UploadService uploads, UploadStore batches, BotTexts texts, BotProperties props,
+                           StoreProperties storage) {
         this.store = store;
+        this.albums = storage.dataDir().resolve("bot-albums").toAbsolutePath().normalize();
         this.uploads = uploads;
         this.batches = batches;
         this.texts = texts;
@@ -107,7 +114,7 @@ public class BotConversation {
         for (IncomingMessage.Attachment a : message.files()) {
             if (a.size() != null && a.size() > maxBytes) {
                 messenger.send(chat, texts.get(lang, "bot.too_large", maxBytes / (1024 * 1024)));
-            } else if (store.claim(messenger.name(), chat, a.uniqueId())) {
+            } else if (store.claim(messenger.name(), chat, a.uniqueId(), message.album())) {
                 fresh.add(a);
             } else {
                 messenger.send(chat, texts.get(lang, "bot.already_received"));
@@ -116,12 +123,16 @@ public class BotConversation {
         if (fresh.isEmpty()) {
             return;
         }
+        if (message.album() != null) {
+            keep(messenger, chat, message.album(), fresh, lang);
+            return;
+        }
         Path tmp = null;
         try {
             tmp = Files.createTempDirectory("hattama-bot");
             List<UploadService.Incoming> files = new ArrayList<>();
             for (IncomingMessage.Attachment a : fresh) {
-                Path file = tmp.resolve(a.uniqueId() + "-" + (a.name() == null ? "photo.jpg" : a.name()).replaceAll("[/\\\\]", "_"));
+                Path file = tmp.resolve(fileName(a));
                 messenger.download(a.fileId(), file, maxBytes);
                 files.add(new Saved(file.getFileName().toString(), file));
             }
@@ -141,6 +152,104 @@ public class BotConversation {
                 org.springframework.util.FileSystemUtils.deleteRecursively(tmp.toFile());
             }
         }
+    }
+
+    /**
+     * Downloads an album's part into the album's folder; {@link #flushAlbums} makes the upload. Telegram sends an
+     * album as one message per file, possibly in different polls, and does not say how many parts there are.
+     */
+    private void keep(Messenger messenger, String chat, String album, List<IncomingMessage.Attachment> fresh, String lang) {
+        synchronized (albumLock) {
+            try {
+                for (IncomingMessage.Attachment a : fresh) {
+                    Path folder = albumFolder(messenger, chat, album).resolve(safe(a.uniqueId()));
+                    Files.createDirectories(folder);
+                    Path file = folder.resolve(fileName(a));
+                    Path part = folder.resolve(".part");
+                    messenger.download(a.fileId(), part, maxBytes);
+                    // Renamed once whole: a bot killed while downloading leaves no file an album upload would take.
+                    Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+            } catch (Messenger.TooLargeException e) {
+                fresh.forEach(a -> store.release(messenger.name(), chat, a.uniqueId()));
+                messenger.send(chat, texts.get(lang, "bot.too_large", maxBytes / (1024 * 1024)));
+            } catch (IOException e) {
+                fresh.forEach(a -> store.release(messenger.name(), chat, a.uniqueId()));
+                log.warn("A part of an album from a linked chat could not be kept: {}", e.getClass().getSimpleName());
+                messenger.send(chat, texts.get(lang, "bot.not_stored"));
+            }
+        }
+    }
+
+    /**
+     * Makes one upload of each album of {@code messenger} no part of which came for {@code quietMillis}. Its parts
+     * are on disk and in messenger_file, so an album kept before a restart becomes its upload after it.
+     */
+    public void flushAlbums(Messenger messenger, long quietMillis) {
+        synchronized (albumLock) {
+            for (BotStore.Album album : store.quietAlbums(messenger.name(), quietMillis)) {
+                String chat = album.chatId();
+                Path folder = albumFolder(messenger, chat, album.album());
+                List<Saved> files = new ArrayList<>();
+                List<String> kept = new ArrayList<>();
+                for (String id : album.uniqueIds()) {
+                    Optional<Path> file = whole(folder.resolve(safe(id)));
+                    if (file.isPresent()) {
+                        files.add(new Saved(file.get().getFileName().toString(), file.get()));
+                        kept.add(id);
+                    } else {
+                        // Claimed but never whole (killed while downloading): its update was not confirmed and comes again.
+                        store.release(messenger.name(), chat, id);
+                    }
+                }
+                Optional<BotStore.Link> link = store.link(messenger.name(), chat);
+                try {
+                    if (files.isEmpty()) {
+                        continue;
+                    }
+                    if (link.isEmpty()) {
+                        // Unlinked while the album was coming: the admin stopped the chat, so nothing of it is stored.
+                        kept.forEach(id -> store.release(messenger.name(), chat, id));
+                        continue;
+                    }
+                    String lang = link.get().language();
+                    try {
+                        UploadStore.Batch batch = uploads.receive(link.get().userId(), UploadStore.Origin.BOT, files);
+                        store.stored(messenger.name(), chat, kept, batch.id());
+                        messenger.send(chat, texts.get(lang, "bot.album_received", kept.size()));
+                    } catch (UploadException e) {
+                        kept.forEach(id -> store.release(messenger.name(), chat, id));
+                        log.warn("An album from a linked chat could not be stored: {}", e.getClass().getSimpleName());
+                        messenger.send(chat, texts.get(lang, "bot.not_stored"));
+                    }
+                } finally {
+                    org.springframework.util.FileSystemUtils.deleteRecursively(folder.toFile());
+                }
+            }
+        }
+    }
+
+    private Path albumFolder(Messenger messenger, String chat, String album) {
+        return albums.resolve(safe(messenger.name())).resolve(safe(chat)).resolve(safe(album));
+    }
+
+    private static Optional<Path> whole(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        try (var list = Files.list(folder)) {
+            return list.filter(f -> !f.getFileName().toString().equals(".part")).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String safe(String id) {
+        return id.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    private static String fileName(IncomingMessage.Attachment a) {
+        return (a.uniqueId() + "-" + (a.name() == null ? "photo.jpg" : a.name())).replaceAll("[/\\\\]", "_");
     }
 
     private String status(String lang, long userId) {

@@ -85,11 +85,17 @@ public class BotStore {
      * @return false when the chat sent this file before and it was stored (it is stored once)
      */
     public boolean claim(String messenger, String chatId, String uniqueId) {
+        return claim(messenger, chatId, uniqueId, null);
+    }
+
+    /** The same for a part of album {@code album} (null: a file sent alone), kept apart until the album is complete. */
+    public boolean claim(String messenger, String chatId, String uniqueId, String album) {
         try {
             return jdbc.update("""
-                    insert into messenger_file (messenger, chat_id, file_unique_id) values (?, ?, ?)
-                    on conflict (messenger, chat_id, file_unique_id) do update set received_at = now()
-                     where messenger_file.batch_id is null""", messenger, chatId, uniqueId) == 1;
+                    insert into messenger_file (messenger, chat_id, file_unique_id, media_group) values (?, ?, ?, ?)
+                    on conflict (messenger, chat_id, file_unique_id) do update set received_at = now(),
+                        media_group = excluded.media_group
+                     where messenger_file.batch_id is null""", messenger, chatId, uniqueId, album) == 1;
         } catch (DuplicateKeyException e) {
             return false;
         }
@@ -106,6 +112,22 @@ public class BotStore {
             jdbc.update("update messenger_file set batch_id = ? where messenger = ? and chat_id = ? and file_unique_id = ?",
                     batchId, messenger, chatId, id);
         }
+    }
+
+    /** An album whose parts are kept and not yet an upload: the files' unique ids, in the order they came. */
+    public record Album(String chatId, String album, List<String> uniqueIds) {
+    }
+
+    /** The messenger's albums no part of which came in the last {@code quietMillis}: complete, as far as can be told. */
+    public List<Album> quietAlbums(String messenger, long quietMillis) {
+        return jdbc.query("""
+                select chat_id, media_group, array_agg(file_unique_id order by received_at, file_unique_id)
+                  from messenger_file
+                 where messenger = ? and batch_id is null and media_group is not null
+                 group by chat_id, media_group
+                having max(received_at) < now() - make_interval(secs => ?)""",
+                (rs, i) -> new Album(rs.getString(1), rs.getString(2),
+                        List.of((String[]) rs.getArray(3).getArray())), messenger, quietMillis / 1000.0);
     }
 
     /** Uploads read to the end (or given up) whose chats wait for the reply. */

@@ -45,8 +45,13 @@ public class BotTexts {
     /** The reply to one upload read to the end: one paragraph per protocol or rejected file. */
     public String reply(String language, UploadStore.BatchFiles batch, java.util.function.LongFunction<Optional<StoredProtocol>> protocols) {
         List<String> parts = new ArrayList<>();
+        // Two sides in one upload (an album) are one protocol, which each side's file lists: it is told once.
+        java.util.Set<Long> told = new java.util.HashSet<>();
         for (UploadStore.UploadedFile file : batch.files()) {
             for (UploadStore.Outcome o : file.outcomes()) {
+                if (o.protocolId() != null && !told.add(o.protocolId())) {
+                    continue;
+                }
                 if (o.status() == ProtocolStatus.REJECTED) {
                     parts.add(rejected(language, o.rejection()));
                 } else {

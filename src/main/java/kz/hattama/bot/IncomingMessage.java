@@ -7,11 +7,17 @@ import java.util.List;
  *
  * @param language the sender's interface language as the messenger reports it (may be null)
  * @param files    the files attached, one per message on Telegram (an album is several messages)
+ * @param album    what the messages sent together as one album share (Telegram's {@code media_group_id}); null for
+ *                 a message sent alone. An album's files make one upload.
  */
-public record IncomingMessage(String chatId, String language, String text, List<Attachment> files) {
+public record IncomingMessage(String chatId, String language, String text, List<Attachment> files, String album) {
 
     public IncomingMessage {
         files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    public IncomingMessage(String chatId, String language, String text, List<Attachment> files) {
+        this(chatId, language, text, files, null);
     }
 
     /**

@@ -16,6 +16,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,11 +32,21 @@ public class TelegramBot implements AutoCloseable {
     /** Files the bot takes as documents: images and PDFs, and zips of them; anything else is left to the intake. */
     private static final Set<String> TAKEN = Set.of("application/pdf", "application/zip", "application/x-zip-compressed");
     private static final int LONG_POLL_SECONDS = 25;
+    /**
+     * How long an album waits after its latest part before it becomes one upload. Telegram hands an album's parts
+     * within a second or two, possibly in different polls, and never says how many there are.
+     */
+    static final long ALBUM_QUIET_MILLIS = 3000;
 
     private final BotConversation conversation;
     private final TelegramMessenger messenger;
     private final TelegramBotsLongPollingApplication app;
     private final AtomicLong confirmed = new AtomicLong(0);
+    private final ScheduledExecutorService albums = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "telegram-albums");
+        t.setDaemon(true);
+        return t;
+    });
 
     public TelegramBot(BotProperties props, BotConversation conversation, BotReplies replies) {
         this(props, conversation, replies, LONG_POLL_SECONDS);
@@ -53,6 +66,7 @@ public class TelegramBot implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("The Telegram bot could not start: " + messenger.redact(e.getMessage()));
         }
+        albums.scheduleWithFixedDelay(this::flushAlbums, 500, 500, TimeUnit.MILLISECONDS);
         log.info("The Telegram bot polls {}", props.apiUrl());
     }
 
@@ -79,6 +93,15 @@ public class TelegramBot implements AutoCloseable {
         }
     }
 
+    private void flushAlbums() {
+        try {
+            conversation.flushAlbums(messenger, ALBUM_QUIET_MILLIS);
+        } catch (RuntimeException e) {
+            // The parts are kept on disk and in the database: the next round makes the upload.
+            log.warn("Albums could not be made uploads; tried again: {}", e.getClass().getSimpleName());
+        }
+    }
+
     public static IncomingMessage incoming(Message m) {
         String lang = m.getFrom() == null ? null : m.getFrom().getLanguageCode();
         List<IncomingMessage.Attachment> files = List.of();
@@ -91,7 +114,8 @@ public class TelegramBot implements AutoCloseable {
             Document d = m.getDocument();
             files = List.of(new IncomingMessage.Attachment(d.getFileId(), d.getFileUniqueId(), d.getFileName(), d.getFileSize()));
         }
-        return new IncomingMessage(m.getChatId().toString(), lang, m.hasText() ? m.getText() : m.getCaption(), files);
+        return new IncomingMessage(m.getChatId().toString(), lang, m.hasText() ? m.getText() : m.getCaption(), files,
+                m.getMediaGroupId());
     }
 
     private static boolean taken(Document d) {
@@ -101,6 +125,7 @@ public class TelegramBot implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        albums.shutdownNow();
         app.close();
     }
 }

@@ -133,6 +133,29 @@ class TelegramBotTest extends WebTestBase {
     }
 
     @Test
+    void anAlbumOfBothSidesIsOneUploadAndOneJoinedProtocolEvenAcrossPolls() throws IOException {
+        long chat = 7009;
+        api.file("album-front", fixture("two-sided-kk-front.jpg"));
+        api.file("album-back", fixture("two-sided-kk-back.jpg"));
+        long user = link(chat, "ru", "bot-album");
+        awaitReply(chat, t -> t.contains("Вы подключены"));
+
+        int front = api.photo(chat, "ru", "album-front", "uq-album-front", 250_297, "13579");
+        // The second part comes in a later getUpdates, after the first part's update was confirmed.
+        await().atMost(READ).until(() -> api.confirmedBelow.get() > front);
+        api.photo(chat, "ru", "album-back", "uq-album-back", 191_649, "13579");
+
+        awaitReply(chat, t -> t.contains("отправленных вместе: 2"));
+        String reply = awaitReply(chat, t -> t.contains("Участок"));
+        assertThat(reply).contains("Участок 898").doesNotContain("Сторона 2 не получена");
+        assertThat(reply.split("Участок", -1)).hasSize(2);
+        assertThat(jdbc.queryForObject("select count(*) from upload_batch where user_id = ?", Integer.class, user)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(distinct batch_id) from messenger_file where chat_id = ?", Integer.class,
+                Long.toString(chat))).isEqualTo(1);
+        assertThat(api.to(chat).stream().filter(t -> t.contains("Участок"))).hasSize(1);
+    }
+
+    @Test
     void aChatThatIsNotLinkedGetsOneShortReplyAndNothingIsDownloadedOrStored() {
         long stranger = 7003;
         api.file("stranger-photo", new byte[]{1, 2, 3});

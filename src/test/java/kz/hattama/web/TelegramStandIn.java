@@ -72,7 +72,15 @@ final class TelegramStandIn implements AutoCloseable {
 
     /** A photo as Telegram sends it: a small thumbnail and the full ~1280 px copy, each its own file. */
     int photo(long chat, String language, String fileId, String uniqueId, long size) {
+        return photo(chat, language, fileId, uniqueId, size, null);
+    }
+
+    /** A photo that is part of an album: Telegram sends each part as its own message, sharing media_group_id. */
+    int photo(long chat, String language, String fileId, String uniqueId, long size, String album) {
         ObjectNode m = message(chat, language);
+        if (album != null) {
+            m.put("media_group_id", album);
+        }
         ArrayNode sizes = m.putArray("photo");
         sizes.addObject().put("file_id", fileId + "-thumb").put("file_unique_id", uniqueId + "-thumb")
                 .put("width", 90).put("height", 67).put("file_size", 1200);

@@ -1,0 +1,7 @@
+-- The messenger bot, continued (issue 18).
+
+-- A file sent as part of an album (Telegram's media_group_id) is stored in the bot's album folder first, its update
+-- confirmed, and the album becomes one upload once no part has come for a few seconds: batch_id stays null until then.
+ALTER TABLE messenger_file ADD COLUMN media_group text;
+CREATE INDEX messenger_file_album ON messenger_file (messenger, chat_id, media_group)
+    WHERE batch_id IS NULL AND media_group IS NOT NULL;
