@@ -5,3 +5,12 @@
 ALTER TABLE messenger_file ADD COLUMN media_group text;
 CREATE INDEX messenger_file_album ON messenger_file (messenger, chat_id, media_group)
     WHERE batch_id IS NULL AND media_group IS NOT NULL;
+
+-- A reviewer's sign-off of a protocol that came in through the bot is told to its chat once: a row here says it was.
+-- The bot looks for sign-offs not yet told, so the review stage knows nothing of the bot.
+CREATE TABLE messenger_review_notice (
+    signoff_id bigint      PRIMARY KEY REFERENCES review_signoff (id),
+    messenger  text        NOT NULL,
+    chat_id    text        NOT NULL,
+    sent_at    timestamptz NOT NULL DEFAULT now()
+);

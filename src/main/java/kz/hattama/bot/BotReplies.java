@@ -60,8 +60,27 @@ public class BotReplies implements AutoCloseable {
                 // An unlinked chat is owed nothing: the admin stopped it.
                 store.replied(p.batchId());
             }
+            tellSignOffs();
         } catch (RuntimeException e) {
             log.warn("Replies could not be sent; they are tried again: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Tells each chat when a reviewer signed off a protocol it sent. Looked for here rather than told by the review
+     * page, which comes before the bot and knows nothing of it.
+     */
+    private void tellSignOffs() {
+        for (BotStore.ReviewNotice n : store.untoldSignOffs()) {
+            Messenger m = messengers.get(n.messenger());
+            if (m == null) {
+                continue;
+            }
+            // Recorded before it is sent: a notice is told once, never twice, even if the bot stops in between.
+            if (store.told(n)) {
+                store.link(n.messenger(), n.chatId()).ifPresent(link -> m.send(n.chatId(),
+                        texts.get(link.language(), "bot.signed_off", n.precinct() == null ? "?" : n.precinct())));
+            }
         }
     }
 

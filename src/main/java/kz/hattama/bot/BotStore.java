@@ -130,6 +130,37 @@ public class BotStore {
                         List.of((String[]) rs.getArray(3).getArray())), messenger, quietMillis / 1000.0);
     }
 
+    /** A reviewer's sign-off of a protocol a chat sent, not yet told to the chat. */
+    public record ReviewNotice(long signoffId, String messenger, String chatId, String precinct) {
+    }
+
+    /**
+     * Sign-offs of protocols that came in through a messenger and whose chats were not told. A protocol is told
+     * once: its latest sign-off when the bot looks, and not again when a reviewer corrects it later.
+     */
+    public List<ReviewNotice> untoldSignOffs() {
+        return jdbc.query("""
+                select distinct s.id, f.messenger, f.chat_id, p.precinct
+                  from review_signoff s
+                  join protocol p on p.id = s.protocol_id
+                  join source_file src on src.id = p.source_id
+                  join upload_batch b on b.job_instance_id = src.job_instance_id and b.origin = 'BOT'
+                  join messenger_file f on f.batch_id = b.id
+                 where s.id = (select max(s2.id) from review_signoff s2 where s2.protocol_id = s.protocol_id)
+                   and not exists (select 1 from messenger_review_notice n
+                                    join review_signoff t on t.id = n.signoff_id
+                                   where t.protocol_id = s.protocol_id)
+                 order by s.id""",
+                (rs, i) -> new ReviewNotice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+    }
+
+    /** Records that the sign-off is told; false when it was already (so it is told once). */
+    public boolean told(ReviewNotice notice) {
+        return jdbc.update("""
+                insert into messenger_review_notice (signoff_id, messenger, chat_id) values (?, ?, ?)
+                on conflict do nothing""", notice.signoffId(), notice.messenger(), notice.chatId()) == 1;
+    }
+
     /** Uploads read to the end (or given up) whose chats wait for the reply. */
     public List<Pending> readAndUnreplied() {
         return jdbc.query("""

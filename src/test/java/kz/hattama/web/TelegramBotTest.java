@@ -36,6 +36,8 @@ class TelegramBotTest extends WebTestBase {
     BotConversation conversation;
     @Autowired
     BotReplies replies;
+    @Autowired
+    kz.hattama.review.ReviewService review;
 
     private TelegramStandIn api;
     private TelegramBot bot;
@@ -153,6 +155,31 @@ class TelegramBotTest extends WebTestBase {
         assertThat(jdbc.queryForObject("select count(distinct batch_id) from messenger_file where chat_id = ?", Integer.class,
                 Long.toString(chat))).isEqualTo(1);
         assertThat(api.to(chat).stream().filter(t -> t.contains("Участок"))).hasSize(1);
+    }
+
+    @Test
+    void theChatIsToldOnceWhenAReviewerSignsOffItsProtocol() throws IOException {
+        long chat = 7010;
+        api.file("signed", fixture("two-sided-kk-front.jpg"));
+        link(chat, "ru", "bot-signed");
+        awaitReply(chat, t -> t.contains("Вы подключены"));
+        api.photo(chat, "ru", "signed", "uq-signed", 250_297);
+        awaitReply(chat, t -> t.contains("Участок"));
+        assertThat(api.to(chat)).noneMatch(t -> t.contains("проверен человеком и принят"));
+
+        var protocol = jdbc.queryForMap("""
+                select p.id, p.version from protocol p join source_file s on s.id = p.source_id
+                  join upload_batch b on b.job_instance_id = s.job_instance_id
+                  join messenger_file f on f.batch_id = b.id
+                 where f.chat_id = ? and p.status <> 'REJECTED'""", Long.toString(chat));
+        AppUser reviewer = user("bot-reviewer", Role.REVIEWER);
+        review.signOff(((Number) protocol.get("id")).longValue(), ((Number) protocol.get("version")).intValue(),
+                new kz.hattama.review.ReviewService.Reviewer(reviewer.id(), reviewer.login()), java.util.Map.of());
+
+        awaitReply(chat, t -> t.equals("Протокол участка 898 проверен человеком и принят."));
+        // Several rounds of the reply poller later, it was still told once.
+        await().pollDelay(Duration.ofSeconds(4)).atMost(READ).until(() -> true);
+        assertThat(api.to(chat)).filteredOn(t -> t.contains("проверен человеком и принят")).hasSize(1);
     }
 
     @Test
