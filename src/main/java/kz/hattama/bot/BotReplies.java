@@ -1,11 +1,15 @@
 package kz.hattama.bot;
 
+import kz.hattama.protocol.FieldResult;
 import kz.hattama.store.ProtocolStore;
+import kz.hattama.store.StoredProtocol;
 import kz.hattama.store.UploadStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,7 +59,8 @@ public class BotReplies implements AutoCloseable {
                 }
                 String lang = store.link(p.messenger(), p.chatId()).map(BotStore.Link::language).orElse(null);
                 if (lang != null) {
-                    uploads.withFiles(p.batchId()).ifPresent(b -> m.send(p.chatId(), texts.reply(lang, b, protocols::protocol)));
+                    uploads.withFiles(p.batchId()).ifPresent(b -> m.send(p.chatId(),
+                            texts.reply(lang, b, protocols::protocol, protocol -> facts(protocol, b.batch().userId()))));
                 }
                 // An unlinked chat is owed nothing: the admin stopped it.
                 store.replied(p.batchId());
@@ -64,6 +69,43 @@ public class BotReplies implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Replies could not be sent; they are tried again: {}", e.getClass().getSimpleName());
         }
+    }
+
+    /** A protocol's reply, as the chat of volunteer {@code userId} gets it. */
+    public String describe(String language, StoredProtocol p, Long userId) {
+        return texts.protocol(language, p, facts(p, userId));
+    }
+
+    /**
+     * Whether the precinct is on the official list, and whether other observers sent it with the same figures:
+     * different where both read a figure and the figures differ. Only a sure number is compared, so that a misread
+     * one is not set against another precinct's protocol.
+     */
+    BotTexts.PrecinctFacts facts(StoredProtocol p, Long userId) {
+        if (p.precinct() == null) {
+            return BotTexts.PrecinctFacts.NONE;
+        }
+        Boolean official = store.onOfficialList(p.precinct()).orElse(null);
+        if (p.surePrecinct() == null || userId == null) {
+            return new BotTexts.PrecinctFacts(official, null);
+        }
+        Map<String, Integer> mine = new HashMap<>();
+        p.fields().forEach(f -> mine.put(f.key(), f.value()));
+        Boolean agree = null;
+        for (long other : store.othersOfPrecinct(p.precinct(), p.id(), userId)) {
+            Optional<StoredProtocol> theirs = protocols.protocol(other);
+            if (theirs.isEmpty()) {
+                continue;
+            }
+            agree = agree == null || agree;
+            for (FieldResult f : theirs.get().fields()) {
+                Integer own = mine.get(f.key());
+                if (own != null && f.value() != null && !own.equals(f.value())) {
+                    agree = false;
+                }
+            }
+        }
+        return new BotTexts.PrecinctFacts(official, agree);
     }
 
     /**

@@ -161,6 +161,26 @@ public class BotStore {
                 on conflict do nothing""", notice.signoffId(), notice.messenger(), notice.chatId()) == 1;
     }
 
+    /** Whether the precinct is on the imported official list; empty when no list is imported (nothing to tell then). */
+    public Optional<Boolean> onOfficialList(String precinct) {
+        String number = kz.hattama.precinct.Precinct.normalize(precinct);
+        if (number == null || !Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from precinct)", Boolean.class))) {
+            return Optional.empty();
+        }
+        return Optional.of(Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from precinct where number = ?)", Boolean.class, number)));
+    }
+
+    /** Protocols of the precinct read from what other users uploaded (through any door), rejections left out. */
+    public List<Long> othersOfPrecinct(String precinct, long protocolId, long userId) {
+        return jdbc.queryForList("""
+                select distinct p.id from protocol p
+                  join source_file s on s.id = p.source_id
+                  join upload_batch b on b.job_instance_id = s.job_instance_id
+                 where p.precinct = ? and p.id <> ? and p.status <> 'REJECTED'
+                   and b.user_id is not null and b.user_id <> ?""", Long.class, precinct, protocolId, userId);
+    }
+
     /** Uploads read to the end (or given up) whose chats wait for the reply. */
     public List<Pending> readAndUnreplied() {
         return jdbc.query("""

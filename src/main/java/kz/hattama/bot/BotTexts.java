@@ -42,8 +42,24 @@ public class BotTexts {
         return messages.getMessage(key, args, Locale.forLanguageTag(language));
     }
 
+    /**
+     * What is known of a protocol's precinct beyond the protocol itself.
+     *
+     * @param official    whether the number is on the imported official list; null when no list is imported
+     * @param othersAgree whether the figures of the same precinct sent by other observers agree with these; null when
+     *                    no other observer sent it
+     */
+    public record PrecinctFacts(Boolean official, Boolean othersAgree) {
+        public static final PrecinctFacts NONE = new PrecinctFacts(null, null);
+    }
+
     /** The reply to one upload read to the end: one paragraph per protocol or rejected file. */
     public String reply(String language, UploadStore.BatchFiles batch, java.util.function.LongFunction<Optional<StoredProtocol>> protocols) {
+        return reply(language, batch, protocols, p -> PrecinctFacts.NONE);
+    }
+
+    public String reply(String language, UploadStore.BatchFiles batch, java.util.function.LongFunction<Optional<StoredProtocol>> protocols,
+                        java.util.function.Function<StoredProtocol, PrecinctFacts> facts) {
         List<String> parts = new ArrayList<>();
         // Two sides in one upload (an album) are one protocol, which each side's file lists: it is told once.
         java.util.Set<Long> told = new java.util.HashSet<>();
@@ -55,7 +71,7 @@ public class BotTexts {
                 if (o.status() == ProtocolStatus.REJECTED) {
                     parts.add(rejected(language, o.rejection()));
                 } else {
-                    protocols.apply(o.protocolId()).ifPresent(p -> parts.add(protocol(language, p)));
+                    protocols.apply(o.protocolId()).ifPresent(p -> parts.add(protocol(language, p, facts.apply(p))));
                 }
             }
             if (file.outcomes().isEmpty()) {
@@ -77,11 +93,24 @@ public class BotTexts {
 
     /** The precinct, the figures as read (unsure ones marked), each failed check with its arithmetic, what to do. */
     String protocol(String language, StoredProtocol p) {
+        return protocol(language, p, PrecinctFacts.NONE);
+    }
+
+    /** The same, with whether the precinct is on the official list and whether other observers' figures agree. */
+    public String protocol(String language, StoredProtocol p, PrecinctFacts facts) {
         Lang lang = Lang.of(language);
         StringBuilder out = new StringBuilder();
         out.append(p.surePrecinct() != null ? get(language, "bot.precinct", p.precinct())
                 : p.precinct() != null ? get(language, "bot.precinct_unsure", p.precinct())
                 : get(language, "bot.precinct_unread"));
+        if (p.precinct() != null && facts.official() != null) {
+            out.append('\n').append(get(language, facts.official() ? "bot.precinct_official" : "bot.precinct_not_official",
+                    p.precinct()));
+        }
+        if (p.precinct() != null && facts.othersAgree() != null) {
+            // Whether they agree, never what the other observer's figures are.
+            out.append('\n').append(get(language, facts.othersAgree() ? "bot.others_agree" : "bot.others_differ", p.precinct()));
+        }
         out.append('\n').append(get(language, "bot.figures"));
         for (FieldResult f : p.fields()) {
             FieldDef def = form.field(f.key());

@@ -38,6 +38,8 @@ class TelegramBotTest extends WebTestBase {
     BotReplies replies;
     @Autowired
     kz.hattama.review.ReviewService review;
+    @Autowired
+    kz.hattama.store.ProtocolStore protocols;
 
     private TelegramStandIn api;
     private TelegramBot bot;
@@ -150,7 +152,8 @@ class TelegramBotTest extends WebTestBase {
         awaitReply(chat, t -> t.contains("отправленных вместе: 2"));
         String reply = awaitReply(chat, t -> t.contains("Участок"));
         assertThat(reply).contains("Участок 898").doesNotContain("Сторона 2 не получена");
-        assertThat(reply.split("Участок", -1)).hasSize(2);
+        // One paragraph: the joined protocol, told once although both files of the upload list it.
+        assertThat(reply).doesNotContain("\n\n");
         assertThat(jdbc.queryForObject("select count(*) from upload_batch where user_id = ?", Integer.class, user)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(distinct batch_id) from messenger_file where chat_id = ?", Integer.class,
                 Long.toString(chat))).isEqualTo(1);
@@ -180,6 +183,53 @@ class TelegramBotTest extends WebTestBase {
         // Several rounds of the reply poller later, it was still told once.
         await().pollDelay(Duration.ofSeconds(4)).atMost(READ).until(() -> true);
         assertThat(api.to(chat)).filteredOn(t -> t.contains("проверен человеком и принят")).hasSize(1);
+    }
+
+    @Test
+    void theReplySaysWhetherThePrecinctIsOnTheOfficialListAndWhetherOtherObserversFiguresAgree() {
+        // Precincts no other test uses; 44101 is put on the official list, 44102 is not.
+        boolean listed = jdbc.update("insert into precinct (number) values ('44101') on conflict do nothing") == 1;
+        try {
+            AppUser first = user("bot-first", Role.VOLUNTEER);
+            AppUser same = user("bot-same", Role.VOLUNTEER);
+            AppUser other = user("bot-other", Role.VOLUNTEER);
+            storedProtocol(first.id(), "first.jpg", kz.hattama.store.Protocols.needsReview("44101"), null);
+            long agreeing = storedProtocol(same.id(), "same.jpg", kz.hattama.store.Protocols.needsReview("44101"), null);
+            long alone = storedProtocol(first.id(), "alone.jpg", kz.hattama.store.Protocols.needsReview("44102"), null);
+
+            String sameText = replies.describe("ru", protocols.protocol(agreeing).orElseThrow(), same.id());
+            assertThat(sameText).contains("Участок 44101 есть в официальном списке участков.",
+                    "Участок 44101 уже прислал другой наблюдатель, и цифры совпадают.");
+
+            // A third observer whose party_2 reads 501 where both others read 500: it differs from them.
+            long differing = storedProtocol(other.id(), "other.jpg", withParty2(kz.hattama.store.Protocols.needsReview("44101"), 501), null);
+
+            String otherText = replies.describe("kk", protocols.protocol(differing).orElseThrow(), other.id());
+            assertThat(otherText).contains("44101 учаскесі учаскелердің ресми тізімінде бар.",
+                    "44101 учаскесін басқа бақылаушы бұрын жіберген, сандар сәйкес келмейді")
+                    // the other observers' party_2 (500) is never shown, only this one's own 501
+                    .contains("501").doesNotContain("500");
+
+            String aloneText = replies.describe("ru", protocols.protocol(alone).orElseThrow(), first.id());
+            assertThat(aloneText).contains("⚠ Участка 44102 нет в официальном списке участков")
+                    .doesNotContain("другой наблюдатель");
+            // The observer's own earlier protocol of the precinct is not another observer's.
+            long again = storedProtocol(first.id(), "again.jpg", kz.hattama.store.Protocols.needsReview("44102"), null);
+            assertThat(replies.describe("ru", protocols.protocol(again).orElseThrow(), first.id())).doesNotContain("другой наблюдатель");
+        } finally {
+            if (listed) {
+                jdbc.update("delete from precinct where number = '44101'");
+            }
+        }
+    }
+
+    private static kz.hattama.protocol.ProtocolResult withParty2(kz.hattama.protocol.ProtocolResult p, int value) {
+        var fields = new java.util.LinkedHashMap<>(p.fields());
+        var f = fields.get("party_2");
+        fields.put("party_2", new kz.hattama.protocol.FieldResult(f.key(), value, value, value, Integer.toString(value),
+                f.wordsText(), f.confidence(), f.status(), f.reasons(), f.box()));
+        return new kz.hattama.protocol.ProtocolResult(p.form(), p.lang(), p.precinct(), p.address(), fields, kz.hattama.store.Protocols.checks(fields),
+                p.flags(), p.status(), p.precinctStatus(), p.precinctConfidence(), p.precinctReasons(), p.signatureBox());
     }
 
     @Test
