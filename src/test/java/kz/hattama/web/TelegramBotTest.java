@@ -161,6 +161,25 @@ class TelegramBotTest extends WebTestBase {
     }
 
     @Test
+    void anAlbumPartKeptBeforeTheBotWasKilledBecomesItsUploadWhenTheBotRunsAgain() throws IOException {
+        long chat = 7012;
+        long user = link(chat, "ru", "bot-album-killed");
+        awaitReply(chat, t -> t.contains("Вы подключены"));
+        // What a bot killed after keeping an album's part (its update confirmed) and before queueing the album leaves.
+        java.nio.file.Path kept = DATA_DIR.resolve("bot-albums/telegram/7012/24680/uq-kept-part");
+        java.nio.file.Files.createDirectories(kept);
+        java.nio.file.Files.write(kept.resolve("uq-kept-part-photo.jpg"), fixture("two-sided-kk-front.jpg"));
+        jdbc.update("""
+                insert into messenger_file (messenger, chat_id, file_unique_id, media_group, received_at)
+                values ('telegram', ?, 'uq-kept-part', '24680', now() - interval '1 minute')""", Long.toString(chat));
+
+        awaitReply(chat, t -> t.contains("отправленных вместе: 1"));
+        assertThat(awaitReply(chat, t -> t.contains("Участок"))).contains("Участок 898");
+        assertThat(jdbc.queryForObject("select count(*) from upload_batch where user_id = ?", Integer.class, user)).isEqualTo(1);
+        assertThat(kept.getParent()).doesNotExist();
+    }
+
+    @Test
     void theChatIsToldOnceWhenAReviewerSignsOffItsProtocol() throws IOException {
         long chat = 7010;
         api.file("signed", fixture("two-sided-kk-front.jpg"));
