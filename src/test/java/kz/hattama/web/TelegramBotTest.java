@@ -80,6 +80,24 @@ class TelegramBotTest extends WebTestBase {
         return api.to(chat).stream().filter(what).reduce((a, b) -> b).orElseThrow();
     }
 
+    /**
+     * A new observer linked to the chat (Russian replies) sends the front of the two-sided fixture as file {@code name};
+     * returns the reply about it.
+     */
+    private String frontSentByANewObserver(long chat, String language, String name) throws IOException {
+        api.file(name, fixture("two-sided-kk-front.jpg"));
+        linkedInRussian(chat, language, "bot-" + name);
+        api.photo(chat, language, name, "uq-" + name, 250_297);
+        return awaitReply(chat, t -> t.contains("Участок"));
+    }
+
+    /** Links the chat as {@link #link} does and waits for the bot's Russian welcome. */
+    private long linkedInRussian(long chat, String language, String loginPrefix) {
+        long user = link(chat, language, loginPrefix);
+        awaitReply(chat, t -> t.contains("Вы подключены"));
+        return user;
+    }
+
     private long link(long chat, String language, String loginPrefix) {
         AppUser observer = user(loginPrefix, Role.VOLUNTEER);
         String code = botStore.invite(observer.id());
@@ -123,12 +141,7 @@ class TelegramBotTest extends WebTestBase {
     @Test
     void aRussianObserverGetsTheRepliesInRussianAndCanSwitchToKazakh() throws IOException {
         long chat = 7002;
-        api.file("front-ru", fixture("two-sided-kk-front.jpg"));
-        link(chat, "en", "bot-ru");
-        awaitReply(chat, t -> t.contains("Вы подключены"));
-
-        api.photo(chat, "en", "front-ru", "uq-front-ru", 250_297);
-        String first = awaitReply(chat, t -> t.contains("Участок"));
+        String first = frontSentByANewObserver(chat, "en", "front-ru");
         assertThat(first).contains("Сторона 2 не получена: сфотографируйте оборот листа");
 
         api.text(chat, "en", "/lang kk");
@@ -141,8 +154,7 @@ class TelegramBotTest extends WebTestBase {
         long chat = 7009;
         api.file("album-front", fixture("two-sided-kk-front.jpg"));
         api.file("album-back", fixture("two-sided-kk-back.jpg"));
-        long user = link(chat, "ru", "bot-album");
-        awaitReply(chat, t -> t.contains("Вы подключены"));
+        long user = linkedInRussian(chat, "ru", "bot-album");
 
         int front = api.photo(chat, "ru", "album-front", "uq-album-front", 250_297, "13579");
         // The second part comes in a later getUpdates, after the first part's update was confirmed.
@@ -163,8 +175,7 @@ class TelegramBotTest extends WebTestBase {
     @Test
     void anAlbumPartKeptBeforeTheBotWasKilledBecomesItsUploadWhenTheBotRunsAgain() throws IOException {
         long chat = 7012;
-        long user = link(chat, "ru", "bot-album-killed");
-        awaitReply(chat, t -> t.contains("Вы подключены"));
+        long user = linkedInRussian(chat, "ru", "bot-album-killed");
         // What a bot killed after keeping an album's part (its update confirmed) and before queueing the album leaves.
         java.nio.file.Path kept = DATA_DIR.resolve("bot-albums/telegram/7012/24680/uq-kept-part");
         java.nio.file.Files.createDirectories(kept);
@@ -182,11 +193,7 @@ class TelegramBotTest extends WebTestBase {
     @Test
     void theChatIsToldOnceWhenAReviewerSignsOffItsProtocol() throws IOException {
         long chat = 7010;
-        api.file("signed", fixture("two-sided-kk-front.jpg"));
-        link(chat, "ru", "bot-signed");
-        awaitReply(chat, t -> t.contains("Вы подключены"));
-        api.photo(chat, "ru", "signed", "uq-signed", 250_297);
-        awaitReply(chat, t -> t.contains("Участок"));
+        frontSentByANewObserver(chat, "ru", "signed");
         assertThat(api.to(chat)).noneMatch(t -> t.contains("проверен человеком и принят"));
 
         var protocol = jdbc.queryForMap("""
@@ -291,8 +298,7 @@ class TelegramBotTest extends WebTestBase {
     @Test
     void aFileOverTheLimitIsNotDownloaded() {
         long chat = 7006;
-        link(chat, "ru", "bot-big");
-        awaitReply(chat, t -> t.contains("Вы подключены"));
+        linkedInRussian(chat, "ru", "bot-big");
         api.document(chat, "ru", "huge", "uq-huge", "scan.pdf", "application/pdf", 30L * 1024 * 1024);
         awaitReply(chat, t -> t.contains("слишком большой"));
         assertThat(api.fileRequests).doesNotContain("huge");
@@ -330,8 +336,7 @@ class TelegramBotTest extends WebTestBase {
     void aFileClaimedByABotKilledBeforeStoringItIsStoredWhenItsUpdateComesAgain() throws IOException {
         long chat = 7008;
         api.file("killed", fixture("two-sided-kk-front.jpg"));
-        link(chat, "ru", "bot-killed");
-        awaitReply(chat, t -> t.contains("Вы подключены"));
+        linkedInRussian(chat, "ru", "bot-killed");
         // What a bot killed between download and store leaves: the claim, without an upload.
         jdbc.update("insert into messenger_file (messenger, chat_id, file_unique_id) values ('telegram', ?, 'uq-killed')",
                 Long.toString(chat));
