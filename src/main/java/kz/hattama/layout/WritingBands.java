@@ -37,6 +37,16 @@ final class WritingBands {
     private static final double HINT_JITTER = 4;
     /** Longer than any stroke of a figure or a word written along the rule (page units). */
     private static final double STRAIGHT_RUN = 60;
+    /** The top of a zone may hold the descenders of the label above; left out when looking for writing (page units). */
+    private static final double LABEL_DIP = 15;
+    /** The bottom of a zone holds its rule (page units). */
+    private static final double RULE_SPAN = 9;
+    /** Width of a zone's edge, and room left beside writing (page units). */
+    private static final double EDGE = 4;
+    /** Writing is joined across gaps narrower than this; a wider one ends it (page units). */
+    private static final double WRITING_GAP = 18;
+    /** Ink pixels a column of writing has at least. */
+    private static final int MIN_COLUMN_INK = 2;
     /** Fewer lines than this, and the least ink under a rule need not be the hint's alone. */
     private static final int MIN_LINES = 3;
     /** Ink under the rule beyond the hint, as a share of the band, below which nothing is written there. */
@@ -53,13 +63,55 @@ final class WritingBands {
         Map<String, Rect> words = bands(ink, lines, ValueLine::words, geometry);
         for (String key : lines.keySet()) {
             FieldZones z = zones.get(key);
-            Rect d = digits.getOrDefault(key, z.digits()), w = words.getOrDefault(key, z.words());
+            ValueLine line = lines.get(key);
+            Rect d = reachLeft(ink, digits.getOrDefault(key, z.digits()), 0, geometry.unit);
+            Rect w = reachLeft(ink, words.getOrDefault(key, z.words()), line.digits().end() + EDGE * geometry.unit,
+                    geometry.unit);
             if (d != z.digits() || w != z.words()) {
                 int bottom = Math.max(z.box().y + z.box().height, Math.max(d.y + d.height, w.y + w.height));
-                Rect box = new Rect(z.box().x, z.box().y, z.box().width, bottom - z.box().y);
+                int left = Math.min(z.box().x, d.x);
+                Rect box = new Rect(left, z.box().y, z.box().x + z.box().width - left, bottom - z.box().y);
                 zones.put(key, new FieldZones(d, w, box, z.anchored()));
             }
         }
+    }
+
+    /**
+     * The zone drawn out to the left over writing that its left edge cuts: where a thick pen or a shaken photo lost the
+     * start of a rule under the writing, the zone starts where the rule was found, in the middle of the figure. Not past
+     * {@code floor}, and only over writing joined to what the edge cuts (gaps narrower than {@link #WRITING_GAP}).
+     */
+    private static Rect reachLeft(Mat ink, Rect zone, double floor, double unit) {
+        int top = zone.y + (int) (LABEL_DIP * unit), bottom = zone.y + zone.height - (int) (RULE_SPAN * unit);
+        int edge = (int) Math.max(1, EDGE * unit);
+        if (bottom - top < 4 || zone.x - edge <= floor || zone.x <= 0) {
+            return zone;
+        }
+        int from = (int) Math.max(0, Math.ceil(floor));
+        int[] columns = new int[zone.x + edge - from];
+        Mat band = ink.submat(top, bottom, from, zone.x + edge);
+        Mat perColumn = new Mat();
+        try {
+            Core.reduce(band, perColumn, 0, Core.REDUCE_SUM, org.opencv.core.CvType.CV_32S);
+            perColumn.get(0, 0, columns);
+        } finally {
+            Mats.release(band, perColumn);
+        }
+        int cut = 0;
+        for (int x = columns.length - edge; x < columns.length; x++) {
+            cut += columns[x] / 255 >= MIN_COLUMN_INK ? 1 : 0;
+        }
+        if (cut == 0) {
+            return zone;
+        }
+        int gap = (int) (WRITING_GAP * unit), lastInked = columns.length - edge, x = lastInked - 1;
+        for (; x >= 0 && lastInked - x <= gap; x--) {
+            if (columns[x] / 255 >= MIN_COLUMN_INK) {
+                lastInked = x;
+            }
+        }
+        int left = Math.max(from, from + lastInked - (int) (EDGE * unit));
+        return left >= zone.x ? zone : new Rect(left, zone.y, zone.x + zone.width - left, zone.height);
     }
 
     /** The zones of one kind of rule (digits or words) that move, by field. */

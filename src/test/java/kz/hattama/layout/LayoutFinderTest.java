@@ -279,6 +279,38 @@ class LayoutFinderTest {
         }
     }
 
+    /**
+     * A thick pen or a shaken photo loses the start of every rule under the writing: the zones, drawn from where the
+     * rules were found, would start in the middle of the figures. They reach back over the writing their edge cuts.
+     */
+    @Test
+    void zonesReachBackOverWritingWhereTheRulesStartWasLost() {
+        Mat page = page("photo-handwritten-ru.jpg").clone();
+        Layout clean = finder.find(page, form);
+        List<String> lines = form.keys().stream().filter(k -> form.tableFields().stream().noneMatch(f -> f.key().equals(k)))
+                .toList();
+        Map<String, Integer> firstInk = new java.util.HashMap<>();
+        for (String key : lines) {
+            Rect zone = clean.fields().get(key).digits();
+            int rule = zone.y + zone.height - 6;
+            Mat writing = page.submat(new Rect(zone.x, zone.y + 15, zone.width, zone.height - 24));
+            Mat dark = new Mat();
+            Imgproc.threshold(writing, dark, 128, 255, Imgproc.THRESH_BINARY_INV);
+            Rect ink = Imgproc.boundingRect(dark);
+            firstInk.put(key, zone.x + ink.x);
+            // The rule gone from its start to the middle of the figure.
+            int cutTo = zone.x + ink.x + ink.width / 2;
+            Imgproc.rectangle(page, new org.opencv.core.Point(0, rule - 5), new org.opencv.core.Point(cutTo, rule + 5),
+                    new org.opencv.core.Scalar(235), -1);
+        }
+
+        Layout layout = finder.find(page, form);
+
+        for (String key : lines) {
+            assertThat(layout.fields().get(key).digits().x).as(key).isLessThanOrEqualTo(firstInk.get(key));
+        }
+    }
+
     /** A fold crease just under a rule is not writing: the zones stay over the rule. */
     @Test
     void aCreaseUnderARuleIsNotWritingUnderIt() {
