@@ -13,6 +13,8 @@ final class TableFinder {
 
     /** Title rows a table may have above its field rows; more rules than that is another grid. */
     private static final int MAX_TITLE_ROWS = 2;
+    /** The most rules among which the evenest rows are looked for by trying every choice (2^(n-1) of them). */
+    private static final int MAX_EVEN_SEARCH = 16;
     /** Pieces of one broken row rule lie this close in height (a photo's slight tilt over their gap). */
     private static final double PIECE_ALIGNMENT = 8;
 
@@ -81,6 +83,10 @@ final class TableFinder {
      */
     private static List<Rule> evenest(List<Rule> rules, int count) {
         List<Rule> best = rules.subList(rules.size() - count, rules.size());
+        if (rules.size() > MAX_EVEN_SEARCH) {
+            // Every choice is tried; past this many rules (a form with a long table) the title rows are dropped.
+            return List.copyOf(best);
+        }
         double bestSpread = spread(best);
         int extra = rules.size() - count;
         for (int mask = 0; mask < 1 << (rules.size() - 1); mask++) {

@@ -84,7 +84,7 @@ final class WritingBands {
     private static Rect reachLeft(Mat ink, Rect zone, double floor, double unit) {
         int top = zone.y + (int) (LABEL_DIP * unit), bottom = zone.y + zone.height - (int) (RULE_SPAN * unit);
         int edge = (int) Math.max(1, EDGE * unit);
-        if (bottom - top < 4 || zone.x - edge <= floor || zone.x <= 0) {
+        if (bottom - top < 4 || zone.x - edge <= floor || zone.x <= 0 || zone.x + edge > ink.cols()) {
             return zone;
         }
         int from = (int) Math.max(0, Math.ceil(floor));
