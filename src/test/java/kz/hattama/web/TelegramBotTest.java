@@ -40,6 +40,8 @@ class TelegramBotTest extends WebTestBase {
     kz.hattama.review.ReviewService review;
     @Autowired
     kz.hattama.store.ProtocolStore protocols;
+    @Autowired
+    kz.hattama.upload.UploadService uploadService;
 
     private TelegramStandIn api;
     private TelegramBot bot;
@@ -249,6 +251,67 @@ class TelegramBotTest extends WebTestBase {
                 f.wordsText(), f.confidence(), f.status(), f.reasons(), f.box()));
         return new kz.hattama.protocol.ProtocolResult(p.form(), p.lang(), p.precinct(), p.address(), fields, kz.hattama.store.Protocols.checks(fields),
                 p.flags(), p.status(), p.precinctStatus(), p.precinctConfidence(), p.precinctReasons(), p.signatureBox());
+    }
+
+    /**
+     * A web upload of several protocols is queued, then an observer sends a photo: the photo's protocol is stored
+     * before the web upload's last one (the web upload gives way and continues after it), and the web upload still
+     * ends with each of its files read once.
+     */
+    @Test
+    void aBotFileIsReadBeforeTheLastFileOfAWebUploadQueuedBeforeIt() throws IOException {
+        long chat = 7013;
+        api.file("ahead", fixture("two-sided-kk-front.jpg"));
+        link(chat, "ru", "bot-ahead");
+        awaitReply(chat, t -> t.contains("Вы подключены"));
+        // An admin, whom no daily quota meters; five files, the most one upload of these tests may carry.
+        AppUser volunteer = user("web-bulk", Role.ADMIN);
+        List<kz.hattama.upload.UploadService.Incoming> bulk = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String name = List.of("photo-typed-ru-shadow.jpg", "photo-handwritten-ru.jpg", "photo-typed-kk-cut.jpg",
+                    "photo-handwritten-kk-rotated.jpg").get(i % 4);
+            byte[] bytes = unique("/fixtures/" + name);
+            String saved = "bulk-" + i + "-" + name;
+            bulk.add(new kz.hattama.upload.UploadService.Incoming() {
+                public String name() {
+                    return saved;
+                }
+
+                public void saveTo(java.nio.file.Path target) throws IOException {
+                    java.nio.file.Files.write(target, bytes);
+                }
+            });
+        }
+        long web = uploadService.receive(volunteer.id(), kz.hattama.store.UploadStore.Origin.WEB, bulk).id();
+        api.photo(chat, "ru", "ahead", "uq-ahead", 250_297);
+
+        assertThat(awaitReply(chat, t -> t.contains("Участок"))).contains("Участок 898");
+        await().atMost(Duration.ofMinutes(5)).until(() -> "DONE".equals(
+                jdbc.queryForObject("select state from upload_batch where id = ?", String.class, web)));
+        long botProtocol = jdbc.queryForObject("""
+                select max(p.id) from protocol p join source_file s on s.id = p.source_id
+                  join upload_batch b on b.job_instance_id = s.job_instance_id
+                  join messenger_file f on f.batch_id = b.id where f.chat_id = ?""", Long.class, Long.toString(chat));
+        String ofWeb = """
+                from protocol p join source_file s on s.id = p.source_id
+                  join upload_batch b on b.job_instance_id = s.job_instance_id where b.id = ?""";
+        assertThat(botProtocol).isLessThan(jdbc.queryForObject("select max(p.id) " + ofWeb, Long.class, web));
+        // Nothing lost or doubled: one job instance read each of the five files once, and each became its protocol.
+        assertThat(jdbc.queryForObject("""
+                select count(*) from source_file s join upload_batch b on b.job_instance_id = s.job_instance_id
+                 where b.id = ?""", Integer.class, web)).isEqualTo(5);
+        assertThat(jdbc.queryForObject("select count(distinct s.id) " + ofWeb, Integer.class, web)).isEqualTo(5);
+        assertThat(jdbc.queryForObject("select count(*) " + ofWeb, Integer.class, web)).isEqualTo(5);
+        assertThat(jdbc.queryForObject("select attempts from upload_batch where id = ?", Integer.class, web)).isEqualTo(1);
+    }
+
+    private static byte[] unique(String resource) throws IOException {
+        try (InputStream in = TelegramBotTest.class.getResourceAsStream(resource)) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.write(in.readAllBytes());
+            out.write(java.util.UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return out.toByteArray();
+        }
     }
 
     @Test
