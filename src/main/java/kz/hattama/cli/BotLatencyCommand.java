@@ -74,6 +74,12 @@ public class BotLatencyCommand implements java.util.concurrent.Callable<Integer>
     private BotReplies replies;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private kz.hattama.upload.UploadQueue queue;
+    @Autowired
+    private org.springframework.batch.core.explore.JobExplorer explorer;
+    @Autowired
+    private org.springframework.batch.core.repository.JobRepository repository;
 
     @Override
     public Integer call() throws Exception {
@@ -161,7 +167,26 @@ public class BotLatencyCommand implements java.util.concurrent.Callable<Integer>
                 percentile(acks, 95), acks.size(), photos);
         System.out.printf(Locale.ROOT, "reply    p50 %.1f s  p95 %.1f s  max %.1f s  (%d of %d)%n", percentile(results, 50),
                 percentile(results, 95), percentile(results, 100), results.size(), photos);
+        stopWebRun();
         return results.size() == photos ? 0 : 1;
+    }
+
+    /**
+     * Stops the web upload's run, which is still going, before the command returns: the application closes then, and
+     * its OCR engines must not be freed under a running job (a native crash).
+     */
+    private void stopWebRun() throws InterruptedException {
+        // The queue first, or it would continue the stopped run at once.
+        queue.stop();
+        for (var execution : explorer.findRunningJobExecutions(kz.hattama.batch.DigitizeJobConfiguration.JOB)) {
+            execution.setStatus(org.springframework.batch.core.BatchStatus.STOPPING);
+            repository.update(execution);
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!explorer.findRunningJobExecutions(kz.hattama.batch.DigitizeJobConfiguration.JOB).isEmpty()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
     }
 
     /** The web upload's files whose outcome is stored (read, rejected or a duplicate). */
