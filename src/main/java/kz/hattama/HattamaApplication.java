@@ -55,7 +55,12 @@ public class HattamaApplication {
             // A client of another Hattama: no database, no Spring.
             return new CommandLine(new HattamaCommand()).execute(args);
         }
-        java.nio.file.Path scratch = command instanceof BenchmarkCommand ? freshDatabase() : null;
+        boolean latency = command instanceof kz.hattama.cli.BotLatencyCommand;
+        java.nio.file.Path scratch = command instanceof BenchmarkCommand || latency ? freshDatabase() : null;
+        if (latency) {
+            // Its web upload is one upload of all its files, the longest a bot's file could be stuck behind.
+            System.setProperty("hattama.max-files-per-upload", Integer.toString(kz.hattama.cli.BotLatencyCommand.MAX_WEB_FILES));
+        }
         // Only serve starts a web server; the other commands run and exit.
         WebApplicationType type = command instanceof ServeCommand ? WebApplicationType.SERVLET : WebApplicationType.NONE;
         SpringApplicationBuilder app = new SpringApplicationBuilder(HattamaApplication.class).web(type).logStartupInfo(false);
@@ -63,7 +68,7 @@ public class HattamaApplication {
             // Only a worker takes partitions from the broker; digitize and serve send them.
             app.profiles(RemotePartitioning.WORKER_PROFILE);
         }
-        if (command instanceof kz.hattama.cli.BotCommand) {
+        if (command instanceof kz.hattama.cli.BotCommand || latency) {
             // The bot alone still needs the upload queue that reads what it receives.
             app.profiles(kz.hattama.upload.QueueRuns.BOT_PROFILE);
         }

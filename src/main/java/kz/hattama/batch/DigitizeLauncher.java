@@ -188,6 +188,31 @@ public class DigitizeLauncher {
             }
         }
 
+        /**
+         * Asks the run to stop after the files in hand, as an operator's stop would: each step looks at the job's
+         * status between chunks (one file a chunk while recognizing), so the run ends STOPPED within a file or so,
+         * with what it read committed. Starting the same inputs again continues where it stopped. Safe to repeat.
+         *
+         * @return false when the run could not be asked now (it ended, or its record was being written); ask again
+         */
+        public boolean giveWay() {
+            try {
+                JobExecution fresh = explorer.getJobExecution(execution.getId());
+                if (fresh == null || !fresh.getStatus().isRunning()) {
+                    return false;
+                }
+                if (fresh.getStatus() != BatchStatus.STOPPING) {
+                    fresh.setStatus(BatchStatus.STOPPING);
+                    repository.update(fresh);
+                }
+                return true;
+            } catch (DataAccessException e) {
+                // The job thread wrote the execution in between (its version moved), or the database is away.
+                log.debug("Could not ask digitize run {} to give way yet", execution.getId(), e);
+                return false;
+            }
+        }
+
         @Override
         public void close() throws SQLException {
             try {

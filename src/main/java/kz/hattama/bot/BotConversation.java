@@ -1,12 +1,14 @@
 package kz.hattama.bot;
 
 import kz.hattama.config.BotProperties;
+import kz.hattama.store.DatabaseOutage;
 import kz.hattama.store.StoreProperties;
 import kz.hattama.store.UploadStore;
 import kz.hattama.upload.UploadException;
 import kz.hattama.upload.UploadService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -47,11 +49,25 @@ public class BotConversation {
     private final Path albums;
     /** Keeping a part and making an upload of its album never run at once, so that no part falls between them. */
     private final Object albumLock = new Object();
+    /**
+     * Files received while the database was away, one folder per file, until they are queued: a linked chat's photo
+     * is not turned away because the database restarts. See {@link #offline}.
+     */
+    private final Path spool;
+    /**
+     * The linked chats as the database last said (messenger:chat), for while it is away: refreshed every
+     * {@link #LINKS_REFRESH_MILLIS}, and at once by every lookup, link and unlink this bot makes. Null until the first
+     * load succeeded: before that nothing is known, and every update waits for the database unconfirmed.
+     */
+    private volatile Map<String, BotStore.Link> linked;
+    private volatile long linksLoadedAt;
+    static final long LINKS_REFRESH_MILLIS = 30_000;
 
     public BotConversation(BotStore store, UploadService uploads, UploadStore batches, BotTexts texts, BotProperties props,
                            StoreProperties storage) {
         this.store = store;
         this.albums = storage.dataDir().resolve("bot-albums").toAbsolutePath().normalize();
+        this.spool = storage.dataDir().resolve("bot-spool").toAbsolutePath().normalize();
         this.uploads = uploads;
         this.batches = batches;
         this.texts = texts;
@@ -67,11 +83,21 @@ public class BotConversation {
             return;
         }
         String text = message.text() == null ? "" : message.text().strip();
-        if (text.startsWith("/start")) {
-            start(messenger, message, text.substring("/start".length()).strip());
+        Optional<BotStore.Link> link;
+        try {
+            if (text.startsWith("/start")) {
+                start(messenger, message, text.substring("/start".length()).strip());
+                return;
+            }
+            link = store.link(messenger.name(), chat);
+        } catch (DataAccessException e) {
+            if (!DatabaseOutage.isOutage(e) || linked == null) {
+                throw e;
+            }
+            offline(messenger, message, text);
             return;
         }
-        Optional<BotStore.Link> link = store.link(messenger.name(), chat);
+        remember(messenger.name(), chat, link);
         if (link.isEmpty()) {
             if (refused.put(messenger.name() + ":" + chat, System.currentTimeMillis()) == null) {
                 messenger.send(chat, texts.get(BotTexts.languageOf(message.language()), "bot.not_invited"));
@@ -98,6 +124,7 @@ public class BotConversation {
         Optional<Long> user = store.redeem(messenger.name(), message.chatId(), code, lang);
         String key = messenger.name() + ":" + message.chatId();
         if (user.isPresent()) {
+            remember(messenger.name(), message.chatId(), Optional.of(new BotStore.Link(user.get(), lang)));
             refused.remove(key);
             refused.remove(key + ":code");
             messenger.send(message.chatId(), texts.get(lang, "bot.linked"));
@@ -229,6 +256,129 @@ public class BotConversation {
         }
     }
 
+    /**
+     * The database is away. A chat linked when the bot last looked sends a file: it is downloaded into
+     * {@code bot-spool} and the chat told "received, it will be read"; {@link #flushSpool} queues it once the
+     * database is back, and the reply with what was read follows as always. The update is confirmed then, as the file
+     * is stored (on disk). A chat not linked then is refused as always (nothing downloaded); a command waits.
+     */
+    private void offline(Messenger messenger, IncomingMessage message, String text) {
+        String chat = message.chatId();
+        BotStore.Link link = linked.get(messenger.name() + ":" + chat);
+        if (link == null) {
+            if (text.startsWith("/start")) {
+                messenger.send(chat, texts.get(BotTexts.languageOf(message.language()), "bot.unavailable"));
+            } else if (refused.put(messenger.name() + ":" + chat, System.currentTimeMillis()) == null) {
+                messenger.send(chat, texts.get(BotTexts.languageOf(message.language()), "bot.not_invited"));
+            }
+            return;
+        }
+        String lang = link.language();
+        if (message.files().isEmpty()) {
+            messenger.send(chat, texts.get(lang, "bot.unavailable"));
+            return;
+        }
+        synchronized (albumLock) {
+            for (IncomingMessage.Attachment a : message.files()) {
+                if (a.size() != null && a.size() > maxBytes) {
+                    messenger.send(chat, texts.get(lang, "bot.too_large", maxBytes / (1024 * 1024)));
+                    continue;
+                }
+                Path folder = spool.resolve(safe(messenger.name())).resolve(safe(chat)).resolve(safe(a.uniqueId()));
+                try {
+                    Files.createDirectories(folder);
+                    Path part = folder.resolve(".part");
+                    messenger.download(a.fileId(), part, maxBytes);
+                    // Renamed once whole: a bot killed while downloading leaves nothing a flush would queue.
+                    Files.move(part, folder.resolve(fileName(a)), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                    messenger.send(chat, texts.get(lang, "bot.received_later"));
+                } catch (Messenger.TooLargeException e) {
+                    org.springframework.util.FileSystemUtils.deleteRecursively(folder.toFile());
+                    messenger.send(chat, texts.get(lang, "bot.too_large", maxBytes / (1024 * 1024)));
+                } catch (IOException e) {
+                    org.springframework.util.FileSystemUtils.deleteRecursively(folder.toFile());
+                    log.warn("A file from a linked chat could not be kept while the database is away: {}",
+                            e.getClass().getSimpleName());
+                    messenger.send(chat, texts.get(lang, "bot.not_stored"));
+                }
+            }
+        }
+    }
+
+    /**
+     * Queues the files kept while the database was away, each as an upload of its own, as if it came now: the chat
+     * is looked up again (one unlinked meanwhile gets nothing stored), and a file the chat had sent before is stored
+     * once. A file stays in the spool until its upload is queued, so a failure or a kill in between only delays it.
+     */
+    public void flushSpool(Messenger messenger) {
+        Path root = spool.resolve(safe(messenger.name()));
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        synchronized (albumLock) {
+            List<Path> kept;
+            try (var files = Files.walk(root, 2)) {
+                kept = files.filter(p -> root.relativize(p).getNameCount() == 2 && Files.isDirectory(p)).sorted().toList();
+            } catch (IOException e) {
+                log.warn("Cannot look at the bot's spool {}", root, e);
+                return;
+            }
+            for (Path folder : kept) {
+                String chat = folder.getParent().getFileName().toString();
+                String id = folder.getFileName().toString();
+                Optional<Path> file = whole(folder);
+                if (file.isEmpty()) {
+                    // Killed while downloading: its update was not confirmed and comes again.
+                    org.springframework.util.FileSystemUtils.deleteRecursively(folder.toFile());
+                    continue;
+                }
+                Optional<BotStore.Link> link = store.link(messenger.name(), chat);
+                remember(messenger.name(), chat, link);
+                if (link.isPresent()) {
+                    String lang = link.get().language();
+                    if (!store.claim(messenger.name(), chat, id)) {
+                        messenger.send(chat, texts.get(lang, "bot.already_received"));
+                    } else {
+                        try {
+                            Path source = file.get();
+                            UploadStore.Batch batch = uploads.receive(link.get().userId(), UploadStore.Origin.BOT,
+                                    List.of(new Copied(source.getFileName().toString(), source)));
+                            store.stored(messenger.name(), chat, List.of(id), batch.id());
+                        } catch (UploadException e) {
+                            store.release(messenger.name(), chat, id);
+                            log.warn("A file kept while the database was away could not be stored: {}", e.getClass().getSimpleName());
+                            messenger.send(chat, texts.get(lang, "bot.not_stored"));
+                        }
+                    }
+                }
+                org.springframework.util.FileSystemUtils.deleteRecursively(folder.toFile());
+            }
+        }
+    }
+
+    /** Loads the linked chats again when the last load is older than {@link #LINKS_REFRESH_MILLIS}. */
+    public void refreshLinks(Messenger messenger) {
+        if (linked != null && System.currentTimeMillis() - linksLoadedAt < LINKS_REFRESH_MILLIS) {
+            return;
+        }
+        Map<String, BotStore.Link> fresh = new ConcurrentHashMap<>();
+        store.links(messenger.name()).forEach((chat, link) -> fresh.put(messenger.name() + ":" + chat, link));
+        linked = fresh;
+        linksLoadedAt = System.currentTimeMillis();
+    }
+
+    private void remember(String messenger, String chat, Optional<BotStore.Link> link) {
+        Map<String, BotStore.Link> known = linked;
+        if (known != null) {
+            if (link.isPresent()) {
+                known.put(messenger + ":" + chat, link.get());
+            } else {
+                known.remove(messenger + ":" + chat);
+            }
+        }
+    }
+
     private Path albumFolder(Messenger messenger, String chat, String album) {
         return albums.resolve(safe(messenger.name())).resolve(safe(chat)).resolve(safe(album));
     }
@@ -279,6 +429,14 @@ public class BotConversation {
             }
             times.addLast(now);
             return times.size();
+        }
+    }
+
+    /** Copied, not moved: a spooled file stays until its upload is queued. */
+    private record Copied(String name, Path file) implements UploadService.Incoming {
+        @Override
+        public void saveTo(Path target) throws IOException {
+            Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

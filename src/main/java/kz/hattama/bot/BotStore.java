@@ -68,6 +68,18 @@ public class BotStore {
                 (rs, i) -> new Link(rs.getLong(1), rs.getString(2)), messenger, chatId).stream().findFirst();
     }
 
+    /** Every linked chat of the messenger, as {@link #link} would find it, by chat id. */
+    public java.util.Map<String, Link> links(String messenger) {
+        java.util.Map<String, Link> out = new java.util.HashMap<>();
+        jdbc.query("""
+                select l.chat_id, l.user_id, l.language from messenger_link l join app_user u on u.id = l.user_id
+                 where l.messenger = ? and l.unlinked_at is null and u.enabled""",
+                rs -> {
+                    out.put(rs.getString(1), new Link(rs.getLong(2), rs.getString(3)));
+                }, messenger);
+        return out;
+    }
+
     /** Stops the user's chats at once. @return how many were linked */
     public int unlink(long userId) {
         return jdbc.update("update messenger_link set unlinked_at = now() where user_id = ? and unlinked_at is null", userId);

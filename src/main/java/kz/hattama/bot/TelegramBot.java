@@ -95,10 +95,13 @@ public class TelegramBot implements AutoCloseable {
 
     private void flushAlbums() {
         try {
+            conversation.refreshLinks(messenger);
             conversation.flushAlbums(messenger, ALBUM_QUIET_MILLIS);
+            conversation.flushSpool(messenger);
         } catch (RuntimeException e) {
-            // The parts are kept on disk and in the database: the next round makes the upload.
-            log.warn("Albums could not be made uploads; tried again: {}", e.getClass().getSimpleName());
+            // The parts are kept on disk (and in the database): the next round makes the upload.
+            log.debug("Albums or files kept while the database was away could not be made uploads; tried again: {}",
+                    e.getClass().getSimpleName());
         }
     }
 

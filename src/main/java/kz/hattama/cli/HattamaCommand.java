@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
         description = "Reads photos and scans of polling-station protocols into a checked dataset.",
         subcommands = {DigitizeCommand.class, ExportCommand.class, EvaluateCommand.class, BenchmarkCommand.class,
                 PrecinctsCommand.class, OfficialCommand.class, StatsCommand.class, BundleCommand.class,
-                ServeCommand.class, BotCommand.class, WorkerCommand.class, UserCommand.class, LoadTestCommand.class})
+                ServeCommand.class, BotCommand.class, WorkerCommand.class, UserCommand.class, LoadTestCommand.class,
+                BotLatencyCommand.class})
 public class HattamaCommand {
 }

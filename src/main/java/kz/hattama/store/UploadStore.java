@@ -120,10 +120,11 @@ public class UploadStore {
     }
 
     /**
-     * The batch to read next: one a stopped server left running first; then the oldest queued batch of the uploader
-     * served least recently (one not served for a day counts as never served). Uploaders thus take turns, a batch
-     * each: one volunteer's ten thousand files wait while another's three are read, not the other way round. Files
-     * nobody owns (the consume folder) take their turn as one uploader.
+     * The batch to read next. What came through a messenger bot goes first: its observer is still at the polling
+     * station and waits for the reply. Then one a stopped server left running (or that gave way to a bot's); then
+     * the oldest queued batch of the uploader served least recently (one not served for a day counts as never
+     * served). Uploaders thus take turns, a batch each: one volunteer's ten thousand files wait while another's three
+     * are read, not the other way round. Files nobody owns (the consume folder) take their turn as one uploader.
      */
     public Optional<Batch> nextToRun() {
         return jdbc.query("""
@@ -131,7 +132,21 @@ public class UploadStore {
                      served as (select user_id, max(started_at) as at from upload_batch
                                  where started_at > now() - interval '1 day' group by user_id)
                 select w.* from waiting w left join served s on s.user_id is not distinct from w.user_id
-                 order by w.state = 'RUNNING' desc, s.at nulls first, w.id limit 1""", BATCH).stream().findFirst();
+                 order by w.origin = 'BOT' desc, w.state = 'RUNNING' desc, s.at nulls first, w.id limit 1""", BATCH).stream().findFirst();
+    }
+
+    /** Whether a batch from a messenger bot waits, for which a running batch of another door gives way. */
+    public boolean botWaiting() {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from upload_batch where origin = 'BOT' and state = 'QUEUED')", Boolean.class));
+    }
+
+    /**
+     * A batch stopped to let a bot's batch go first: it stays RUNNING, to be continued where it stopped, and the stop
+     * does not count as one of its failed attempts.
+     */
+    public void gaveWay(long batchId) {
+        jdbc.update("update upload_batch set attempts = greatest(attempts - 1, 0) where id = ?", batchId);
     }
 
     public void started(long batchId, long jobInstanceId) {

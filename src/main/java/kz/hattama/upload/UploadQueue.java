@@ -37,6 +37,8 @@ public class UploadQueue extends Poller {
     /** How often the queue looks again when nobody told it: after a restart, or while a CLI digitize holds the lock. */
     private static final long POLL_SECONDS = 5;
     private static final Duration WATCH = Duration.ofMillis(300);
+    /** How often a running batch of the web page, the API or the consume folder looks for a bot's batch waiting. */
+    private static final Duration PRIORITY_LOOK = Duration.ofSeconds(1);
     /** A batch whose job fails this many times is given up, so that one bad batch does not stop the rest. */
     private static final int MAX_ATTEMPTS = 3;
     /** Folders younger than this may be a batch still being written. */
@@ -102,14 +104,21 @@ public class UploadQueue extends Poller {
             return true;
         }
         JobExecution execution;
+        boolean gaveWay = false;
         // Never read again: a second job would store every file as a duplicate under a job instance of its own, and
         // the batch, following the new instance, would lose its files, which then belong to nobody.
         try (DigitizeLauncher.Run run = launcher.start(inputs, false)) {
             waiting = false;
             // Recorded however long the database is away: the batch's page follows its files by the job instance.
             DatabaseOutage.retry(outageWait, () -> uploads.started(batch.id(), run.jobInstanceId()));
+            long lookedAt = System.nanoTime();
             while (!run.await(WATCH)) {
-                // the run goes on; the queue reads one batch at a time
+                // The run goes on; the queue reads one batch at a time, but a bot's batch does not wait behind it.
+                if (batch.origin() != UploadStore.Origin.BOT && !gaveWay
+                        && System.nanoTime() - lookedAt >= PRIORITY_LOOK.toNanos()) {
+                    lookedAt = System.nanoTime();
+                    gaveWay = botWaiting() && run.giveWay();
+                }
             }
             execution = run.execution();
         } catch (DigitizeLauncher.AlreadyReadException e) {
@@ -133,6 +142,10 @@ public class UploadQueue extends Poller {
         }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             done(batch, execution.getJobInstance().getInstanceId());
+        } else if (gaveWay && execution.getStatus() == BatchStatus.STOPPED) {
+            // Continued where it stopped once the bot's batches are read: next to run, it is RUNNING and first after them.
+            DatabaseOutage.retry(outageWait, () -> uploads.gaveWay(batch.id()));
+            log.info("Upload batch {} gave way to a bot's upload; it continues after it", batch.id());
         } else {
             log.warn("Reading upload batch {} ended {}; it is tried again", batch.id(), execution.getStatus());
         }
@@ -143,6 +156,15 @@ public class UploadQueue extends Poller {
     private void done(UploadStore.Batch batch, long jobInstanceId) {
         uploads.read(batch.id(), jobInstanceId);
         FileSystemUtils.deleteRecursively(batch.folder().toFile());
+    }
+
+    private boolean botWaiting() {
+        try {
+            return uploads.botWaiting();
+        } catch (org.springframework.dao.DataAccessException e) {
+            // The database is away: nothing can be queued meanwhile, and the run waits for it anyway.
+            return false;
+        }
     }
 
     /** Folders left by a crash between saving files and queueing them, or by read batches, are removed. */

@@ -40,6 +40,20 @@ class TelegramBotTest extends WebTestBase {
     kz.hattama.review.ReviewService review;
     @Autowired
     kz.hattama.store.ProtocolStore protocols;
+    @Autowired
+    kz.hattama.upload.UploadService uploadService;
+    @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
+    kz.hattama.store.StoreProperties storeProperties;
+    @Autowired
+    kz.hattama.config.WebProperties webProperties;
+    @Autowired
+    kz.hattama.users.UserStore userStore;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    kz.hattama.bot.BotTexts texts;
 
     private TelegramStandIn api;
     private TelegramBot bot;
@@ -256,6 +270,134 @@ class TelegramBotTest extends WebTestBase {
                 f.wordsText(), f.confidence(), f.status(), f.reasons(), f.box()));
         return new kz.hattama.protocol.ProtocolResult(p.form(), p.lang(), p.precinct(), p.address(), fields, kz.hattama.store.Protocols.checks(fields),
                 p.flags(), p.status(), p.precinctStatus(), p.precinctConfidence(), p.precinctReasons(), p.signatureBox());
+    }
+
+    /**
+     * A web upload of several protocols is queued, then an observer sends a photo: the photo's protocol is stored
+     * before the web upload's last one (the web upload gives way and continues after it), and the web upload still
+     * ends with each of its files read once.
+     */
+    @Test
+    void aBotFileIsReadBeforeTheLastFileOfAWebUploadQueuedBeforeIt() throws IOException {
+        long chat = 7013;
+        api.file("ahead", fixture("two-sided-kk-front.jpg"));
+        link(chat, "ru", "bot-ahead");
+        awaitReply(chat, t -> t.contains("Вы подключены"));
+        // An admin, whom no daily quota meters; five files, the most one upload of these tests may carry.
+        AppUser volunteer = user("web-bulk", Role.ADMIN);
+        List<kz.hattama.upload.UploadService.Incoming> bulk = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String name = List.of("photo-typed-ru-shadow.jpg", "photo-handwritten-ru.jpg", "photo-typed-kk-cut.jpg",
+                    "photo-handwritten-kk-rotated.jpg").get(i % 4);
+            byte[] bytes = unique("/fixtures/" + name);
+            String saved = "bulk-" + i + "-" + name;
+            bulk.add(new kz.hattama.upload.UploadService.Incoming() {
+                public String name() {
+                    return saved;
+                }
+
+                public void saveTo(java.nio.file.Path target) throws IOException {
+                    java.nio.file.Files.write(target, bytes);
+                }
+            });
+        }
+        long web = uploadService.receive(volunteer.id(), kz.hattama.store.UploadStore.Origin.WEB, bulk).id();
+        api.photo(chat, "ru", "ahead", "uq-ahead", 250_297);
+
+        assertThat(awaitReply(chat, t -> t.contains("Участок"))).contains("Участок 898");
+        await().atMost(Duration.ofMinutes(5)).until(() -> "DONE".equals(
+                jdbc.queryForObject("select state from upload_batch where id = ?", String.class, web)));
+        long botProtocol = jdbc.queryForObject("""
+                select max(p.id) from protocol p join source_file s on s.id = p.source_id
+                  join upload_batch b on b.job_instance_id = s.job_instance_id
+                  join messenger_file f on f.batch_id = b.id where f.chat_id = ?""", Long.class, Long.toString(chat));
+        String ofWeb = """
+                from protocol p join source_file s on s.id = p.source_id
+                  join upload_batch b on b.job_instance_id = s.job_instance_id where b.id = ?""";
+        assertThat(botProtocol).isLessThan(jdbc.queryForObject("select max(p.id) " + ofWeb, Long.class, web));
+        // Nothing lost or doubled: one job instance read each of the five files once, and each became its protocol.
+        assertThat(jdbc.queryForObject("""
+                select count(*) from source_file s join upload_batch b on b.job_instance_id = s.job_instance_id
+                 where b.id = ?""", Integer.class, web)).isEqualTo(5);
+        assertThat(jdbc.queryForObject("select count(distinct s.id) " + ofWeb, Integer.class, web)).isEqualTo(5);
+        assertThat(jdbc.queryForObject("select count(*) " + ofWeb, Integer.class, web)).isEqualTo(5);
+        assertThat(jdbc.queryForObject("select attempts from upload_batch where id = ?", Integer.class, web)).isEqualTo(1);
+    }
+
+    /** The application's database as the bot sees it, which the test can take away and give back. */
+    static final class Switchable extends org.springframework.jdbc.datasource.DelegatingDataSource {
+        volatile boolean away;
+
+        Switchable(javax.sql.DataSource real) {
+            super(real);
+        }
+
+        @Override
+        public java.sql.Connection getConnection() throws java.sql.SQLException {
+            if (away) {
+                // What the driver says when the server cannot be reached.
+                throw new java.sql.SQLTransientConnectionException("the database is away (test)", "08001");
+            }
+            return super.getConnection();
+        }
+    }
+
+    /**
+     * The bot's database goes away (the upload queue's stays): a linked chat's photo is kept and the chat told
+     * "received, it will be read"; the update is confirmed; a chat that is not linked is refused with nothing
+     * downloaded. When the database is back the photo is queued and its reply follows, the file stored once.
+     */
+    @Test
+    void whileTheDatabaseIsAwayALinkedChatsPhotoIsKeptAndItsReplyFollowsWhenTheDatabaseIsBack() throws Exception {
+        Switchable db = new Switchable(dataSource);
+        var flakyJdbc = new org.springframework.jdbc.core.JdbcTemplate(db);
+        BotStore flakyStore = new BotStore(flakyJdbc);
+        var flakyUploads = new kz.hattama.store.UploadStore(flakyJdbc,
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(db));
+        var flakyService = new kz.hattama.upload.UploadService(flakyUploads, userStore, events, storeProperties, webProperties);
+        BotProperties props = new BotProperties(TelegramStandIn.TOKEN, api.url(), "hattama_test_bot", 20, 20);
+        BotConversation flaky = new BotConversation(flakyStore, flakyService, flakyUploads, texts, props, storeProperties);
+        // Nothing was sent yet: the bot of @BeforeEach gives its place to one on the database that goes away.
+        bot.close();
+        bot = new TelegramBot(props, flaky, replies, 1);
+
+        long chat = 7014;
+        long stranger = 7015;
+        api.file("away", fixture("two-sided-kk-front.jpg"));
+        api.file("away-stranger", new byte[]{1, 2, 3});
+        link(chat, "kk", "bot-away");
+        awaitReply(chat, t -> t.contains("қосылдыңыз"));
+        flaky.refreshLinks(bot.messenger());
+
+        db.away = true;
+        int photo = api.photo(chat, "kk", "away", "uq-away", 250_297);
+        int strangers = api.photo(stranger, "ru", "away-stranger", "uq-away-stranger", 3);
+        assertThat(awaitReply(chat, t -> t.startsWith("Қабылданды және сақталды"))).contains("Дерекқор қазір қолжетімсіз");
+        await().atMost(READ).until(() -> api.confirmedBelow.get() > Math.max(photo, strangers));
+        awaitReply(stranger, t -> t.contains("только от приглашённых"));
+        assertThat(api.fileRequests).contains("away").doesNotContain("away-stranger");
+        assertThat(jdbc.queryForObject("select count(*) from messenger_file where chat_id in (?, ?)", Integer.class,
+                Long.toString(chat), Long.toString(stranger))).isZero();
+        // Away for a while: nothing more is told, nothing stored.
+        await().pollDelay(Duration.ofSeconds(3)).atMost(READ).until(() -> true);
+        assertThat(api.to(chat).stream().filter(t -> t.contains("Учаске"))).isEmpty();
+
+        db.away = false;
+        assertThat(awaitReply(chat, t -> t.contains("Учаске"))).contains("2-бет алынбады");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from messenger_file where chat_id = ? and file_unique_id = 'uq-away' and batch_id is not null""",
+                Integer.class, Long.toString(chat))).isEqualTo(1);
+        assertThat(DATA_DIR.resolve("bot-spool/telegram/7014")).isEmptyDirectory();
+        assertThat(api.downloads).hasSize(1);
+    }
+
+    private static byte[] unique(String resource) throws IOException {
+        try (InputStream in = TelegramBotTest.class.getResourceAsStream(resource)) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.write(in.readAllBytes());
+            out.write(java.util.UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return out.toByteArray();
+        }
     }
 
     @Test
