@@ -137,6 +137,7 @@ public final class LayoutFinder {
         Anchors anchors = new Anchors(page, labels, zones);
 
         Map<String, FieldZones> found = new HashMap<>();
+        Map<String, ValueLine> placedLines = new HashMap<>();
         double tableTop = table == null ? Double.MAX_VALUE : table.top();
         double tableBottom = table == null ? Double.MAX_VALUE : table.bottom();
         List<ValueLine> above = lines.stream().filter(l -> l.y() < tableTop).toList();
@@ -144,7 +145,7 @@ public final class LayoutFinder {
         List<Integer> sides = allSides(layout);
         boolean laterSideAlone = table != null && above.isEmpty() && blocks.tableSideAlone(layout);
         List<Slot> beforeSlots = laterSideAlone ? List.of() : anchors.lines(blocks.before(), above, true);
-        int mappedLines = laterSideAlone ? 0 : place(blocks.before(), beforeSlots, -1, zones, found);
+        int mappedLines = laterSideAlone ? 0 : place(blocks.before(), beforeSlots, -1, zones, found, placedLines);
         if (laterSideAlone) {
             sides = List.of(layout.sideOf(blocks.table().get(0).key()));
         }
@@ -176,7 +177,7 @@ public final class LayoutFinder {
                 sides = List.of(layout.sideOf(blocks.before().get(0).key()));
             }
         }
-        mappedLines += place(blocks.after(), afterSlots, floor, zones, found);
+        mappedLines += place(blocks.after(), afterSlots, floor, zones, found, placedLines);
         int lineFields = (laterSideAlone ? 0 : blocks.before().size()) + blocks.after().size();
         if (table == null && !blocks.table().isEmpty() && mappedLines == 0) {
             throw new NotAProtocolException("no ruled table with " + blocks.table().size() + " rows, as form " + form.id()
@@ -185,17 +186,6 @@ public final class LayoutFinder {
         if (lineFields > 0 && mappedLines == 0) {
             throw new NotAProtocolException("found " + lines.size() + " value lines where form " + form.id()
                     + " has " + blocks.before().size() + " before its table and " + blocks.after().size() + " after");
-        }
-        Map<String, ValueLine> placedLines = new HashMap<>();
-        for (int i = 0; i < beforeSlots.size(); i++) {
-            if (beforeSlots.get(i) != null && found.containsKey(blocks.before().get(i).key())) {
-                placedLines.put(blocks.before().get(i).key(), beforeSlots.get(i).line());
-            }
-        }
-        for (int i = 0; i < afterSlots.size(); i++) {
-            if (afterSlots.get(i) != null) {
-                placedLines.put(blocks.after().get(i).key(), afterSlots.get(i).line());
-            }
         }
         WritingBands.follow(ink, placedLines, found, zones);
         Map<String, FieldZones> fields = new LinkedHashMap<>();
@@ -286,7 +276,8 @@ public final class LayoutFinder {
     }
 
     /** Puts each line field of a block on its slot; returns how many had one. */
-    private static int place(List<FieldDef> defs, List<Slot> slots, double floor, Zones zones, Map<String, FieldZones> out) {
+    private static int place(List<FieldDef> defs, List<Slot> slots, double floor, Zones zones, Map<String, FieldZones> out,
+                             Map<String, ValueLine> lines) {
         int placed = 0;
         for (int i = 0; i < defs.size(); i++) {
             Slot s = slots.get(i);
@@ -295,6 +286,7 @@ public final class LayoutFinder {
                 continue;
             }
             out.put(defs.get(i).key(), zones.line(s.line(), floor, s.anchored()));
+            lines.put(defs.get(i).key(), s.line());
             floor = zones.bottomOf(s.line());
             placed++;
         }

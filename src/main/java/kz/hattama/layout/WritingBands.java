@@ -88,25 +88,23 @@ final class WritingBands {
             return zone;
         }
         int from = (int) Math.max(0, Math.ceil(floor));
-        int[] columns = new int[zone.x + edge - from];
+        int[] columns;
         Mat band = ink.submat(top, bottom, from, zone.x + edge);
-        Mat perColumn = new Mat();
         try {
-            Core.reduce(band, perColumn, 0, Core.REDUCE_SUM, org.opencv.core.CvType.CV_32S);
-            perColumn.get(0, 0, columns);
+            columns = columnInk(band);
         } finally {
-            Mats.release(band, perColumn);
+            Mats.release(band);
         }
         int cut = 0;
         for (int x = columns.length - edge; x < columns.length; x++) {
-            cut += columns[x] / 255 >= MIN_COLUMN_INK ? 1 : 0;
+            cut += columns[x] >= MIN_COLUMN_INK ? 1 : 0;
         }
         if (cut == 0) {
             return zone;
         }
         int gap = (int) (WRITING_GAP * unit), lastInked = columns.length - edge, x = lastInked - 1;
         for (; x >= 0 && lastInked - x <= gap; x--) {
-            if (columns[x] / 255 >= MIN_COLUMN_INK) {
+            if (columns[x] >= MIN_COLUMN_INK) {
                 lastInked = x;
             }
         }
@@ -120,15 +118,16 @@ final class WritingBands {
         double unit = geometry.unit;
         List<String> keys = new ArrayList<>(lines.keySet());
         double[] over = new double[keys.size()];
-        int[][] under = new int[keys.size()][];
+        Band[] under = new Band[keys.size()];
         int[] hint = new int[ink.cols()];
         java.util.Arrays.fill(hint, Integer.MAX_VALUE);
         boolean anyHint = false;
         for (int i = 0; i < keys.size(); i++) {
             Rule r = rule.apply(lines.get(keys.get(i)));
-            over[i] = sum(inked(ink, r, r.minAcross() - REACH * unit, r.minAcross() - RULE_HALF * unit, unit));
+            over[i] = java.util.Arrays.stream(
+                    inked(ink, r, r.minAcross() - REACH * unit, r.minAcross() - RULE_HALF * unit, unit).columns()).sum();
             under[i] = inked(ink, r, r.maxAcross() + RULE_HALF * unit, r.maxAcross() + REACH * unit, unit);
-            if (under[i][ink.cols()] < r.length()) {
+            if (under[i].straight() < r.length()) {
                 // A crease across the hint took some of its print with it: that hint is not the page's.
                 anyHint = true;
                 // Lines' hints stand a few pixels apart on a photo: each is widened by that before the least is taken.
@@ -136,7 +135,7 @@ final class WritingBands {
                 for (int x = 0; x < ink.cols(); x++) {
                     int widest = 0;
                     for (int d = Math.max(0, x - jitter); d <= Math.min(ink.cols() - 1, x + jitter); d++) {
-                        widest = Math.max(widest, under[i][d]);
+                        widest = Math.max(widest, under[i].columns()[d]);
                     }
                     hint[x] = Math.min(hint[x], widest);
                 }
@@ -148,62 +147,64 @@ final class WritingBands {
         Map<String, Rect> moved = new java.util.HashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             Rule r = rule.apply(lines.get(keys.get(i)));
-            int[] excess = new int[ink.cols()];
-            for (int x = 0; x < ink.cols(); x++) {
-                excess[x] = hint[x] == Integer.MAX_VALUE ? under[i][x] : Math.max(0, under[i][x] - hint[x]);
-            }
             double writing = 0;
             for (int x = 0; x < ink.cols(); x++) {
-                writing += excess[x];
+                writing += hint[x] == Integer.MAX_VALUE ? under[i].columns()[x] : Math.max(0, under[i].columns()[x] - hint[x]);
             }
-            if (writing >= MIN_WRITING * (REACH - RULE_HALF) * unit * r.length() && writing > over[i]) {
+            if (writing < MIN_WRITING * (REACH - RULE_HALF) * unit * r.length()) {
+                continue;
+            }
+            if (writing > over[i]) {
                 moved.put(keys.get(i), geometry.band(r, BELOW_UP, BELOW_DOWN));
-            } else if (writing >= MIN_WRITING * (REACH - RULE_HALF) * unit * r.length() && writing > THROUGH_SHARE * over[i]) {
+            } else if (writing > THROUGH_SHARE * over[i]) {
                 moved.put(keys.get(i), geometry.band(r, LayoutFinder.WRITING_ABOVE, THROUGH_DOWN));
             }
         }
         return moved;
     }
 
-    private static double sum(int[] columns) {
-        double s = 0;
-        for (int x = 0; x < columns.length - 1; x++) {
-            s += columns[x];
-        }
-        return s;
+    /** Ink by page column over a band, and the ink left out of it for running straight along the rule. */
+    private record Band(int[] columns, int straight) {
     }
 
     /**
      * Ink in a band over or under a rule, leaving out whatever runs straight along it further than any stroke of
-     * writing: a fold crease beside the rule, or the rule itself where a photo tilts it into the band. Returns that
-     * ink and the ink left out.
+     * writing: a fold crease beside the rule, or the rule itself where a photo tilts it into the band.
      */
-    private static int[] inked(Mat ink, Rule r, double top, double bottom, double unit) {
-        // Ink by page column, and last, the ink left out.
-        int[] columns = new int[ink.cols() + 1];
+    private static Band inked(Mat ink, Rule r, double top, double bottom, double unit) {
+        int[] columns = new int[ink.cols()];
         int x0 = (int) Math.max(0, r.start()), x1 = (int) Math.min(ink.cols(), r.end());
         int y0 = (int) Math.max(0, top), y1 = (int) Math.min(ink.rows(), bottom);
         if (x1 <= x0 || y1 <= y0) {
-            return columns;
+            return new Band(columns, 0);
         }
         Mat band = ink.submat(y0, y1, x0, x1);
         Mat along = new Mat();
         Mat rest = new Mat();
-        Mat perColumn = new Mat();
         Mat kernel = Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(Math.max(3, STRAIGHT_RUN * unit), 1));
         try {
             Imgproc.morphologyEx(band, along, Imgproc.MORPH_OPEN, kernel);
             Core.subtract(band, along, rest);
-            Core.reduce(rest, perColumn, 0, Core.REDUCE_SUM, org.opencv.core.CvType.CV_32S);
-            int[] sums = new int[x1 - x0];
-            perColumn.get(0, 0, sums);
-            for (int x = x0; x < x1; x++) {
-                columns[x] = sums[x - x0] / 255;
-            }
-            columns[ink.cols()] = Core.countNonZero(along);
-            return columns;
+            System.arraycopy(columnInk(rest), 0, columns, x0, x1 - x0);
+            return new Band(columns, Core.countNonZero(along));
         } finally {
-            Mats.release(band, along, rest, perColumn, kernel);
+            Mats.release(band, along, rest, kernel);
         }
+    }
+
+    /** Ink pixels in each column of a mask. */
+    private static int[] columnInk(Mat mask) {
+        int[] sums = new int[mask.cols()];
+        Mat perColumn = new Mat();
+        try {
+            Core.reduce(mask, perColumn, 0, Core.REDUCE_SUM, org.opencv.core.CvType.CV_32S);
+            perColumn.get(0, 0, sums);
+        } finally {
+            Mats.release(perColumn);
+        }
+        for (int x = 0; x < sums.length; x++) {
+            sums[x] /= 255;
+        }
+        return sums;
     }
 }
