@@ -189,13 +189,7 @@ public class BotConversation {
         synchronized (albumLock) {
             try {
                 for (IncomingMessage.Attachment a : fresh) {
-                    Path folder = albumFolder(messenger, chat, album).resolve(safe(a.uniqueId()));
-                    Files.createDirectories(folder);
-                    Path file = folder.resolve(fileName(a));
-                    Path part = folder.resolve(".part");
-                    messenger.download(a.fileId(), part, maxBytes);
-                    // Renamed once whole: a bot killed while downloading leaves no file an album upload would take.
-                    Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    downloadWhole(messenger, a, albumFolder(messenger, chat, album).resolve(safe(a.uniqueId())));
                 }
             } catch (Messenger.TooLargeException e) {
                 fresh.forEach(a -> store.release(messenger.name(), chat, a.uniqueId()));
@@ -286,12 +280,7 @@ public class BotConversation {
                 }
                 Path folder = spool.resolve(safe(messenger.name())).resolve(safe(chat)).resolve(safe(a.uniqueId()));
                 try {
-                    Files.createDirectories(folder);
-                    Path part = folder.resolve(".part");
-                    messenger.download(a.fileId(), part, maxBytes);
-                    // Renamed once whole: a bot killed while downloading leaves nothing a flush would queue.
-                    Files.move(part, folder.resolve(fileName(a)), StandardCopyOption.REPLACE_EXISTING,
-                            StandardCopyOption.ATOMIC_MOVE);
+                    downloadWhole(messenger, a, folder);
                     messenger.send(chat, texts.get(lang, "bot.received_later"));
                 } catch (Messenger.TooLargeException e) {
                     org.springframework.util.FileSystemUtils.deleteRecursively(folder.toFile());
@@ -377,6 +366,17 @@ public class BotConversation {
                 known.remove(messenger + ":" + chat);
             }
         }
+    }
+
+    /**
+     * Downloads a file into its own folder under its name, by way of a {@code .part} renamed once whole: a bot killed
+     * while downloading leaves no file that an album upload or a spool flush would take.
+     */
+    private void downloadWhole(Messenger messenger, IncomingMessage.Attachment a, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Path part = folder.resolve(".part");
+        messenger.download(a.fileId(), part, maxBytes);
+        Files.move(part, folder.resolve(fileName(a)), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private Path albumFolder(Messenger messenger, String chat, String album) {
